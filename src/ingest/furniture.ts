@@ -1,0 +1,77 @@
+/**
+ * Page furniture and credits: drops the lines that belong to the web page
+ * ("Subscribe Us", "Leave A Reply", comment widgets) and lifts byline / credit
+ * lines out of the story into article metadata. The patterns are data
+ * (graph-data/lexicon/furniture.json).
+ */
+
+export interface FurnitureRules {
+  lines: Set<string>;
+  prefixes: string[];
+  cutAfter: Set<string>;
+  credits: RegExp[];
+  topBylines: RegExp[];
+}
+
+export interface FurnitureData {
+  lines: string[];
+  prefixes: string[];
+  cutAfter: string[];
+  credits: string[];
+  topBylines: string[];
+}
+
+/** How many leading lines may hold a bare byline. */
+const BYLINE_ZONE = 6;
+
+export function compileFurniture(data: FurnitureData): FurnitureRules {
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  return {
+    lines: new Set(lower(data.lines)),
+    prefixes: lower(data.prefixes),
+    cutAfter: new Set(lower(data.cutAfter)),
+    credits: data.credits.map((p) => new RegExp(p, "iu")),
+    topBylines: data.topBylines.map((p) => new RegExp(p, "u")),
+  };
+}
+
+export interface StrippedText {
+  lines: string[];
+  credits: string[];
+}
+
+function splitNames(names: string): string[] {
+  return names
+    .split(/,\s*|\s+and\s+|(?:^|\s+)as well as\s+/)
+    .map((n) => n.replace(/\s+from\s+.*$/, "").replace(/\(.*?\)/g, "").trim())
+    .filter((n) => /^\p{Lu}/u.test(n));
+}
+
+function creditNames(line: string, patterns: RegExp[]): string[] | null {
+  for (const p of patterns) {
+    const m = p.exec(line);
+    if (m) return splitNames(m.groups?.names ?? "");
+  }
+  return null;
+}
+
+/** Removes furniture lines (and everything after an end-of-article widget) and collects credits. */
+export function stripFurniture(lines: string[], rules: FurnitureRules, title?: string): StrippedText {
+  const kept: string[] = [];
+  const credits: string[] = [];
+  const titleKey = title?.trim().toLowerCase();
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const key = line.toLowerCase();
+    if (rules.cutAfter.has(key) && kept.length > 0) break;
+    if (rules.lines.has(key) || rules.prefixes.some((p) => key.startsWith(p))) continue;
+    const names = creditNames(line, rules.credits) ?? (kept.length < BYLINE_ZONE && key !== titleKey ? creditNames(line, rules.topBylines) : null);
+    if (names) {
+      credits.push(...names);
+      continue;
+    }
+    kept.push(line);
+  }
+  return { lines: kept, credits };
+}

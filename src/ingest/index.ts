@@ -1,0 +1,5 @@
+export { IngestError } from "./errors.ts";
+export { loadArticles, readArticleFile, listArticleFiles, articleIdOf, MANIFEST_FILE } from "./load-articles.ts";
+export { parseArticle, formatOf, type IngestRules, type ArticleFormat } from "./article.ts";
+export { loadIngestRules } from "./rules.ts";
+export { normalizeText } from "./normalize.ts";

@@ -1,0 +1,100 @@
+/**
+ * Reads an articles folder: every .txt/.md/.html file (sorted by name, so builds
+ * are deterministic), with title/outlet/date from manifest.json where it has an
+ * entry. A file that cannot be read as an article stops the load with an
+ * IngestError naming it; nothing is half-loaded.
+ */
+import { readFile, readdir, realpath, lstat } from "node:fs/promises";
+import { join, relative, isAbsolute, sep } from "node:path";
+import { z } from "zod";
+import type { Article } from "../types.ts";
+import { IngestError } from "./errors.ts";
+import { decodeArticleBytes } from "./decode.ts";
+import { formatOf, parseArticle, type IngestRules } from "./article.ts";
+
+const ManifestEntry = z.object({
+  file: z.string().min(1),
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "published must be YYYY-MM-DD").optional(),
+  url: z.string().optional(),
+});
+const Manifest = z.array(ManifestEntry.passthrough());
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const MANIFEST_FILE = "manifest.json";
+
+export function articleIdOf(file: string): string {
+  return file.replace(/\.[^.]+$/, "");
+}
+
+async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dir, MANIFEST_FILE), "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return new Map();
+    throw new IngestError(MANIFEST_FILE, `cannot be read (${(err as NodeJS.ErrnoException).code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new IngestError(MANIFEST_FILE, `is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new IngestError(MANIFEST_FILE, `entry ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return new Map(parsed.data.map((e) => [e.file, e]));
+}
+
+/** Refuses symlinks (or anything else) that resolve outside the articles folder. */
+async function assertInside(dir: string, file: string): Promise<string> {
+  const root = await realpath(dir);
+  let real: string;
+  try {
+    real = await realpath(join(dir, file));
+  } catch (err) {
+    throw new IngestError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const rel = relative(root, real);
+  if (rel.startsWith(".." + sep) || rel === ".." || isAbsolute(rel)) throw new IngestError(file, "points outside the articles folder");
+  return real;
+}
+
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    throw new IngestError(dir, `articles folder cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return names.filter((n) => !n.startsWith(".") && formatOf(n) !== null).sort();
+}
+
+export async function readArticleFile(dir: string, file: string, entry: ManifestEntry | undefined, rules: IngestRules): Promise<Article> {
+  const real = await assertInside(dir, file);
+  const stat = await lstat(real);
+  if (!stat.isFile()) throw new IngestError(file, "is not a regular file");
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(real);
+  } catch (err) {
+    throw new IngestError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const text = decodeArticleBytes(bytes, file);
+  return parseArticle(text, formatOf(file)!, { id: articleIdOf(file), file, ...entry }, rules);
+}
+
+export async function loadArticles(dir: string, rules: IngestRules, onArticle?: (file: string, done: number, total: number) => void): Promise<Article[]> {
+  const manifest = await readManifest(dir);
+  const files = await listArticleFiles(dir);
+  const articles: Article[] = [];
+  for (const file of files) {
+    articles.push(await readArticleFile(dir, file, manifest.get(file), rules));
+    onArticle?.(file, articles.length, files.length);
+  }
+  return articles;
+}
