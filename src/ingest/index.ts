@@ -3,3 +3,4 @@ export { loadArticles, readArticleFile, listArticleFiles, articleIdOf, MANIFEST_
 export { parseArticle, formatOf, type IngestRules, type ArticleFormat } from "./article.ts";
 export { loadIngestRules } from "./rules.ts";
 export { normalizeText } from "./normalize.ts";
+export { htmlToText } from "./html-to-text.ts";
