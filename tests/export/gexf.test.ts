@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import Graph from "graphology";
+import { MultiDirectedGraph as Graph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { sampleGraph, NASTY_LABEL } from "./sample-graph.ts";
 import { render, xmllint, hasXmllint, GEXF_XSD } from "./xml-tools.ts";
