@@ -1,0 +1,69 @@
+/**
+ * sigma nodeReducer/edgeReducer: what is drawn is derived here from the graph's
+ * attributes plus the DrawState (filters, hover, selection, path, query), never
+ * written into the graph. Sigma reads the attribute `type` as a program name, so
+ * the reducers always map Parley's node/edge types to sigma programs.
+ */
+import { EDGE_TYPE_BY_ID } from "../../../src/ontology.ts";
+import type { EdgeAttributes, NodeAttributes } from "../../../src/types.ts";
+import type { Emphasis, DrawState } from "./emphasis.ts";
+
+export const FADED_NODE = "#d9dce1";
+export const FADED_EDGE = "#eceef1";
+export const EDGE_COLOR = "#b7bcc6";
+export const EMPHASIZED_EDGE = "#39404d";
+
+export interface NodeDisplay {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string | null;
+  type: "circle";
+  hidden?: boolean;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+export interface EdgeDisplay {
+  size: number;
+  color: string;
+  label: string | null;
+  type: "arrow" | "line";
+  hidden?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+}
+
+/** Few enough emphasized nodes that all their labels fit. */
+const FORCE_LABEL_LIMIT = 40;
+
+export function reduceNode(key: string, a: NodeAttributes, s: DrawState, emphasis: Emphasis | null): NodeDisplay {
+  const base: NodeDisplay = { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label, type: "circle" };
+  if (!s.visible.nodes.has(key)) return { ...base, hidden: true };
+  const selected = key === s.selected;
+  if (!emphasis) return { ...base, highlighted: selected, zIndex: selected ? 2 : 0 };
+  if (!emphasis.nodes.has(key)) return { ...base, color: FADED_NODE, label: null, zIndex: 0 };
+  return {
+    ...base,
+    highlighted: selected || key === s.hovered,
+    forceLabel: emphasis.nodes.size <= FORCE_LABEL_LIMIT,
+    zIndex: 2,
+  };
+}
+
+export function reduceEdge(key: string, a: EdgeAttributes, s: DrawState, emphasis: Emphasis | null): EdgeDisplay {
+  const symmetric = EDGE_TYPE_BY_ID.get(a.type)?.symmetric ?? false;
+  const base: EdgeDisplay = {
+    size: Math.min(1 + Math.log2(Math.max(1, a.weight)), 5),
+    color: EDGE_COLOR,
+    // Edge labels only where the eye is: on emphasized relations.
+    label: null,
+    type: symmetric ? "line" : "arrow",
+  };
+  if (!s.visible.edges.has(key)) return { ...base, hidden: true };
+  if (!emphasis) return base;
+  if (!emphasis.edges.has(key)) return { ...base, color: FADED_EDGE, zIndex: 0 };
+  return { ...base, color: EMPHASIZED_EDGE, label: a.label, size: base.size + 1, forceLabel: true, zIndex: 1 };
+}

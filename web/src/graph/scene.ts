@@ -1,0 +1,109 @@
+/**
+ * The drawn graph: one Sigma instance over the canonical graph, with the transient
+ * DrawState (hover, path and query highlights, visible sets) that the reducers read.
+ * Panels call the setters; each recomputes only what changed, then refreshes sigma.
+ */
+import Sigma from "sigma";
+import type { ExplorerGraph } from "./filters.ts";
+import { computeVisibility } from "./filters.ts";
+import { deriveEmphasis, type DrawState, type Emphasis, type Highlight } from "./emphasis.ts";
+import { reduceEdge, reduceNode } from "./reducers.ts";
+import type { Filters } from "../state/view-state.ts";
+import type { EdgeAttributes, NodeAttributes } from "../../../src/types.ts";
+
+export type ExplorerSigma = Sigma<NodeAttributes, EdgeAttributes>;
+
+export interface Scene {
+  sigma: ExplorerSigma;
+  graph: ExplorerGraph;
+  state(): Readonly<DrawState>;
+  setFilters(filters: Filters): void;
+  setSelected(node: string | null): void;
+  setPath(highlight: Highlight | null): void;
+  setQuery(highlight: Highlight | null): void;
+  /** Animates the camera onto a node, keeping the current zoom unless far out. */
+  focus(node: string): void;
+  fit(): void;
+  onHover(listener: (node: string | null) => void): void;
+}
+
+export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null };
+  let emphasis: Emphasis | null = null;
+  const hoverListeners: ((node: string | null) => void)[] = [];
+
+  const sigma = new Sigma(graph, container, {
+    nodeReducer: (key, attrs) => reduceNode(key, attrs, state, emphasis),
+    edgeReducer: (key, attrs) => reduceEdge(key, attrs, state, emphasis),
+    renderEdgeLabels: true,
+    enableEdgeEvents: false,
+    zIndex: true,
+    labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    labelSize: 13,
+    labelWeight: "600",
+    labelColor: { color: "#1f2430" },
+    labelDensity: 0.9,
+    labelGridCellSize: 70,
+    labelRenderedSizeThreshold: 7,
+    edgeLabelSize: 12,
+    edgeLabelColor: { color: "#39404d" },
+    defaultEdgeType: "arrow",
+    minCameraRatio: 0.05,
+    maxCameraRatio: 8,
+    stagePadding: 40,
+    // Large graphs: drop edges while panning so interaction stays fluid.
+    hideEdgesOnMove: graph.size > 20_000,
+  });
+
+  const update = () => {
+    emphasis = deriveEmphasis(graph, state);
+    sigma.refresh({ skipIndexation: true });
+  };
+
+  sigma.on("enterNode", ({ node }) => {
+    state.hovered = node;
+    container.style.cursor = "pointer";
+    update();
+    hoverListeners.forEach((l) => l(node));
+  });
+  sigma.on("leaveNode", () => {
+    state.hovered = null;
+    container.style.cursor = "";
+    update();
+    hoverListeners.forEach((l) => l(null));
+  });
+
+  return {
+    sigma,
+    graph,
+    state: () => state,
+    setFilters(f) {
+      state.visible = computeVisibility(graph, f);
+      update();
+    },
+    setSelected(node) {
+      state.selected = node && graph.hasNode(node) ? node : null;
+      update();
+    },
+    setPath(h) {
+      state.path = h;
+      update();
+    },
+    setQuery(h) {
+      state.query = h;
+      update();
+    },
+    focus(node) {
+      const d = sigma.getNodeDisplayData(node);
+      if (!d) return;
+      const ratio = Math.min(sigma.getCamera().ratio, 0.6);
+      sigma.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 500 });
+    },
+    fit() {
+      sigma.getCamera().animatedReset({ duration: 400 });
+    },
+    onHover(listener) {
+      hoverListeners.push(listener);
+    },
+  };
+}

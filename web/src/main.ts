@@ -1,0 +1,67 @@
+/**
+ * Entry point of the web explorer: loads the graph from the API, builds the scene,
+ * mounts one module per panel, and keeps the scene in step with the URL-backed
+ * view state (selection, filters). Everything else lives in the panels.
+ */
+import "./styles.css";
+import { MultiDirectedGraph } from "graphology";
+import type { EdgeAttributes, NodeAttributes } from "../../src/types.ts";
+import { api } from "./api.ts";
+import type { App, MountPanel } from "./app.ts";
+import { applyAppearance } from "./graph/appearance.ts";
+import { createScene } from "./graph/scene.ts";
+import { createReader } from "./panels/article-reader.ts";
+import { mountConsole } from "./panels/console.ts";
+import { mountExports } from "./panels/exports.ts";
+import { mountFilters } from "./panels/filters.ts";
+import { mountLayoutControls } from "./panels/layout-controls.ts";
+import { mountLegend } from "./panels/legend.ts";
+import { mountNodePanel } from "./panels/node-panel.ts";
+import { mountPathFinder } from "./panels/path-finder.ts";
+import { mountSearch } from "./panels/search.ts";
+import { mountTabs } from "./panels/tabs.ts";
+import { createUrlStore } from "./state/store.ts";
+import { byId } from "./ui/dom.ts";
+
+const PANEL_MODULES: readonly MountPanel[] = [mountTabs, mountSearch, mountLegend, mountNodePanel, mountPathFinder, mountConsole, mountFilters, mountLayoutControls, mountExports];
+
+async function main(): Promise<void> {
+  const statusLine = byId("status");
+  const status = (text: string) => (statusLine.textContent = text);
+  status("Loading graph…");
+  const data = await api.graph();
+  const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  graph.import(data as never);
+  applyAppearance(graph);
+
+  const store = createUrlStore();
+  const container = byId("graph");
+  const scene = createScene(container, graph, store.get().filters);
+  requestAnimationFrame(() => {
+    performance.mark("parley:first-frame");
+    container.dataset.ready = "true";
+  });
+  const articles = new Map(((data.attributes?.articles ?? []) as NonNullable<typeof data.attributes>["articles"]).map((a) => [a.id, a]));
+  const app: App = { graph, store, scene, articles, reader: createReader(), status };
+  PANEL_MODULES.forEach((mount) => mount(app));
+
+  const syncSelection = (focus: boolean) => {
+    const { node } = store.get();
+    scene.setSelected(node);
+    if (focus && node && graph.hasNode(node)) scene.focus(node);
+  };
+  syncSelection(true);
+  store.subscribe((s, prev) => {
+    if (s.filters !== prev.filters) scene.setFilters(s.filters);
+    if (s.node !== prev.node) syncSelection(true);
+  });
+  scene.sigma.on("clickNode", ({ node }) => store.set({ node, panel: "details" }));
+  scene.sigma.on("doubleClickStage", () => scene.fit());
+  status(`${graph.order} entities · ${graph.size} relations`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  byId("status").textContent = `Could not load the graph: ${err instanceof Error ? err.message : String(err)}`;
+  document.body.dataset.failed = "true";
+});

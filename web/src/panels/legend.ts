@@ -1,0 +1,55 @@
+/**
+ * Legend over the graph: one entry per node type with its color (from the ontology's
+ * NODE_COLORS) and how many entities of that type are visible / in the graph.
+ * Each entry toggles that type's filter.
+ */
+import { NODE_COLORS } from "../../../src/ontology.ts";
+import { NODE_TYPES } from "../../../src/types.ts";
+import type { MountPanel } from "../app.ts";
+import { byId, h, render } from "../ui/dom.ts";
+
+export const mountLegend: MountPanel = (app) => {
+  const root = byId("legend");
+  const total = new Map<string, number>();
+  app.graph.forEachNode((_k, a) => total.set(a.type, (total.get(a.type) ?? 0) + 1));
+  const draw = () => {
+    const visible = app.scene.state().visible.nodes;
+    const shown = new Map<string, number>();
+    for (const k of visible) {
+      const t = app.graph.getNodeAttribute(k, "type");
+      shown.set(t, (shown.get(t) ?? 0) + 1);
+    }
+    const hidden = app.store.get().filters.hiddenNodeTypes;
+    render(
+      root,
+      h(
+        "ul",
+        {},
+        NODE_TYPES.map((t) => {
+          const swatch = h("span", { class: "swatch" });
+          swatch.style.backgroundColor = NODE_COLORS[t];
+          const n = total.get(t) ?? 0;
+          const v = shown.get(t) ?? 0;
+          const off = hidden.includes(t);
+          return h(
+            "li",
+            {},
+            h(
+              "button",
+              {
+                class: off ? "legend-item off" : "legend-item",
+                attrs: { type: "button", "data-type": t, "data-count": n, "data-visible": v, "aria-pressed": off ? "false" : "true", title: off ? `Show ${t}s` : `Hide ${t}s` },
+                on: { click: () => app.store.set({ filters: { ...app.store.get().filters, hiddenNodeTypes: off ? hidden.filter((x) => x !== t) : [...hidden, t] } }) },
+              },
+              swatch,
+              h("span", { class: "legend-type" }, t),
+              h("span", { class: "legend-count" }, v === n ? String(n) : `${v} / ${n}`),
+            ),
+          );
+        }),
+      ),
+    );
+  };
+  draw();
+  app.store.subscribe((s, prev) => s.filters !== prev.filters && draw());
+};

@@ -1,0 +1,71 @@
+/**
+ * The node panel ("Details" tab): the selected entity's type, aliases and articles,
+ * then its relations grouped by type, each with the evidence quotes that state it.
+ * Derived entirely from the graph in memory, re-rendered when the selection changes.
+ */
+import type { App, MountPanel } from "../app.ts";
+import { articleSource } from "../app.ts";
+import { groupRelations } from "../state/relations.ts";
+import { byId, h, render, type Child } from "../ui/dom.ts";
+import { evidenceList } from "./evidence.ts";
+
+function selectButton(app: App, key: string, label: string): HTMLElement {
+  return h("button", { class: "link", attrs: { type: "button", "data-node": key }, on: { click: () => app.store.set({ node: key, panel: "details" }) } }, label);
+}
+
+function renderNode(app: App, key: string): Child[] {
+  const a = app.graph.getNodeAttributes(key);
+  const groups = groupRelations(app.graph, key);
+  return [
+    h("h2", { class: "node-title", attrs: { id: "node-title" } }, h("span", { class: `type-dot type-${a.type}` }), a.label),
+    h("p", { class: "node-meta" }, h("span", { class: "badge", attrs: { "data-type": a.type } }, a.type), ` · ${a.mentions} mentions · ${app.graph.degree(key)} relations`),
+    a.aliases.length
+      ? h("section", { class: "node-aliases" }, h("h3", {}, "Also called"), h("ul", { class: "chips" }, a.aliases.map((al) => h("li", {}, al))))
+      : null,
+    h(
+      "section",
+      { class: "node-articles" },
+      h("h3", {}, `Articles (${a.articles.length})`),
+      h("ul", {}, a.articles.map((id) => h("li", {}, h("button", { class: "link", attrs: { type: "button" }, on: { click: () => void app.reader.open(id) } }, articleSource(app, id))))),
+    ),
+    h(
+      "section",
+      { class: "node-relations", attrs: { "aria-label": "Relations" } },
+      h("h3", {}, "Relations"),
+      groups.length === 0 ? h("p", { class: "hint" }, "No relations found for this entity yet.") : null,
+      groups.map((g) =>
+        h(
+          "section",
+          { class: "relation-group", attrs: { "data-type": g.type, "data-direction": g.direction } },
+          h("h4", {}, g.heading, h("span", { class: "count" }, ` (${g.items.length})`)),
+          h(
+            "ul",
+            {},
+            g.items.map((it) =>
+              h("li", { class: "relation", attrs: { "data-edge": it.edge } }, h("div", { class: "relation-head" }, selectButton(app, it.other, it.otherLabel), h("span", { class: "weight", attrs: { title: "evidence sentences" } }, `×${it.weight}`)), evidenceList(app, it.evidence)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+export const mountNodePanel: MountPanel = (app) => {
+  const root = byId("panel-details");
+  const draw = () => {
+    const key = app.store.get().node;
+    if (key && app.graph.hasNode(key)) render(root, renderNode(app, key));
+    else
+      render(
+        root,
+        h("h2", {}, "Explore the negotiations"),
+        h("p", { class: "hint" }, key ? `No entity “${key}” in this graph.` : "Search for a name above (press /) or click a node to see its relations and the sentences they were read from."),
+        h("p", { class: "hint" }, `${app.graph.order} entities · ${app.graph.size} relations · ${app.articles.size} articles`),
+      );
+  };
+  draw();
+  app.store.subscribe((s, prev) => {
+    if (s.node !== prev.node) draw();
+  });
+};

@@ -1,0 +1,106 @@
+/**
+ * The explorer's view as a small, serializable state object — selected node, path
+ * request, console query, filters, open panel — and its round trip to the URL's
+ * query string, so a link reproduces a view and back/forward walk through views.
+ * Pure: no DOM, no graph; unit-tested in tests/web/view-state.test.ts.
+ */
+import { NODE_TYPES, type NodeType } from "../../../src/types.ts";
+import { EDGE_TYPE_BY_ID } from "../../../src/ontology.ts";
+
+export const PANELS = ["details", "path", "console", "filters", "layout", "export"] as const;
+export type PanelId = (typeof PANELS)[number];
+
+export interface PathRequest {
+  from: string;
+  to: string;
+  /** Edge types allowed on the path; empty means all. */
+  types: string[];
+}
+
+export interface Filters {
+  /** Node types hidden from the drawing (empty: all shown). */
+  hiddenNodeTypes: NodeType[];
+  hiddenEdgeTypes: string[];
+  /** Nodes with fewer relations (in the whole graph) are hidden. */
+  minDegree: number;
+  /** Inclusive ISO dates; an edge shows when its firstSeen..lastSeen overlaps the range. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface ViewState {
+  node: string | null;
+  path: PathRequest | null;
+  /** Which of the path alternatives is highlighted. */
+  pathIndex: number;
+  query: string | null;
+  filters: Filters;
+  panel: PanelId;
+}
+
+export const DEFAULT_FILTERS: Filters = Object.freeze({ hiddenNodeTypes: [], hiddenEdgeTypes: [], minDegree: 0, from: null, to: null }) as Filters;
+
+export const DEFAULT_VIEW: ViewState = Object.freeze({ node: null, path: null, pathIndex: 0, query: null, filters: DEFAULT_FILTERS, panel: "details" }) as ViewState;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_QUERY = 4000;
+
+function list(value: string | null): string[] {
+  return value ? value.split(",").map((s) => s.trim()).filter(Boolean) : [];
+}
+
+const isNodeType = (t: string): t is NodeType => (NODE_TYPES as readonly string[]).includes(t);
+const isEdgeType = (t: string): boolean => EDGE_TYPE_BY_ID.has(t);
+const uniqueSorted = <T extends string>(xs: T[]): T[] => [...new Set(xs)].sort();
+
+/** Reads a view from a query string; anything malformed falls back to the default. */
+export function decodeViewState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const from = p.get("from");
+  const to = p.get("to");
+  const types = uniqueSorted(list(p.get("ptypes")).filter(isEdgeType));
+  const degree = Number.parseInt(p.get("deg") ?? "", 10);
+  const index = Number.parseInt(p.get("alt") ?? "", 10);
+  const panel = p.get("panel");
+  const query = p.get("q");
+  return {
+    node: p.get("node") || null,
+    path: from && to ? { from, to, types } : null,
+    pathIndex: from && to && Number.isFinite(index) && index > 0 ? index : 0,
+    query: query && query.trim() ? query.slice(0, MAX_QUERY) : null,
+    filters: {
+      hiddenNodeTypes: uniqueSorted(list(p.get("xn")).filter(isNodeType)),
+      hiddenEdgeTypes: uniqueSorted(list(p.get("xe")).filter(isEdgeType)),
+      minDegree: Number.isFinite(degree) && degree > 0 ? Math.min(degree, 10_000) : 0,
+      from: DATE.test(p.get("since") ?? "") ? p.get("since") : null,
+      to: DATE.test(p.get("until") ?? "") ? p.get("until") : null,
+    },
+    panel: (PANELS as readonly string[]).includes(panel ?? "") ? (panel as PanelId) : DEFAULT_VIEW.panel,
+  };
+}
+
+/** Writes a view as a query string ("" for the default view); defaults are left out. */
+export function encodeViewState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.node) p.set("node", state.node);
+  if (state.path) {
+    p.set("from", state.path.from);
+    p.set("to", state.path.to);
+    if (state.path.types.length) p.set("ptypes", uniqueSorted(state.path.types).join(","));
+    if (state.pathIndex > 0) p.set("alt", String(state.pathIndex));
+  }
+  if (state.query) p.set("q", state.query);
+  const f = state.filters;
+  if (f.hiddenNodeTypes.length) p.set("xn", uniqueSorted(f.hiddenNodeTypes).join(","));
+  if (f.hiddenEdgeTypes.length) p.set("xe", uniqueSorted(f.hiddenEdgeTypes).join(","));
+  if (f.minDegree > 0) p.set("deg", String(f.minDegree));
+  if (f.from) p.set("since", f.from);
+  if (f.to) p.set("until", f.to);
+  if (state.panel !== DEFAULT_VIEW.panel) p.set("panel", state.panel);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return encodeViewState(a) === encodeViewState(b);
+}
