@@ -1,0 +1,58 @@
+/**
+ * The one error handler: maps error classes to statuses and codes through a
+ * declarative table, answers `{error: {code, message, ...details}}`, and never
+ * sends a stack trace or a file path. Unexpected errors are logged server-side
+ * and answered with a generic 500.
+ */
+import type { ErrorRequestHandler } from "express";
+import { HttpError } from "./http-errors.ts";
+import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
+import { IngestError } from "../ingest/index.ts";
+import { UnknownFormatError } from "../export/index.ts";
+
+interface ErrorMapping {
+  is: (err: unknown) => boolean;
+  status: (err: any) => number;
+  code: (err: any) => string;
+  details?: (err: any) => Record<string, unknown>;
+}
+
+/** body-parser's errors carry a `type`; only these are the client's fault. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  "entity.too.large": { status: 413, code: "payload_too_large", message: "request body is larger than the limit" },
+  "entity.parse.failed": { status: 400, code: "invalid_json", message: "request body is not valid JSON" },
+  "encoding.unsupported": { status: 415, code: "unsupported_encoding", message: "request body encoding is not supported" },
+  "charset.unsupported": { status: 415, code: "unsupported_charset", message: "request body charset is not supported" },
+  "request.aborted": { status: 400, code: "request_aborted", message: "request was aborted" },
+};
+
+const MAPPINGS: readonly ErrorMapping[] = [
+  { is: (e) => e instanceof HttpError, status: (e) => e.status, code: (e) => e.code, details: (e) => e.details },
+  { is: (e) => e instanceof QuerySyntaxError, status: () => 400, code: () => "syntax_error", details: (e) => ({ line: e.line, column: e.column, expected: e.expected }) },
+  { is: (e) => e instanceof QueryGuardError, status: (e) => (e.guard === "time" ? 408 : 422), code: () => "query_guard", details: (e) => ({ guard: e.guard, limit: e.limit }) },
+  { is: (e) => e instanceof UnknownNameError, status: () => 404, code: () => "unknown_name", details: (e) => ({ name: e.name, suggestions: e.suggestions }) },
+  { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error" },
+  { is: (e) => e instanceof IngestError, status: () => 400, code: () => "invalid_article", details: (e) => ({ source: e.source, reason: e.reason }) },
+  { is: (e) => e instanceof UnknownFormatError, status: () => 400, code: () => "unknown_format", details: (e) => ({ format: e.format }) },
+];
+
+export function createErrorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const bodyError = typeof err?.type === "string" ? BODY_ERRORS[err.type] : undefined;
+    const mapping = MAPPINGS.find((m) => m.is(err));
+    let status = 500;
+    let body: Record<string, unknown> = { code: "internal_error", message: "internal server error" };
+    if (bodyError) {
+      status = bodyError.status;
+      body = { code: bodyError.code, message: bodyError.message };
+    } else if (mapping) {
+      status = mapping.status(err);
+      body = { code: mapping.code(err), message: err.message, ...(mapping.details?.(err) ?? {}) };
+    } else {
+      log(`error: ${err?.stack ?? err}`);
+    }
+    // A streamed response (an export) cannot change its status any more: cut it.
+    if (res.headersSent) return void res.destroy();
+    res.status(status).json({ error: body });
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `GET /api/export?format=gexf|graphml|json[&dynamic=true]`: the graph as a
+ * download, with the format's content type and a file name. The writer streams
+ * into a PassThrough piped to the response, so back-pressure works through
+ * compression and a client that hangs up stops the export.
+ */
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Router, type Response } from "express";
+import { z } from "zod";
+import type { ServerState } from "../state.ts";
+import type { ParleyGraph } from "../../graph/persist.ts";
+import { validate } from "../validate.ts";
+import { EXPORT_FORMAT_IDS, ExportStreamError, getExportFormat, type ExportOptions } from "../../export/index.ts";
+import { RequestValidationError } from "../http-errors.ts";
+
+const ExportQuery = z.object({
+  format: z.enum(EXPORT_FORMAT_IDS, { error: `format must be one of ${EXPORT_FORMAT_IDS.join(", ")}` }),
+  dynamic: z.enum(["true", "false", "1", "0"]).optional(),
+});
+
+/** Streams an export as the response; `download` names the attachment (null: inline). */
+export async function streamExport(res: Response, graph: ParleyGraph, formatId: string, options: ExportOptions, download: string | null): Promise<void> {
+  const format = getExportFormat(formatId);
+  res.status(200).type(format.mime);
+  if (download) res.attachment(`${download}.${format.extension}`);
+  const body = new PassThrough();
+  const sent = pipeline(body, res);
+  let failure: unknown = null;
+  try {
+    await format.write(graph, body, options);
+    body.end();
+  } catch (err) {
+    failure = err;
+    body.destroy();
+  }
+  // A client that hung up is not an error worth reporting; a writer that failed is.
+  await sent.catch(() => {});
+  if (failure && !(failure instanceof ExportStreamError)) throw failure;
+}
+
+export function exportRoutes(state: ServerState): Router {
+  const router = Router();
+  router.get("/api/export", async (req, res) => {
+    const query = validate(ExportQuery, req.query, "query");
+    const dynamic = query.dynamic === "true" || query.dynamic === "1";
+    if (dynamic && query.format !== "gexf") throw new RequestValidationError("query.dynamic: only applies to format=gexf", { field: "query.dynamic" });
+    await streamExport(res, state.graph, query.format, { dynamic }, dynamic ? "parley-dynamic" : "parley");
+  });
+  return router;
+}

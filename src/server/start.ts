@@ -1,0 +1,64 @@
+/**
+ * `startServer(...)`: loads the graph file and the articles, builds the app and
+ * listens (port 0 picks a free one). `close()` shuts down gracefully: stop
+ * accepting, let in-flight requests and any running ingest finish, drop idle
+ * keep-alive connections, and only force-close what is still open after a grace
+ * period.
+ */
+import type { AddressInfo } from "node:net";
+import { createServer, type Server } from "node:http";
+import { createApp, type ParleyApp } from "./app.ts";
+import { loadServerState, type QueryLimits, type ServerState } from "./state.ts";
+import type { Logger } from "./request-log.ts";
+
+export interface StartOptions {
+  graphFile: string;
+  articlesDir: string;
+  lexiconDir: string;
+  webDir?: string;
+  port?: number;
+  /** Interface to bind; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  log?: Logger;
+  bodyLimit?: string | number;
+  queryLimits?: QueryLimits;
+  /** How long close() waits for in-flight requests before cutting them. */
+  graceMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: ParleyApp;
+  state: ServerState;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { port = 0, host = "127.0.0.1", graceMs = 10_000 } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`server/start: port must be 0..65535, got ${port}`);
+  const state = await loadServerState(options, options.queryLimits);
+  const app = createApp({ state, webDir: options.webDir, log: options.log, bodyLimit: options.bodyLimit });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => (server.off("error", reject), resolve()));
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      const force = setTimeout(() => server.closeAllConnections(), graceMs);
+      force.unref();
+      server.close((err) => {
+        clearTimeout(force);
+        app.ingestQueue.idle().then(() => (err ? reject(err) : resolve()), reject);
+      });
+      server.closeIdleConnections();
+    }));
+
+  return { url: `http://${shownHost}:${actual}`, port: actual, app, state, server, close };
+}
