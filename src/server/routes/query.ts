@@ -41,7 +41,7 @@ export function queryRoutes(state: ServerState): Router {
 
   router.get("/api/search", (req, res) => {
     const { q, limit } = validate(SearchQuery, req.query, "query");
-    res.json({ query: q, hits: state.engine.search(q, limit) });
+    res.json(state.engine.search(q, limit));
   });
 
   router.get("/api/path", (req, res) => {
