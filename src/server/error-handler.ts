@@ -34,6 +34,8 @@ const MAPPINGS: readonly ErrorMapping[] = [
   { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error" },
   { is: (e) => e instanceof IngestError, status: () => 400, code: () => "invalid_article", details: (e) => ({ source: e.source, reason: e.reason }) },
   { is: (e) => e instanceof UnknownFormatError, status: () => 400, code: () => "unknown_format", details: (e) => ({ format: e.format }) },
+  // Express's own client errors (e.g. a route parameter that is not valid percent-encoding).
+  { is: (e: any) => Number.isInteger(e?.status) && e.status >= 400 && e.status < 500, status: (e) => e.status, code: () => "bad_request" },
 ];
 
 export function createErrorHandler(log: (line: string) => void): ErrorRequestHandler {
@@ -47,7 +49,8 @@ export function createErrorHandler(log: (line: string) => void): ErrorRequestHan
       body = { code: bodyError.code, message: bodyError.message };
     } else if (mapping) {
       status = mapping.status(err);
-      body = { code: mapping.code(err), message: err.message, ...(mapping.details?.(err) ?? {}) };
+      const message = err.expose === false ? "bad request" : String(err.message);
+      body = { code: mapping.code(err), message, ...(mapping.details?.(err) ?? {}) };
     } else {
       log(`error: ${err?.stack ?? err}`);
     }
