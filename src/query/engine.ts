@@ -1,0 +1,70 @@
+/**
+ * createQueryEngine(): indexes a graphology graph once (CSR adjacency, labels,
+ * names) and answers openCypher queries, console shortcuts, path(), search()
+ * and resolve() against it. Engines are cheap to rebuild: the server makes a new
+ * one whenever it swaps in a new graph; an engine never mutates its graph.
+ */
+import type { EvalContext } from "./context.ts";
+import { QueryError, UnknownNameError } from "./errors.ts";
+import { execute } from "./executor.ts";
+import { GraphIndex, type AnyGraph, type GraphIndexOptions } from "./graph-index.ts";
+import { Guard, resolveLimits, type QueryLimits } from "./guards.ts";
+import { NameIndex } from "./name-index.ts";
+import { findRoutes, toPathResult, type PathOptions } from "./path-api.ts";
+import { PathSearcher } from "./path-search.ts";
+import { parseQuery } from "./parser.ts";
+import type { PathResult, QueryResult, SearchHit } from "./result.ts";
+import { matchShortcut } from "./shortcuts.ts";
+import { fromJS, type Value } from "./values.ts";
+
+export interface QueryEngine {
+  /** Runs openCypher or a console shortcut (path/paths/neighbors/find). */
+  run(text: string, params?: Record<string, unknown>): Promise<QueryResult>;
+  /** Shortest path (k>1: up to k shortest simple paths) between two names resolved through labels/aliases/keys. */
+  path(from: string, to: string, opts?: PathOptions): PathResult;
+  /** Ranked search over labels and aliases (case/diacritics-insensitive prefix + substring), for autocomplete. */
+  search(q: string, limit?: number): SearchHit[];
+  /** Node key for a name/alias/key, or null. */
+  resolve(name: string): string | null;
+  /** The limits every query of this engine runs under. */
+  readonly limits: QueryLimits;
+}
+
+export function createQueryEngine(graph: AnyGraph, limits: Partial<QueryLimits> = {}, options: GraphIndexOptions = {}): QueryEngine {
+  const resolved = resolveLimits(limits);
+  const index = new GraphIndex(graph, options);
+  const names = new NameIndex(graph);
+  const searcher = new PathSearcher(index);
+  const hasKey = (k: string) => index.nodeIndex.has(k);
+  const context = (params: Record<string, unknown>): EvalContext => ({
+    index,
+    searcher,
+    guard: new Guard(resolved),
+    params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fromJS(v)])) as Record<string, Value>,
+  });
+  const nodeOf = (name: string): number => {
+    const key = names.resolve(name, hasKey);
+    if (key === null) throw new UnknownNameError(name, names.suggest(name));
+    return index.nodeIndex.get(key)!;
+  };
+
+  return {
+    limits: resolved,
+    async run(text, params = {}) {
+      if (typeof text !== "string" || !text.trim()) throw new QueryError("query: expecting a non-empty query text");
+      if (params === null || typeof params !== "object") throw new QueryError("query: parameters must be an object");
+      const started = performance.now();
+      const ctx = context(params);
+      const shortcut = matchShortcut(text);
+      const table = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names }) : execute(parseQuery(text), ctx);
+      return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs: Math.round((performance.now() - started) * 100) / 100 };
+    },
+    path(from, to, opts = {}) {
+      const a = nodeOf(from);
+      const b = nodeOf(to);
+      return toPathResult(index, a, b, findRoutes(index, searcher, a, b, opts, new Guard(resolved)));
+    },
+    search: (q, limit = 10) => names.search(q, limit),
+    resolve: (name) => names.resolve(name, hasKey),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Runs a parsed query: clauses are generators chained left to right, each row
+ * of bindings flowing through MATCH / OPTIONAL MATCH / UNWIND / WITH into RETURN.
+ * Tracks which variables are in scope (for RETURN *, OPTIONAL MATCH nulls and
+ * WITH's narrowing), and counts result rows against the row guard.
+ */
+import type { Clause, Expr, Query } from "./ast.ts";
+import type { EvalContext, Row } from "./context.ts";
+import { evaluate } from "./evaluate.ts";
+import { runOps, type MatchState } from "./matcher.ts";
+import { patternVariables, planMatch, type Op } from "./planner.ts";
+import { project } from "./projection.ts";
+import { serializeRow } from "./result.ts";
+
+export interface RawResult {
+  columns: string[];
+  rows: unknown[][];
+}
+
+export function execute(query: Query, ctx: EvalContext): RawResult {
+  let rows: Iterable<Row> = [{}];
+  let scope: string[] = [];
+  for (const clause of query.clauses) {
+    if (clause.kind === "return") {
+      const items = clause.projection.star ? [...scope, ...clause.projection.items.map((i) => i.alias)] : clause.projection.items.map((i) => i.alias);
+      const columns = [...new Set(items)];
+      const out: unknown[][] = [];
+      for (const row of project(clause.projection, rows, scope, ctx)) {
+        ctx.guard.row();
+        out.push(serializeRow(ctx.index, row, columns));
+      }
+      ctx.guard.checkTime();
+      return { columns, rows: out };
+    }
+    [rows, scope] = step(clause, rows, scope, ctx);
+  }
+  return { columns: [], rows: [] };
+}
+
+function step(clause: Exclude<Clause, { kind: "return" }>, rows: Iterable<Row>, scope: string[], ctx: EvalContext): [Iterable<Row>, string[]] {
+  switch (clause.kind) {
+    case "match": {
+      const added = patternVariables(clause.patterns).filter((v) => !scope.includes(v));
+      return [matchRows(clause, rows, scope, added, ctx), [...scope, ...added]];
+    }
+    case "unwind":
+      return [unwind(clause.expr, clause.variable, rows, ctx), [...scope, clause.variable]];
+    case "with": {
+      const names = [...(clause.projection.star ? scope : []), ...clause.projection.items.map((i) => i.alias)];
+      let out: Iterable<Row> = project(clause.projection, rows, scope, ctx);
+      if (clause.where) out = filter(out, clause.where, ctx);
+      return [out, [...new Set(names)]];
+    }
+  }
+}
+
+function* matchRows(clause: Extract<Clause, { kind: "match" }>, rows: Iterable<Row>, scope: string[], added: string[], ctx: EvalContext): Generator<Row> {
+  let ops: Op[] | null = null;
+  for (const row of rows) {
+    ops ??= planMatch(clause.patterns, clause.where, new Set(scope), ctx);
+    const state: MatchState = {
+      used: new Set(),
+      nodeAt: clause.patterns.map(() => []),
+      relAt: clause.patterns.map(() => []),
+    };
+    let any = false;
+    for (const out of runOps(ops, 0, row, state, ctx)) {
+      any = true;
+      yield out;
+    }
+    if (!any && clause.optional) yield { ...row, ...Object.fromEntries(added.map((v) => [v, null])) };
+  }
+}
+
+function* unwind(expr: Expr, variable: string, rows: Iterable<Row>, ctx: EvalContext): Generator<Row> {
+  for (const row of rows) {
+    const v = evaluate(expr, row, ctx);
+    if (v === null) continue;
+    for (const item of Array.isArray(v) ? v : [v]) {
+      ctx.guard.tick();
+      yield { ...row, [variable]: item };
+    }
+  }
+}
+
+function* filter(rows: Iterable<Row>, where: Expr, ctx: EvalContext): Generator<Row> {
+  for (const row of rows) if (evaluate(where, row, ctx) === true) yield row;
+}

@@ -1,0 +1,170 @@
+/**
+ * Compact, read-only index of a graphology graph for the query engine: nodes and
+ * edges numbered 0..n-1 / 0..m-1, a CSR adjacency in typed arrays (every edge
+ * listed at both ends with a direction flag, symmetric types flagged two-way),
+ * labels, relationship types, and lookup maps by label, name and key.
+ * Built once per graph in one pass; the graph itself is never modified.
+ */
+import type { AbstractGraph } from "graphology-types";
+import { EDGE_TYPES } from "../ontology.ts";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyGraph = AbstractGraph<any, any, any>;
+
+/** Direction flags of an adjacency entry, seen from the node whose list holds it. */
+export const OUT = 1;
+export const IN = 2;
+export const BOTH = OUT | IN;
+
+const DEFAULT_SYMMETRIC = EDGE_TYPES.filter((t) => t.symmetric).map((t) => t.id.toUpperCase());
+
+export interface GraphIndexOptions {
+  /** Relationship types (any case) traversed both ways; default: the ontology's symmetric types. */
+  symmetricTypes?: Iterable<string>;
+}
+
+export class GraphIndex {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly nodeKeys: string[];
+  readonly nodeIndex = new Map<string, number>();
+  readonly nodeLabels: string[][];
+  readonly labelIndex = new Map<string, number[]>();
+  /** Exact `name` property (the `name` attribute, else `label`) → nodes, for the planner. */
+  readonly nameIndex = new Map<string, number[]>();
+  readonly edgeKeys: string[];
+  readonly edgeSource: Int32Array;
+  readonly edgeTarget: Int32Array;
+  readonly edgeType: Uint16Array;
+  readonly typeNames: string[] = [];
+  readonly typeIds = new Map<string, number>();
+  /** CSR: entries offsets[i]..offsets[i+1] of neighbors/edges/dirs belong to node i. */
+  readonly offsets: Int32Array;
+  readonly neighbors: Int32Array;
+  readonly edges: Int32Array;
+  readonly dirs: Uint8Array;
+  private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
+  private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
+
+  constructor(
+    readonly graph: AnyGraph,
+    options: GraphIndexOptions = {},
+  ) {
+    if (!graph || typeof graph.forEachNode !== "function") throw new TypeError("query/graph-index: expecting a graphology instance.");
+    const symmetric = new Set([...(options.symmetricTypes ?? DEFAULT_SYMMETRIC)].map((t) => t.toUpperCase()));
+    const n = (this.nodeCount = graph.order);
+    const m = (this.edgeCount = graph.size);
+    this.nodeKeys = new Array(n);
+    this.nodeLabels = new Array(n);
+    this.nodePropsCache = new Array(n);
+    this.edgePropsCache = new Array(m);
+    let i = 0;
+    graph.forEachNode((key, attrs) => {
+      this.nodeKeys[i] = key;
+      this.nodeIndex.set(key, i);
+      const labels = nodeLabels(attrs);
+      this.nodeLabels[i] = labels;
+      for (const l of labels) push(this.labelIndex, l, i);
+      const name = attrs.name ?? attrs.label;
+      if (typeof name === "string") push(this.nameIndex, name, i);
+      i++;
+    });
+    this.edgeKeys = new Array(m);
+    this.edgeSource = new Int32Array(m);
+    this.edgeTarget = new Int32Array(m);
+    this.edgeType = new Uint16Array(m);
+    const degree = new Int32Array(n + 1);
+    const twoWay = new Uint8Array(m);
+    let e = 0;
+    graph.forEachEdge((key, attrs, source, target, _sa, _ta, undirected) => {
+      const s = this.nodeIndex.get(source)!;
+      const t = this.nodeIndex.get(target)!;
+      const type = relType(attrs);
+      let id = this.typeIds.get(type);
+      if (id === undefined) {
+        id = this.typeNames.length;
+        this.typeNames.push(type);
+        this.typeIds.set(type, id);
+      }
+      this.edgeKeys[e] = key;
+      this.edgeSource[e] = s;
+      this.edgeTarget[e] = t;
+      this.edgeType[e] = id;
+      twoWay[e] = undirected || symmetric.has(type) ? 1 : 0;
+      degree[s]++;
+      if (s !== t) degree[t]++;
+      e++;
+    });
+    this.offsets = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) this.offsets[k + 1] = this.offsets[k] + degree[k];
+    const total = this.offsets[n];
+    this.neighbors = new Int32Array(total);
+    this.edges = new Int32Array(total);
+    this.dirs = new Uint8Array(total);
+    const fill = this.offsets.slice(0, n);
+    for (let k = 0; k < m; k++) {
+      const s = this.edgeSource[k];
+      const t = this.edgeTarget[k];
+      // A self-loop is listed once and matches either arrow, as openCypher wants.
+      const outDir = twoWay[k] || s === t ? BOTH : OUT;
+      let p = fill[s]++;
+      this.neighbors[p] = t;
+      this.edges[p] = k;
+      this.dirs[p] = outDir;
+      if (s === t) continue;
+      p = fill[t]++;
+      this.neighbors[p] = s;
+      this.edges[p] = k;
+      this.dirs[p] = twoWay[k] ? BOTH : IN;
+    }
+  }
+
+  /** Node properties: every attribute but `labels`/`type`; `name` falls back to `label`, `id` to the key. */
+  nodeProps(i: number): Record<string, unknown> {
+    const cached = this.nodePropsCache[i];
+    if (cached) return cached;
+    const { labels: _l, type: _t, ...rest } = this.graph.getNodeAttributes(this.nodeKeys[i]);
+    const props: Record<string, unknown> = { id: this.nodeKeys[i], ...rest };
+    if (props.name === undefined && typeof rest.label === "string") props.name = rest.label;
+    return (this.nodePropsCache[i] = props);
+  }
+
+  /** Relationship properties: every attribute but `type` (evidence included). */
+  edgeProps(e: number): Record<string, unknown> {
+    const cached = this.edgePropsCache[e];
+    if (cached) return cached;
+    const { type: _t, ...rest } = this.graph.getEdgeAttributes(this.edgeKeys[e]);
+    return (this.edgePropsCache[e] = rest);
+  }
+
+  typeName(e: number): string {
+    return this.typeNames[this.edgeType[e]];
+  }
+
+  /** Mask over type ids allowing the given type names (any case); null when no filter. */
+  typeMask(types: readonly string[] | undefined): Uint8Array | null {
+    if (!types || !types.length) return null;
+    const mask = new Uint8Array(Math.max(1, this.typeNames.length));
+    for (const t of types) {
+      const id = this.typeIds.get(t.toUpperCase());
+      if (id !== undefined) mask[id] = 1;
+    }
+    return mask;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function nodeLabels(attrs: Record<string, unknown>): string[] {
+  if (Array.isArray(attrs.labels)) return attrs.labels.map(String);
+  if (typeof attrs.type === "string" && attrs.type) return [attrs.type[0].toUpperCase() + attrs.type.slice(1)];
+  return [];
+}
+
+function relType(attrs: Record<string, unknown>): string {
+  return typeof attrs.type === "string" && attrs.type ? attrs.type.toUpperCase() : "RELATED";
+}

@@ -1,0 +1,121 @@
+/**
+ * Names for people to type: every node's label, aliases and key, folded
+ * (lower case, no diacritics, punctuation as spaces) for resolve() — exact
+ * name → node key — and search() — ranked prefix/word-prefix/substring hits for
+ * autocomplete and "did you mean" suggestions.
+ */
+import type { AnyGraph } from "./graph-index.ts";
+import type { SearchHit } from "./result.ts";
+
+/** "Zelenskyy’s", "ZELENSKYY" and "zelenskyy" fold alike; "Kyïv" → "kyiv". */
+export function fold(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’'`]s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+interface Entry {
+  key: string;
+  label: string;
+  type: string;
+  name: string;
+  folded: string;
+  /** Tie-breaker: more-mentioned, better-connected nodes first. */
+  weight: number;
+  isLabel: boolean;
+}
+
+export class NameIndex {
+  private readonly entries: Entry[] = [];
+  private readonly exact = new Map<string, Entry[]>();
+
+  constructor(graph: AnyGraph) {
+    graph.forEachNode((key, attrs) => {
+      const label = String(attrs.label ?? attrs.name ?? key);
+      const type = String(attrs.type ?? "");
+      const weight = (typeof attrs.mentions === "number" ? attrs.mentions : 0) + graph.degree(key);
+      const names = new Set<string>([label, ...(Array.isArray(attrs.aliases) ? attrs.aliases.map(String) : []), key]);
+      if (typeof attrs.name === "string") names.add(attrs.name);
+      for (const name of names) {
+        const folded = fold(name);
+        if (!folded) continue;
+        const entry = { key, label, type, name, folded, weight, isLabel: name === label };
+        this.entries.push(entry);
+        const list = this.exact.get(folded);
+        if (list) list.push(entry);
+        else this.exact.set(folded, [entry]);
+      }
+    });
+  }
+
+  /** The node a name stands for: exact key, else folded label/alias/key (best-known node wins a tie). */
+  resolve(name: string, hasKey: (k: string) => boolean): string | null {
+    if (typeof name !== "string") return null;
+    if (hasKey(name)) return name;
+    const folded = fold(name);
+    const hits = this.exact.get(folded) ?? this.uniqueWordMatch(folded);
+    if (!hits) return null;
+    return hits.reduce((a, b) => (b.weight > a.weight || (b.weight === a.weight && b.isLabel && !a.isLabel) ? b : a)).key;
+  }
+
+  /** "Witkoff" → the one node with a name containing the word "witkoff"; null when none or several. */
+  private uniqueWordMatch(folded: string): Entry[] | null {
+    if (!folded) return null;
+    const found = this.entries.filter((e) => ` ${e.folded} `.includes(` ${folded} `));
+    return found.length && found.every((e) => e.key === found[0].key) ? found : null;
+  }
+
+  /** Ranked hits: exact 100, prefix 80, word prefix 60, substring 40 (+ small bonuses); one per node. */
+  search(q: string, limit = 10): SearchHit[] {
+    const needle = fold(String(q ?? ""));
+    if (!needle || limit <= 0) return [];
+    const best = new Map<string, SearchHit & { weight: number }>();
+    for (const e of this.entries) {
+      const at = e.folded.indexOf(needle);
+      if (at < 0) continue;
+      const base = e.folded === needle ? 100 : at === 0 ? 80 : e.folded[at - 1] === " " ? 60 : 40;
+      const score = base + (e.isLabel ? 5 : 0) + Math.min(4, needle.length / e.folded.length * 4);
+      const prev = best.get(e.key);
+      if (!prev || score > prev.score) best.set(e.key, { key: e.key, label: e.label, type: e.type, matched: e.name, score, weight: e.weight });
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || b.weight - a.weight || a.label.localeCompare(b.label))
+      .slice(0, limit)
+      .map(({ weight: _w, ...hit }) => ({ ...hit, score: Math.round(hit.score * 100) / 100 }));
+  }
+
+  /** "Did you mean": search hits, else the closest names by edit distance. */
+  suggest(name: string, limit = 5): string[] {
+    const hits = this.search(name, limit).map((h) => h.label);
+    if (hits.length) return hits;
+    const needle = fold(name);
+    const budget = Math.max(2, Math.floor(needle.length / 3));
+    const scored = new Map<string, number>();
+    for (const e of this.entries.slice(0, 200_000)) {
+      if (Math.abs(e.folded.length - needle.length) > budget) continue;
+      const d = editDistance(needle, e.folded, budget);
+      if (d <= budget && d < (scored.get(e.label) ?? Infinity)) scored.set(e.label, d);
+    }
+    return [...scored].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([label]) => label);
+  }
+}
+
+/** Levenshtein distance, giving up (returning budget + 1) once every cell of a row exceeds the budget. */
+function editDistance(a: string, b: string, budget: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > budget) return budget + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
