@@ -18,9 +18,7 @@ export function htmlToText(html: string): HtmlText {
   const title = $("meta[property='og:title']").attr("content")?.trim() || $("title").first().text().trim() || $("h1").first().text().trim() || null;
   $("head").remove();
   $(DROPPED).remove();
-  $(BLOCKS).each((_, el) => {
-    $(el).prepend("\n").append("\n");
-  });
-  const root = $("article").length ? $("article").first() : $("body").length ? $("body") : $.root();
-  return { title, text: root.text() };
+  $(BLOCKS).before("\n").after("\n");
+  const scope = $("article").length ? "article" : $("body").length ? "body" : null;
+  return { title, text: scope ? $(scope).first().text() : $.root().text() };
 }

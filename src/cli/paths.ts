@@ -1,0 +1,8 @@
+/** Default locations of the corpus, lexicon and graph file, relative to the project root. */
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const DEFAULT_ARTICLES_DIR = resolve(PROJECT_ROOT, "graph-data/articles");
+export const DEFAULT_LEXICON_DIR = resolve(PROJECT_ROOT, "graph-data/lexicon");
+export const DEFAULT_GRAPH_FILE = resolve(PROJECT_ROOT, "graph-data/graph.json");

@@ -1,0 +1,56 @@
+/**
+ * Extraction of one article: mentions per sentence (lexicon, titles, discovery,
+ * proposals), alias resolution inside the article, then relations per sentence.
+ */
+import type { Article } from "../types.ts";
+import type { Lexicon } from "./lexicon/types.ts";
+import { analyzeSentence, type SentenceAnalysis } from "./mentions/index.ts";
+import type { Mention } from "./mentions/types.ts";
+import { resolveArticle } from "./resolve/article.ts";
+import { sentenceRelations, type RelationCandidate, type SentenceContext } from "./relations/index.ts";
+
+export interface LocatedMention extends Mention {
+  sentenceIndex: number;
+}
+
+export interface LocatedRelation extends RelationCandidate {
+  sentenceIndex: number;
+}
+
+export interface ArticleExtraction {
+  article: Article;
+  mentions: LocatedMention[];
+  relations: LocatedRelation[];
+}
+
+const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
+
+/** Token indexes of appositions after a person ("Waltz, the U.S. national security adviser,"): mentions there describe, they do not act. */
+function appositionTokens(analysis: SentenceAnalysis): Set<number> {
+  const out = new Set<number>();
+  const { tokens, mentions, roles } = analysis;
+  for (const m of mentions) {
+    if (m.type !== "actor" || tokens[m.end]?.text !== ",") continue;
+    const opener = tokens[m.end + 1];
+    if (!opener || !(APPOSITION_OPENERS.has(opener.lower) || roles.some((r) => r.start === m.end + 1) || /^(senior|former|chairman|head|director|spokes)/.test(opener.lower))) continue;
+    let end = m.end + 1;
+    while (end < tokens.length && ![",", ".", ";"].includes(tokens[end]!.text)) end++;
+    if (!roles.some((r) => r.start > m.end && r.start < end)) continue;
+    for (let i = m.end + 1; i < end; i++) out.add(i);
+  }
+  return out;
+}
+
+export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtraction {
+  const analyses = article.sentences.map((s) => analyzeSentence(s.text, lexicon, { dateline: s.index === 0 }));
+  resolveArticle(analyses, lexicon);
+  const mentions: LocatedMention[] = [];
+  const relations: LocatedRelation[] = [];
+  analyses.forEach((analysis, sentenceIndex) => {
+    const resolved = analysis.mentions.filter((m) => m.key !== "proposal:?" || m.anaphor);
+    for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
+    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis) };
+    for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });
+  });
+  return { article, mentions, relations };
+}

@@ -1,0 +1,96 @@
+/**
+ * Loads graph-data/lexicon/*.json into a Lexicon: known entities and countries
+ * (with demonyms, capitals and a synthesized armed-forces entity per country),
+ * role titles, relation cues and stop lists. Malformed data fails loudly with
+ * the file name.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { NodeType } from "../../types.ts";
+import { NODE_TYPES } from "../../types.ts";
+import { PhraseTrie } from "./phrase-trie.ts";
+import type { LexEntity, Lexicon, NameEntry } from "./types.ts";
+import { compileCue, type CueSpec } from "../relations/cue-pattern.ts";
+
+export class LexiconError extends Error {
+  override name = "LexiconError";
+  expose = true;
+}
+
+function readJson<T>(dir: string, file: string): T {
+  try {
+    return JSON.parse(readFileSync(join(dir, file), "utf8")) as T;
+  } catch (err) {
+    throw new LexiconError(`lexicon file ${file}: ${(err as Error).message}`);
+  }
+}
+
+interface CountrySpec {
+  id: string;
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  capitals: string[];
+  capitalId: string | null;
+}
+
+function countryEntities(spec: CountrySpec, militaryTemplate: string): LexEntity[] {
+  const demonym = spec.demonyms[0];
+  const country: LexEntity = { id: spec.id, name: spec.name, type: "organization", aliases: spec.aliases, country: true, demonym, capitalId: spec.capitalId };
+  if (!demonym) return [country];
+  const forcesName = militaryTemplate.replace("{demonym}", demonym);
+  const forces: LexEntity = {
+    id: `${spec.id}-armed-forces`,
+    name: forcesName,
+    type: "organization",
+    aliases: [forcesName, `Armed Forces of ${spec.name}`, `${demonym} military`, `${demonym} army`],
+    memberOf: spec.id,
+    militaryOf: spec.id,
+  };
+  return [country, forces];
+}
+
+export function loadLexicon(dir: string): Lexicon {
+  const { entities: entitySpecs } = readJson<{ entities: LexEntity[] }>(dir, "entities.json");
+  const { countries } = readJson<{ countries: CountrySpec[] }>(dir, "countries.json");
+  const roles = readJson<{ roles: string[]; honorifics: string[]; former: string[]; militaryHeads: string[]; militaryNames: { template: string } }>(dir, "roles.json");
+  const stop = readJson<{ words: string[]; headlineCapitalizedRatio: number }>(dir, "stoplists.json");
+  const cueData = readJson<{ classes: Record<string, string[]>; cues: CueSpec[] }>(dir, "cues.json");
+
+  const entities = new Map<string, LexEntity>();
+  const names = new PhraseTrie<NameEntry>();
+  const add = (e: LexEntity) => {
+    if (!e.id || !e.name || !NODE_TYPES.includes(e.type as NodeType)) throw new LexiconError(`lexicon entry ${JSON.stringify(e.id ?? e.name)} needs id, name and a type among ${NODE_TYPES.join(", ")}`);
+    if (entities.has(e.id)) throw new LexiconError(`lexicon id "${e.id}" is defined twice`);
+    entities.set(e.id, e);
+    for (const alias of new Set([e.name, ...e.aliases])) names.add(alias, { id: e.id, kind: "name" });
+  };
+  for (const c of countries) {
+    for (const e of countryEntities(c, roles.militaryNames.template)) add(e);
+    for (const d of c.demonyms) names.add(d, { id: c.id, kind: "demonym" });
+    for (const cap of c.capitals) names.add(cap, { id: c.id, kind: "capital" });
+  }
+  for (const e of entitySpecs) add(e);
+  for (const e of entities.values()) {
+    if (e.memberOf && !entities.has(e.memberOf)) throw new LexiconError(`lexicon entry "${e.id}": memberOf "${e.memberOf}" is not a known id`);
+  }
+
+  const roleTrie = new PhraseTrie<string>();
+  for (const r of roles.roles) roleTrie.add(r, r);
+  const militaryHeads = new PhraseTrie<string>();
+  for (const h of roles.militaryHeads) militaryHeads.add(h, h);
+  const classes = new Map(Object.entries(cueData.classes).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase()))]));
+
+  return {
+    entities,
+    names,
+    roles: roleTrie,
+    honorifics: new Set(roles.honorifics),
+    former: new Set(roles.former),
+    militaryHeads,
+    stopwords: new Set(stop.words),
+    headlineCapitalizedRatio: stop.headlineCapitalizedRatio,
+    cues: cueData.cues.map((c, i) => compileCue(c, i, classes)),
+    classes,
+  };
+}

@@ -1,0 +1,41 @@
+/** The lexicon as the extractor sees it: entities, name/role tries, cues, stop lists. */
+import type { NodeType } from "../../types.ts";
+import type { PhraseTrie } from "./phrase-trie.ts";
+import type { CompiledCue } from "../relations/cue-pattern.ts";
+
+export interface LexEntity {
+  id: string;
+  name: string;
+  type: NodeType;
+  aliases: string[];
+  /** Current affiliation known to the lexicon (used with a title in the text). */
+  memberOf?: string;
+  /** A building or seat that names a place as well as a body (the Kremlin). */
+  place?: boolean;
+  /** A state (from countries.json): an organization when it acts, a location otherwise. */
+  country?: boolean;
+  demonym?: string;
+  capitalId?: string | null;
+  /** For an armed-forces entity: the state it belongs to. */
+  militaryOf?: string;
+}
+
+/** What a phrase in the text may stand for. */
+export interface NameEntry {
+  id: string;
+  kind: "name" | "demonym" | "capital";
+}
+
+export interface Lexicon {
+  entities: Map<string, LexEntity>;
+  names: PhraseTrie<NameEntry>;
+  roles: PhraseTrie<string>;
+  honorifics: Set<string>;
+  former: Set<string>;
+  militaryHeads: PhraseTrie<string>;
+  stopwords: Set<string>;
+  headlineCapitalizedRatio: number;
+  cues: CompiledCue[];
+  /** Word classes of cues.json ({proposal}, {aid} …). */
+  classes: Map<string, Set<string>>;
+}

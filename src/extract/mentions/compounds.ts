@@ -1,0 +1,60 @@
+/**
+ * Places and bodies built around a mention: "the Kursk region" / "Moscow region"
+ * (a place name plus a region head), "Moscow's oil refinery" (a facility of a
+ * place), and "the Trump administration" (a leader's government stands for the
+ * state the lexicon says the leader belongs to).
+ */
+import type { Token } from "../tokens.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Mention } from "./types.ts";
+import { nameKey } from "./name-key.ts";
+import { PLACE_EXTENSION_HEADS, PLACE_EXTENSION_WORDS, isPossessive } from "./context.ts";
+
+const GOVERNMENT_WORDS = new Set(["administration", "government", "cabinet"]);
+
+/** End of "[nuclear power] plant" / "region" after token `from`, or -1. */
+function extensionEnd(tokens: readonly Token[], from: number): number {
+  let j = from;
+  while (j < tokens.length && PLACE_EXTENSION_WORDS.has(tokens[j]!.lower) && j < from + 3) j++;
+  return tokens[j] && PLACE_EXTENSION_HEADS.has(tokens[j]!.lower) ? j + 1 : -1;
+}
+
+function placeLike(m: Mention, lexicon: Lexicon): boolean {
+  if (m.type === "location" || m.kind === "capital") return true;
+  return m.source === "nlp" && m.end - m.start === 1;
+}
+
+export function buildCompounds(mentions: Mention[], tokens: readonly Token[], sentence: string, lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  const slice = (a: number, b: number) => sentence.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  for (const m of mentions) {
+    const leader = lexicon.entities.get(m.key);
+    if (leader?.type === "actor" && leader.memberOf && GOVERNMENT_WORDS.has(tokens[m.end]?.lower ?? "")) {
+      const state = lexicon.entities.get(leader.memberOf)!;
+      out.push({ ...m, end: m.end + 1, text: slice(m.start, m.end + 1), key: state.id, label: state.name, type: state.type, source: "compound" });
+      continue;
+    }
+    if (placeLike(m, lexicon)) {
+      const ext = extensionEnd(tokens, m.end);
+      if (ext > 0 && tokens[ext - 1]!.lower !== "plant" || (ext > 0 && m.source !== "lexicon")) {
+        const base = slice(m.start, m.end);
+        const head = tokens[ext - 1]!.lower;
+        const label = `${base} ${slice(m.end, ext).toLowerCase()}`;
+        out.push({ start: m.start, end: ext, text: slice(m.start, ext), key: `name:${nameKey(head === "area" || head === "oblast" || head === "province" ? `${base} region` : label)}`, label, type: "location", source: "compound" });
+        continue;
+      }
+      if (isPossessive(tokens[m.end])) {
+        const fac = extensionEnd(tokens, m.end + 1);
+        if (fac > 0) {
+          const place = m.kind === "capital" && lexicon.entities.get(m.key)?.capitalId ? lexicon.entities.get(lexicon.entities.get(m.key)!.capitalId!)! : null;
+          const owner: Mention = place ? { ...m, key: place.id, label: place.name, type: place.type } : m;
+          const label = `${owner.text}'s ${slice(m.end + 1, fac)}`;
+          out.push(owner, { start: m.end + 1, end: fac, text: slice(m.end + 1, fac), key: `name:${nameKey(label)}`, label, type: "location", source: "compound" });
+          continue;
+        }
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}

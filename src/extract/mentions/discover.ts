@@ -1,0 +1,117 @@
+/**
+ * Discovery of names the lexicon lacks: runs of capitalized words (joined over
+ * "of", "for", "and" inside organization names, and over initials), typed by
+ * title cues ("Kremlin aide X" → actor), head words ("… Council" → organization,
+ * "… region" → location), compromise's person/place/organization tags, an
+ * apposition ("Deep State, a Ukrainian website") and context ("in X" → place).
+ */
+import type { NodeType } from "../../types.ts";
+import type { Token } from "../tokens.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import { overlaps, type Mention } from "./types.ts";
+import { nameKey } from "./name-key.ts";
+import { LOCATION_HEADS, ORGANIZATION_HEADS, PLACE_PREPOSITIONS, isNameWord } from "./context.ts";
+
+const CONNECTORS = new Set(["of", "for", "and", "on", "de", "von", "der", "bin", "al"]);
+/** Ordinals and numbers are never part of a name ("First- and Fifth-Amendment grounds"). */
+const NUMERIC_TAGS = ["Value", "Ordinal", "Cardinal", "Date", "Month", "WeekDay"];
+const PERSON_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName", "Honorific"];
+const PLACE_TAGS = ["Place", "City", "Country", "Region", "Address"];
+const APPOSITION_ORG = new Set(["website", "outlet", "newspaper", "agency", "group", "company", "organization", "think", "firm", "channel", "broadcaster", "network", "institute", "party", "movement", "bank", "militia"]);
+const APPOSITION_PLACE = new Set(["town", "city", "village", "region", "province", "district", "port", "settlement", "hub"]);
+
+function hasTag(tokens: readonly Token[], start: number, end: number, tags: string[]): boolean {
+  for (let i = start; i < end; i++) if (tags.some((t) => tokens[i]!.tags.has(t))) return true;
+  return false;
+}
+
+/** Head noun of an apposition right after the name: "Deep State, an authoritative Ukrainian website". */
+function appositionHead(tokens: readonly Token[], end: number): string | null {
+  if (tokens[end]?.text !== ",") return null;
+  const det = tokens[end + 1]?.lower;
+  if (det !== "a" && det !== "an" && det !== "the") return null;
+  for (let i = end + 2; i < Math.min(tokens.length, end + 8); i++) {
+    const w = tokens[i]!.lower;
+    if (APPOSITION_ORG.has(w) || APPOSITION_PLACE.has(w)) return w;
+    if (tokens[i]!.text === ",") break;
+  }
+  return null;
+}
+
+function typeOf(tokens: readonly Token[], start: number, end: number, titled: boolean, roleAt: (i: number) => boolean): NodeType | null {
+  const head = tokens[end - 1]!.lower;
+  if (titled) return "actor";
+  // "White House press secretary", "Kremlin aide": a name right before a role is the role's organization.
+  for (let j = end; j < end + 3 && j < tokens.length; j++) {
+    if (roleAt(j)) return "organization";
+    if (tokens[j]!.cap || !/\p{L}/u.test(tokens[j]!.text)) break;
+  }
+  if (ORGANIZATION_HEADS.has(head)) return "organization";
+  if (LOCATION_HEADS.has(head)) return "location";
+  const appo = appositionHead(tokens, end);
+  if (appo) return APPOSITION_PLACE.has(appo) ? "location" : "organization";
+  const prev = tokens[start - 1]?.lower;
+  if (hasTag(tokens, start, end, ["Organization"])) return "organization";
+  if (hasTag(tokens, start, end, PERSON_TAGS)) return "actor";
+  if (hasTag(tokens, start, end, PLACE_TAGS)) return "location";
+  if (prev && PLACE_PREPOSITIONS.has(prev)) return "location";
+  if (end - start >= 2) return end - start <= 3 ? "actor" : "organization";
+  return null;
+}
+
+/** Where a capitalized run starting at i ends (exclusive). */
+function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boolean, lexicon: Lexicon): number {
+  let j = i;
+  while (j < tokens.length && !taken(j)) {
+    const t = tokens[j]!;
+    if ((isNameWord(t, lexicon.stopwords) && !NUMERIC_TAGS.some((g) => t.tags.has(g))) || (j > i && /^\p{Lu}\.$/u.test(t.text))) {
+      j++;
+      // "the General Staff Valery Gerasimov": an organization's head word ends it before a person's name.
+      if (ORGANIZATION_HEADS.has(t.lower) && tokens[j]?.tags.has("Person")) break;
+      continue;
+    }
+    // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
+    if (j > i && CONNECTORS.has(t.lower) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+export function isHeadline(tokens: readonly Token[], lexicon: Lexicon): boolean {
+  const words = tokens.filter((t) => /\p{L}/u.test(t.text) && !lexicon.stopwords.has(t.lower));
+  if (words.length < 3) return false;
+  return words.filter((t) => t.cap).length / words.length >= lexicon.headlineCapitalizedRatio;
+}
+
+export function discoverNames(tokens: readonly Token[], sentence: string, lexicon: Lexicon, known: readonly Mention[], titledAt: ReadonlySet<number>, roleAt: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const taken = (j: number) => known.some((m) => m.start <= j && j < m.end) || out.some((m) => m.start <= j && j < m.end);
+  const headline = isHeadline(tokens, lexicon);
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken(i) || !isNameWord(tokens[i], lexicon.stopwords) || NUMERIC_TAGS.some((g) => tokens[i]!.tags.has(g))) continue;
+    const end = runEnd(tokens, i, taken, lexicon);
+    const titled = titledAt.has(i);
+    if (headline && !titled) {
+      i = end - 1;
+      continue;
+    }
+    // A sentence-initial single capital word is only a name when compromise says so.
+    const sentenceInitial = i === 0 || tokens[i - 1]!.text === '"';
+    const single = end - i === 1;
+    if (single && sentenceInitial && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
+    const type = typeOf(tokens, i, end, titled, roleAt);
+    const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
+    if (!type || (single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]))) {
+      i = end - 1;
+      continue;
+    }
+    const text = sentence.slice(tokens[i]!.start, tokens[end - 1]!.end);
+    const m: Mention = { start: i, end, text, key: `name:${nameKey(text)}`, label: text, type, source: titled ? "title" : "nlp", titled };
+    if (!known.some((k) => overlaps(k, m))) out.push(m);
+    i = end - 1;
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Mentions of lexicon entities. A state's capital stands for its government
+ * ("Moscow said") unless a place preposition precedes it ("in Moscow"); a demonym
+ * stands for the state; either one followed by a military head ("Russian forces",
+ * "Moscow's troops", "Ukraine's military") is the state's armed forces.
+ */
+import type { Token } from "../tokens.ts";
+import type { Lexicon, NameEntry } from "../lexicon/types.ts";
+import type { PhraseMatch } from "../lexicon/phrase-trie.ts";
+import type { Mention } from "./types.ts";
+import { PLACE_PREPOSITIONS, isPossessive } from "./context.ts";
+
+// A capital is also a place name in the lexicon: decide first whether it stands for the government.
+const MOTION = /^(travel|flew|fly|flies|flying|went|go|goes|going|return|came|come|comes|coming|head|trip|visit|journey|arriv|moved|move|sent|send|way|back)/;
+const KIND_ORDER: Record<NameEntry["kind"], number> = { capital: 0, name: 1, demonym: 2 };
+
+function text(tokens: readonly Token[], start: number, end: number, sentence: string): string {
+  return sentence.slice(tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+/** "Russian forces", "Ukraine's military", "Kiev's troops": the span after the state word that names its military. */
+function militaryAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): number {
+  const from = isPossessive(tokens[end]) ? end + 1 : end;
+  const m = lexicon.militaryHeads.matchAt(tokens, from);
+  return m ? m[0]!.end : -1;
+}
+
+export function lexiconMentions(tokens: readonly Token[], sentence: string, lexicon: Lexicon, isDateline: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  for (const group of lexicon.names.scan(tokens)) {
+    const match: PhraseMatch<NameEntry> = [...group].sort((a, b) => KIND_ORDER[a.value.kind] - KIND_ORDER[b.value.kind])[0]!;
+    const { start, end } = match;
+    const { id, kind } = match.value;
+    const entity = lexicon.entities.get(id)!;
+    const surface = text(tokens, start, end, sentence);
+    if (entity.country) {
+      const milEnd = militaryAfter(tokens, end, lexicon);
+      const forces = lexicon.entities.get(`${id}-armed-forces`);
+      if (milEnd > 0 && forces) {
+        out.push({ start, end: milEnd, text: text(tokens, start, milEnd, sentence), key: forces.id, label: forces.name, type: "organization", source: "military", kind });
+        continue;
+      }
+    }
+    if (kind === "capital") {
+      const prev = tokens[start - 1]?.lower;
+      // "to" makes a place only after motion ("traveled to Moscow"), not after "support to Kyiv".
+      const motion = prev === "to" && MOTION.test(tokens[start - 2]?.lower ?? "");
+      const asPlace = (prev !== undefined && prev !== "to" && PLACE_PREPOSITIONS.has(prev)) || motion || isDateline(start);
+      const placeId = entity.capitalId ?? null;
+      const place = placeId ? lexicon.entities.get(placeId) : undefined;
+      if (asPlace && place) {
+        out.push({ start, end, text: surface, key: place.id, label: place.name, type: place.type, source: "lexicon", kind });
+        continue;
+      }
+    }
+    out.push({ start, end, text: surface, key: id, label: entity.name, type: entity.type, source: "lexicon", kind, place: entity.place || entity.country });
+  }
+  return out;
+}

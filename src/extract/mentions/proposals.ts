@@ -1,0 +1,106 @@
+/**
+ * Proposals are noun phrases, not names: "a 30-day cease-fire proposal", "the
+ * 28-point peace plan", "security guarantees", "a list of demands", "a deal to
+ * develop Ukraine's critical mineral resources". A phrase with a distinguishing
+ * modifier or complement is a proposal entity, keyed by its content words
+ * (numbers and spellings folded, generic heads dropped); a bare "the proposal"
+ * is an anaphor that relation rules resolve to the article's latest proposal.
+ */
+import type { Token } from "../tokens.ts";
+import type { Mention } from "./types.ts";
+import { overlaps } from "./types.ts";
+
+/** Nouns that head a proposal phrase. Generic heads are dropped from the key. */
+const HEADS = new Set(["proposal", "proposals", "plan", "deal", "agreement", "framework", "offer", "initiative", "accord", "treaty", "guarantees", "demands", "requirements", "conditions", "cease-fire", "ceasefire", "truce", "draft", "zone", "roadmap", "memorandum"]);
+const GENERIC_HEADS = new Set(["proposal", "proposals", "plan", "framework", "offer", "initiative", "draft", "version", "roadmap", "list"]);
+/** Heads that are specific enough alone: "a cease-fire" is the cease-fire under negotiation. */
+const SELF_SPECIFIC = new Set(["cease-fire", "ceasefire", "truce"]);
+/** Modifiers that do not distinguish one proposal from another. */
+const GENERIC_MODIFIERS = new Set([
+  "peace", "new", "broader", "broad", "potential", "possible", "final", "revised", "updated", "previous", "proposed", "interim", "enduring", "real",
+  "any", "such", "this", "that", "the", "a", "an", "further", "its", "their", "his", "her", "our", "specific", "major", "latest", "current",
+  "comprehensive", "lasting", "administration", "government", "side", "long-term", "full", "partial", "temporary", "bilateral", "joint", "same", "other", "unconditional", "immediate",
+]);
+const FOLDS: Record<string, string> = { "cease-fire": "ceasefire", thirty: "30", "thirty-day": "30-day", monthlong: "30-day", "month-long": "30-day", requirements: "demands", conditions: "demands", proposals: "proposal" };
+const MODIFIER = /^(\p{Ll}[\p{Ll}-]*|\p{N}+(-\p{L}+)?)$/u;
+const FUNCTION_WORDS = new Set(["for", "of", "to", "in", "on", "with", "at", "by", "and", "or", "from", "that", "which", "as", "has", "have", "had", "was", "were", "is", "are", "be", "been"]);
+
+/** A word that can modify a proposal noun: lower-case adjective or noun, or a number compound ("30-day"); never a verb. */
+function isModifier(t: Token | undefined): boolean {
+  if (!t || !MODIFIER.test(t.text) || FUNCTION_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) return false;
+  if (/^\p{N}/u.test(t.text) || FOLDS[t.lower]) return true;
+  return !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Gerund");
+}
+const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "this", "that", "any", "our"]);
+
+function fold(w: string): string {
+  return FOLDS[w] ?? w;
+}
+
+export function proposalKey(words: string[]): string {
+  const content = words.map((w) => fold(w.toLowerCase())).filter((w) => !GENERIC_HEADS.has(w) && !DETERMINERS.has(w) && w !== "of" && w !== "for" && w !== "to");
+  return content.join(" ");
+}
+
+/** "proposal for a 30-day cease-fire", "list of (its) demands …", "deal to develop … resources". */
+function complement(tokens: readonly Token[], head: number): { end: number; words: string[] } | null {
+  const next = tokens[head + 1]?.lower;
+  if (next === "for" || next === "of") {
+    let j = head + 2;
+    while (DETERMINERS.has(tokens[j]?.lower ?? "")) j++;
+    const modStart = j;
+    while (isModifier(tokens[j]) && !HEADS.has(tokens[j]!.lower)) j++;
+    if (tokens[j] && HEADS.has(tokens[j]!.lower)) return { end: j + 1, words: tokens.slice(modStart, j + 1).map((t) => t.lower) };
+    return null;
+  }
+  if (next === "to" && tokens[head]!.lower === "deal") {
+    // "a deal to develop Ukraine's critical mineral resources": content words up to the clause's end.
+    let j = head + 2;
+    const words: string[] = [];
+    while (tokens[j] && !/^[,.;:"]$/.test(tokens[j]!.text) && j < head + 10) {
+      if (isModifier(tokens[j]) && j > head + 2) words.push(tokens[j]!.lower);
+      j++;
+    }
+    // One content word ("a deal to finish the battle") names no particular deal.
+    return words.length >= 2 ? { end: j, words: [...words, "deal"] } : null;
+  }
+  return null;
+}
+
+export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let h = 0; h < tokens.length; h++) {
+    if (!HEADS.has(tokens[h]!.lower)) continue;
+    // "cease-fire proposal", "peace plan": a compound ends at its last head noun.
+    const first = h;
+    while (HEADS.has(tokens[h + 1]?.lower ?? "")) h++;
+    const head = tokens[h]!.lower;
+    // "list of demands": the list is the proposal, headed by "demands".
+    let start = first;
+    while (start > 0 && isModifier(tokens[start - 1]) && !HEADS.has(tokens[start - 1]!.lower)) start--;
+    const list = tokens[start - 1]?.lower === "of" && tokens[start - 2]?.lower === "list";
+    if (list) start -= 2;
+    const modifiers = tokens.slice(list ? start + 2 : start, h).map((t) => t.lower);
+    // "a list of demands for an agreement": the list is named by its items, not what they are for.
+    const comp = list ? null : complement(tokens, h);
+    const end = comp?.end ?? h + 1;
+    const words = comp ? [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), ...comp.words] : [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), head];
+    const key = proposalKey(words);
+    const specific = key.length > 0 && (words.length > 1 || SELF_SPECIFIC.has(head) || head === "demands" || head === "requirements" || head === "guarantees");
+    const m: Mention = {
+      start,
+      end,
+      text: sentence.slice(tokens[start]!.start, tokens[end - 1]!.end),
+      key: specific ? `proposal:${key}` : "proposal:?",
+      label: sentence.slice(tokens[start]!.start, tokens[end - 1]!.end),
+      type: "proposal",
+      source: "proposal",
+      anaphor: !specific,
+    };
+    if (!specific && !GENERIC_HEADS.has(head) && head !== "deal" && head !== "agreement") continue;
+    if (known.some((k) => overlaps(k, m)) || out.some((o) => overlaps(o, m))) continue;
+    out.push(m);
+    h = end - 1;
+  }
+  return out;
+}

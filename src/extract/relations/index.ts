@@ -1,0 +1,43 @@
+/**
+ * All relations of one sentence: cue-driven rules (cues.json, argument frames),
+ * membership from titles and appositions, and locations. Negated cues ("did not
+ * reject") give nothing; every candidate is checked against the ontology's
+ * source/target types.
+ */
+import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Mention } from "../mentions/types.ts";
+import { findCues } from "./cue-pattern.ts";
+import { FRAMES } from "./frames.ts";
+import { negated } from "./arguments.ts";
+import { membershipRelations } from "./membership.ts";
+import { locationRelations } from "./location.ts";
+import type { RelationCandidate, SentenceContext } from "./types.ts";
+
+function typesFit(type: string, source: Mention | { type: string }, target: Mention | { type: string }): boolean {
+  const def = EDGE_TYPE_BY_ID.get(type);
+  return !!def && def.from.includes(source.type as never) && def.to.includes(target.type as never);
+}
+
+export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const match of findCues(lexicon.cues, ctx.tokens)) {
+    if (negated(ctx, match.start)) continue;
+    const frame = FRAMES[match.cue.frame];
+    if (!frame) throw new Error(`cues.json: unknown frame "${match.cue.frame}" in pattern "${match.cue.pattern}"`);
+    const quote = ctx.text.slice(ctx.tokens[match.start]!.start, ctx.tokens[match.end - 1]!.end);
+    for (const [s, t] of frame(ctx, match)) {
+      if (s.key === t.key || !typesFit(match.cue.type, s, t)) continue;
+      out.push({ source: s.key, type: match.cue.type, target: t.key, quote, rule: match.cue.id });
+    }
+  }
+  const typeOf = new Map(ctx.mentions.map((m) => [m.key, m]));
+  for (const r of [...membershipRelations(ctx, lexicon), ...locationRelations(ctx, lexicon)]) {
+    const s = typeOf.get(r.source) ?? lexicon.entities.get(r.source);
+    const t = typeOf.get(r.target) ?? lexicon.entities.get(r.target);
+    if (s && t && typesFit(r.type, s, t)) out.push(r);
+  }
+  return out;
+}
+
+export type { RelationCandidate, SentenceContext } from "./types.ts";

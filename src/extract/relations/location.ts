@@ -1,0 +1,46 @@
+/**
+ * located_in edges from the ways news writes where a place is:
+ *  - "Sudzha, a key town in the Kursk region" (apposition naming a kind of place);
+ *  - "the Kursk region of Russia", "Sudzha in Kursk" (place of/in place);
+ *  - "Russia's Kursk region", "Moscow's oil refinery" (possessive);
+ *  - "Jeddah, Saudi Arabia" (place, state).
+ */
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Mention } from "../mentions/types.ts";
+import type { RelationCandidate, SentenceContext } from "./types.ts";
+import { isPossessive, LOCATION_HEADS } from "../mentions/context.ts";
+
+const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "border"]);
+
+function isContainer(m: Mention | undefined, lexicon: Lexicon): m is Mention {
+  return !!m && (m.type === "location" || !!lexicon.entities.get(m.key)?.country);
+}
+
+function quote(ctx: SentenceContext, a: Mention, b: Mention): string {
+  const [x, y] = a.start < b.start ? [a, b] : [b, a];
+  return ctx.text.slice(ctx.tokens[x.start]!.start, ctx.tokens[y.end - 1]!.end);
+}
+
+export function locationRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  const add = (place: Mention, container: Mention, rule: string) => {
+    if (place.key !== container.key) out.push({ source: place.key, type: "located_in", target: container.key, quote: quote(ctx, place, container), rule });
+  };
+  const ms = ctx.mentions;
+  ms.forEach((m, i) => {
+    const next = ms[i + 1];
+    if (m.type !== "location" || !next) return;
+    const gap = ctx.tokens.slice(m.end, next.start).map((t) => t.lower);
+    const words = gap.filter((w) => w !== "the" && !DIRECTIONS.has(w));
+    if ((words.length === 1 && (words[0] === "of" || words[0] === "in")) && isContainer(next, lexicon)) add(m, next, "located:of-in");
+    else if (gap.length === 1 && gap[0] === "," && next.kind !== "demonym" && lexicon.entities.get(next.key)?.country && [".", ",", undefined].includes(ctx.tokens[next.end]?.text)) add(m, next, "located:comma");
+    else if (gap[0] === "," && (gap[1] === "a" || gap[1] === "an" || gap[1] === "the") && gap.some((w) => LOCATION_HEADS.has(w)) && ["in", "of"].includes(gap[gap.length - 1] === "the" ? gap[gap.length - 2]! : gap[gap.length - 1]!) && isContainer(next, lexicon)) add(m, next, "located:apposition");
+  });
+  ms.forEach((m, i) => {
+    const next = ms[i + 1];
+    if (!isContainer(m, lexicon) || !next || next.type !== "location") return;
+    const gap = ctx.tokens.slice(m.end, next.start);
+    if (gap.length === 1 && isPossessive(gap[0])) add(next, m, "located:possessive");
+  });
+  return out;
+}

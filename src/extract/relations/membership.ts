@@ -1,0 +1,118 @@
+/**
+ * member_of edges from titles and appositions, and between organizations:
+ *  - "Kremlin aide Yuri Ushakov", "British Defense Minister John Healey": the body named before the role;
+ *  - "Chief of the General Staff Valery Gerasimov": the body after "of";
+ *  - "President Vladimir V. Putin of Russia": the state after the name;
+ *  - "President Putin": the affiliation the lexicon knows, else the nearest state in the sentence (governmental roles);
+ *  - "Michael Waltz, the U.S. national security adviser,": the body inside the apposition;
+ *  - "Ukraine's Air Force", "the Russian Ministry of Defense", "Russian forces": a body of a state or of another body.
+ * "Former President X" gives none.
+ */
+import type { Lexicon } from "../lexicon/types.ts";
+import type { Mention } from "../mentions/types.ts";
+import type { RoleSpan } from "../mentions/titles.ts";
+import type { RelationCandidate, SentenceContext } from "./types.ts";
+import { isPossessive } from "../mentions/context.ts";
+
+const GOVERNMENTAL = /president|minister|secretary|envoy|ambassador|spokes|aide|adviser|advisor|chief|chancellor|king|prince|emir|negotiator|commander|general|official|leader/;
+const ROLE_PREPOSITIONS = new Set(["of", "for", "at", "to"]);
+
+const isBody = (m: Mention | undefined): m is Mention => !!m && m.type === "organization";
+
+function quote(ctx: SentenceContext, a: number, b: number): string {
+  return ctx.text.slice(ctx.tokens[a]!.start, ctx.tokens[Math.min(b, ctx.tokens.length) - 1]!.end);
+}
+
+/** A body just before the role: "Kremlin aide", "Ukraine's new envoy", "White House press secretary". */
+function bodyBefore(ctx: SentenceContext, role: RoleSpan): Mention | undefined {
+  const containing = ctx.mentions.find((m) => m.start < role.start && m.end > role.start && isBody(m));
+  if (containing) return containing;
+  let j = role.start;
+  for (let skipped = 0; skipped < 3 && j > 0; skipped++) {
+    const prev = ctx.tokens[j - 1]!;
+    const m = ctx.mentions.find((x) => x.end === j);
+    if (m) return isBody(m) ? m : undefined;
+    if (isPossessive(prev) || (!prev.cap && /^\p{Ll}/u.test(prev.text))) j--;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** The body a role phrase names after it: "head of Ukraine's National Security and Defense Council". */
+function bodyAfter(ctx: SentenceContext, from: number, limit: number): Mention | undefined {
+  if (!ROLE_PREPOSITIONS.has(ctx.tokens[from]?.lower ?? "")) return undefined;
+  let found: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start <= from || m.start >= limit) continue;
+    if (!isBody(m)) break;
+    found = m;
+    // Follow a possessive chain to its head: "Ukraine's National Security and Defense Council".
+    if (!isPossessive(ctx.tokens[m.end])) break;
+  }
+  return found;
+}
+
+function nearestState(ctx: SentenceContext, at: number, lexicon: Lexicon): Mention | undefined {
+  const states = ctx.mentions.filter((m) => lexicon.entities.get(m.key)?.country);
+  return [...states].reverse().find((m) => m.end <= at) ?? states.find((m) => m.start >= at);
+}
+
+function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const role of ctx.roles) {
+    if (role.nameStart < 0 || role.former) continue;
+    const person = ctx.mentions.find((m) => m.start === role.nameStart && m.type === "actor");
+    if (!person) continue;
+    const after = ctx.tokens[person.end]?.lower === "of" ? ctx.mentions.find((m) => m.start === person.end + 1 && isBody(m)) : undefined;
+    const known = lexicon.entities.get(person.key)?.memberOf;
+    const body =
+      bodyBefore(ctx, role) ??
+      bodyAfter(ctx, role.end, role.nameStart) ??
+      after ??
+      (known ? ({ key: known } as Mention) : undefined) ??
+      (GOVERNMENTAL.test(role.role) ? nearestState(ctx, role.start, lexicon) : undefined);
+    if (body && body.key !== person.key) out.push({ source: person.key, type: "member_of", target: body.key, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
+  }
+  return out;
+}
+
+/** "Waltz, the U.S. national security adviser," / "Bowman, senior director of the Center …". */
+function appositionMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const person of ctx.mentions) {
+    if (person.type !== "actor" || ctx.tokens[person.end]?.text !== ",") continue;
+    const segEnd = (() => {
+      for (let i = person.end + 1; i < ctx.tokens.length; i++) if ([",", ".", ";"].includes(ctx.tokens[i]!.text)) return i;
+      return ctx.tokens.length;
+    })();
+    const role = ctx.roles.find((r) => r.start > person.end && r.end <= segEnd);
+    if (!role || role.nameStart >= 0 && role.nameStart < segEnd) continue;
+    if (ctx.tokens.slice(person.end + 1, role.start).some((t) => lexicon.former.has(t.lower))) continue;
+    const body = bodyAfter(ctx, role.end, segEnd) ?? bodyBefore(ctx, role) ?? ctx.mentions.find((m) => m.start > person.end && m.end <= role.start && isBody(m));
+    if (body) out.push({ source: person.key, type: "member_of", target: body.key, quote: quote(ctx, person.start, segEnd), rule: "member:apposition" });
+  }
+  return out;
+}
+
+/** "Ukraine's Air Force", "the U.N.'s agency", "Russian Ministry of Defense", "Russian forces". */
+function bodyMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  ctx.mentions.forEach((m, i) => {
+    const military = lexicon.entities.get(m.key)?.militaryOf;
+    if (military) {
+      out.push({ source: m.key, type: "member_of", target: military, quote: m.text, rule: "member:military" });
+      return;
+    }
+    const next = ctx.mentions[i + 1];
+    if (!isBody(m) || !isBody(next) || lexicon.entities.get(next.key)?.country) return;
+    const gap = ctx.tokens.slice(m.end, next.start);
+    const possessive = gap.length === 1 && isPossessive(gap[0]);
+    const adjectival = gap.length === 0 && m.kind === "demonym";
+    if (possessive || adjectival) out.push({ source: next.key, type: "member_of", target: m.key, quote: quote(ctx, m.start, next.end), rule: possessive ? "member:possessive" : "member:demonym" });
+  });
+  return out;
+}
+
+export function membershipRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
+  return [...titleMemberships(ctx, lexicon), ...appositionMemberships(ctx, lexicon), ...bodyMemberships(ctx, lexicon)];
+}

@@ -1,0 +1,68 @@
+/**
+ * Alias resolution inside one article: discovered names that are spelling variants
+ * of a lexicon entry join it ("Dmitri Peskov"); a surname or "Mr. X" joins the
+ * one full name in the article that ends with it; a bare "the proposal" points to
+ * the article's latest proposal (or, in a headline, the first one to come).
+ */
+import type { Lexicon } from "../lexicon/types.ts";
+import type { SentenceAnalysis } from "../mentions/index.ts";
+import type { Mention } from "../mentions/types.ts";
+import { nameKey } from "../mentions/name-key.ts";
+
+const lexiconKeys = new WeakMap<Lexicon, Map<string, string>>();
+
+/** nameKey(alias) → lexicon id, for every lexicon entity alias. */
+export function lexiconKeyIndex(lexicon: Lexicon): Map<string, string> {
+  let index = lexiconKeys.get(lexicon);
+  if (!index) {
+    index = new Map();
+    for (const e of lexicon.entities.values()) for (const a of [e.name, ...e.aliases]) if (!index.has(nameKey(a))) index.set(nameKey(a), e.id);
+    lexiconKeys.set(lexicon, index);
+  }
+  return index;
+}
+
+function lastWordKey(key: string): string {
+  const words = key.replace(/^name:/, "").split(" ");
+  return words[words.length - 1]!;
+}
+
+export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon): void {
+  const all = sentences.flatMap((s) => s.mentions);
+  const index = lexiconKeyIndex(lexicon);
+  for (const m of all) {
+    if (!m.key.startsWith("name:")) continue;
+    const id = index.get(m.key.slice(5));
+    if (id) {
+      const e = lexicon.entities.get(id)!;
+      Object.assign(m, { key: id, label: e.name, type: e.type });
+    }
+  }
+  // Surnames: the single full name of the article that ends with this word.
+  const fullNames = new Map<string, Set<string>>();
+  for (const m of all) {
+    if (m.type !== "actor" || !m.key.includes(" ")) continue;
+    const last = lastWordKey(m.key);
+    if (!fullNames.has(last)) fullNames.set(last, new Set());
+    fullNames.get(last)!.add(m.key);
+  }
+  for (const m of all) {
+    if (!m.key.startsWith("name:") || m.key.includes(" ")) continue;
+    const candidates = fullNames.get(m.key.slice(5));
+    if (candidates?.size === 1) Object.assign(m, { key: [...candidates][0]!, type: "actor" });
+  }
+  resolveProposalAnaphora(all);
+}
+
+function resolveProposalAnaphora(all: Mention[]): void {
+  let latest: Mention | null = null;
+  const pending: Mention[] = [];
+  for (const m of all) {
+    if (m.type !== "proposal") continue;
+    if (!m.anaphor) {
+      latest = m;
+      for (const p of pending.splice(0)) p.key = m.key;
+    } else if (latest) m.key = latest.key;
+    else pending.push(m);
+  }
+}

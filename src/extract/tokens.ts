@@ -1,0 +1,58 @@
+/**
+ * Tokens of one sentence with character offsets and part-of-speech tags from
+ * compromise. Our own tokenizer decides the boundaries (dotted acronyms such as
+ * "U.S." stay whole, possessive "'s" is its own token) so that lexicon phrases and
+ * cue patterns match predictably; compromise contributes the tags.
+ */
+import nlp from "compromise";
+
+export interface Token {
+  text: string;
+  /** Lower-cased text, used by every matcher. */
+  lower: string;
+  start: number;
+  end: number;
+  /** compromise tags (Person, Place, Verb, ProperNoun, …) of the word this token falls in. */
+  tags: ReadonlySet<string>;
+  /** Starts with an upper-case letter (or is an acronym). */
+  cap: boolean;
+}
+
+/** Word boundaries shared by the sentence tokenizer and the lexicon phrases. */
+export const TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:-\p{L}+)*%?|'s\b|\p{L}[\p{L}\p{N}]*(?:(?:-(?=\p{Ll})|'(?!s\b))\p{L}[\p{L}\p{N}]*)*|[^\s\p{L}\p{N}]/gu;
+const EMPTY: ReadonlySet<string> = new Set();
+
+interface TaggedSpan {
+  start: number;
+  end: number;
+  tags: Set<string>;
+}
+
+function tagSpans(text: string): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number; length: number } }> }>;
+  for (const sentence of json) {
+    for (const term of sentence.terms) spans.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: new Set(term.tags) });
+  }
+  return spans;
+}
+
+/** Splits a phrase into the same words the sentence tokenizer produces. */
+export function splitWords(phrase: string): string[] {
+  return [...phrase.replace(/[\u2018\u2019]/g, "'").matchAll(TOKEN)].map((m) => m[0]);
+}
+
+export function tokenize(text: string): Token[] {
+  const spans = tagSpans(text);
+  const tokens: Token[] = [];
+  let s = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    while (s < spans.length && spans[s]!.end <= start) s++;
+    const span = spans[s];
+    const tags = span && span.start <= start && start < span.end ? span.tags : EMPTY;
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end, tags, cap: /^\p{Lu}/u.test(m[0]) });
+  }
+  return tokens;
+}

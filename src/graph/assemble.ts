@@ -1,0 +1,67 @@
+/**
+ * The graph from the resolved corpus, per the graph-file contract (DESIGN.md):
+ * nodes keyed by slug, one edge per (source, type, target), symmetric types stored
+ * once in key order, evidence sorted, first/last seen from publication dates,
+ * laid out and colored. Insertion order is sorted so the file is deterministic.
+ */
+import { MultiDirectedGraph } from "graphology";
+import type { Article, ArticleMeta, EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
+import { EDGE_TYPE_BY_ID } from "../ontology.ts";
+import type { ResolvedCorpus } from "../extract/index.ts";
+import type { ParleyGraph } from "./persist.ts";
+import { slugify } from "./slug.ts";
+import { layoutGraph } from "./layout.ts";
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function articleMeta(a: Article): ArticleMeta {
+  return { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, file: a.file, credits: a.credits, sentences: a.sentences.length, words: a.text.split(/\s+/).filter(Boolean).length };
+}
+
+/** Unique slugs: a clash between two entities gets the type appended. */
+function nodeKeys(corpus: ResolvedCorpus): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const e of [...corpus.entities].sort((a, b) => b.mentions - a.mentions || byString(a.key, b.key))) {
+    let slug = slugify(e.label);
+    if (used.has(slug)) slug = `${slug}-${e.type}`;
+    for (let n = 2; used.has(slug); n++) slug = `${slugify(e.label)}-${n}`;
+    used.add(slug);
+    keys.set(e.key, slug);
+  }
+  return keys;
+}
+
+export function assembleGraph(corpus: ResolvedCorpus, articles: Article[]): ParleyGraph {
+  const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  graph.replaceAttributes({ name: "Parley knowledge graph", articles: articles.map(articleMeta) });
+  const published = new Map(articles.map((a) => [a.id, a.published]));
+  const keys = nodeKeys(corpus);
+  // Most-mentioned first: readers of the file (and greedy matchers) meet the main actors before places that share their aliases.
+  const nodes = corpus.entities.map((e) => ({ ...e, slug: keys.get(e.key)! })).sort((a, b) => b.mentions - a.mentions || byString(a.slug, b.slug));
+  for (const e of nodes) {
+    graph.addNode(e.slug, { label: e.label, type: e.type, aliases: e.aliases, mentions: e.mentions, articles: e.articles, x: 0, y: 0, size: 1, color: "" });
+  }
+  const edges = new Map<string, { source: string; target: string; attrs: EdgeAttributes }>();
+  for (const r of corpus.relations) {
+    const def = EDGE_TYPE_BY_ID.get(r.type)!;
+    let source = keys.get(r.source)!;
+    let target = keys.get(r.target)!;
+    if (def.symmetric && target < source) [source, target] = [target, source];
+    const key = `${source}|${r.type}|${target}`;
+    const existing = edges.get(key);
+    const evidence = [...(existing?.attrs.evidence ?? []), ...r.evidence];
+    edges.set(key, { source, target, attrs: { type: r.type, label: def.label, weight: 0, evidence, firstSeen: null, lastSeen: null } });
+  }
+  for (const key of [...edges.keys()].sort(byString)) {
+    const { source, target, attrs } = edges.get(key)!;
+    attrs.evidence.sort((a, b) => byString(a.article, b.article) || a.sentenceIndex - b.sentenceIndex || byString(a.rule, b.rule));
+    const dates = attrs.evidence.map((e) => published.get(e.article)).filter((d): d is string => !!d).sort(byString);
+    attrs.weight = new Set(attrs.evidence.map((e) => `${e.article}#${e.sentenceIndex}`)).size;
+    attrs.firstSeen = dates[0] ?? null;
+    attrs.lastSeen = dates[dates.length - 1] ?? null;
+    graph.addDirectedEdgeWithKey(key, source, target, attrs);
+  }
+  layoutGraph(graph);
+  return graph;
+}
