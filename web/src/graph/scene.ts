@@ -55,10 +55,16 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     hideEdgesOnMove: graph.size > 20_000,
   });
 
-  const update = () => {
+  const update = (): void => {
     emphasis = deriveEmphasis(graph, state);
+    // What is emphasized, observable from outside (tests, assistive tooling).
+    container.dataset.emphasis = emphasis?.reason ?? "none";
+    container.dataset.emphasizedNodes = String(emphasis?.nodes.size ?? 0);
+    container.dataset.visibleNodes = String(state.visible.nodes.size);
     sigma.refresh({ skipIndexation: true });
   };
+
+  update();
 
   sigma.on("enterNode", ({ node }) => {
     state.hovered = node;
@@ -96,7 +102,8 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     focus(node) {
       const d = sigma.getNodeDisplayData(node);
       if (!d) return;
-      const ratio = Math.min(sigma.getCamera().ratio, 0.6);
+      // Small graphs: keep the zoom so the neighborhood stays in view; large ones: zoom in.
+      const ratio = graph.order > 500 ? Math.min(sigma.getCamera().ratio, 0.25) : Math.min(sigma.getCamera().ratio, 1);
       sigma.getCamera().animate({ x: d.x, y: d.y, ratio }, { duration: 500 });
     },
     fit() {

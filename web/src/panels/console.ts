@@ -41,7 +41,7 @@ function table(app: App, r: QueryResult): HTMLElement {
 
 /** "  ^" under the offending column of the offending line. */
 function errorView(query: string, err: ApiError): HTMLElement {
-  const where = err.line ? `Line ${err.line}, column ${err.column ?? 1}: ` : "";
+  const where = err.line && !/\bline\b/i.test(err.message) ? `Line ${err.line}, column ${err.column ?? 1}: ` : "";
   const lineText = err.line ? (query.split("\n")[err.line - 1] ?? "") : null;
   return h(
     "div",

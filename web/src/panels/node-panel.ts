@@ -62,6 +62,8 @@ export const mountNodePanel: MountPanel = (app) => {
         h("h2", {}, "Explore the negotiations"),
         h("p", { class: "hint" }, key ? `No entity “${key}” in this graph.` : "Search for a name above (press /) or click a node to see its relations and the sentences they were read from."),
         h("p", { class: "hint" }, `${app.graph.order} entities · ${app.graph.size} relations · ${app.articles.size} articles`),
+        h("h3", {}, "Articles"),
+        h("ul", { class: "article-list" }, [...app.articles.keys()].map((id) => h("li", {}, h("button", { class: "link", attrs: { type: "button", "data-article": id }, on: { click: () => void app.reader.open(id) } }, articleSource(app, id))))),
       );
   };
   draw();

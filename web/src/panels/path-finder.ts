@@ -75,6 +75,7 @@ export const mountPathFinder: MountPanel = (app) => {
             ),
           )
         : null,
+      h("p", { class: "path-summary", attrs: { id: "path-summary" } }, paths[index].nodes.map((n) => n.label).join(" → ")),
       narrate(app, paths[index]),
     );
   };
