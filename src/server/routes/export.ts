@@ -22,8 +22,9 @@ const ExportQuery = z.object({
 /** Streams an export as the response; `download` names the attachment (null: inline). */
 export async function streamExport(res: Response, graph: ParleyGraph, formatId: string, options: ExportOptions, download: string | null): Promise<void> {
   const format = getExportFormat(formatId);
+  // Our own safe file names, quoted; set by hand because res.attachment() would replace the MIME type.
+  if (download) res.setHeader("Content-Disposition", `attachment; filename="${download}.${format.extension}"`);
   res.status(200).type(format.mime);
-  if (download) res.attachment(`${download}.${format.extension}`);
   const body = new PassThrough();
   const sent = pipeline(body, res);
   let failure: unknown = null;
