@@ -46,11 +46,13 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   resolveArticle(analyses, lexicon);
   const mentions: LocatedMention[] = [];
   const relations: LocatedRelation[] = [];
+  let previousActor: Mention | undefined;
   analyses.forEach((analysis, sentenceIndex) => {
     const resolved = analysis.mentions.filter((m) => m.key !== "proposal:?" || m.anaphor);
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
-    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis) };
+    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), previousActor };
     for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });
+    previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });
   return { article, mentions, relations };
 }

@@ -13,6 +13,10 @@ const COORDINATORS = new Set([",", "and", "with", "as", "well", "also", "the", "
 const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "'s"]);
 const OBJECT_WINDOW = 14;
+/** Words that open another clause: an object is never looked for beyond them. */
+const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "whether", "because", "after", "before", "while", "if", "when", "but", "although", "though", "saying", "stating", "said", "says"]);
+const PREPOSITIONS = new Set(["in", "at", "on", "to", "from", "with", "of", "for", "by", "into", "near", "about", "against", "toward", "towards", "over", "under", "between", "among", "across", "through", "during", "since", "like"]);
+const PERSONAL_PRONOUNS = new Set(["he", "she"]);
 
 export function usable(ctx: SentenceContext, m: Mention): boolean {
   return !ctx.apposition.has(m.start) && m.key !== "proposal:?";
@@ -41,21 +45,54 @@ export function clauseEnd(ctx: SentenceContext, at: number): number {
 
 export const isType = (types: readonly NodeType[]) => (m: Mention) => types.includes(m.type);
 
-/** Nearest fitting mention ending before `at`, with its coordinated group. */
+/** Governed by a preposition ("talks in Saudi Arabia") or a possessor ("Russia's claim"): not an agent. */
+function oblique(ctx: SentenceContext, m: Mention): boolean {
+  let i = m.start - 1;
+  if (ctx.tokens[i]?.lower === "the") i--;
+  return PREPOSITIONS.has(ctx.tokens[i]?.lower ?? "") || ctx.tokens[m.end]?.lower === "'s";
+}
+
+/** The person a "he"/"she" stands for: the latest actor before it in the sentence, else in the article. */
+function antecedent(ctx: SentenceContext, pronounAt: number): Mention | undefined {
+  const inSentence = [...ctx.mentions].reverse().find((m) => m.end <= pronounAt && m.type === "actor" && usable(ctx, m));
+  return inSentence ?? ctx.previousActor;
+}
+
+/** The clause's grammatical subject: its first fitting mention that is not governed by a preposition. */
+export function clauseSubject(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean): Mention | undefined {
+  const from = clauseStart(ctx, at);
+  return ctx.mentions.find((m) => m.start >= from && m.end <= at && usable(ctx, m) && fits(m) && !oblique(ctx, m));
+}
+
+/** Nearest fitting mention ending before `at` (a he/she in between stands for its antecedent), with its coordinated group. */
 export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean): Mention[] {
   const from = clauseStart(ctx, at);
-  for (let k = ctx.mentions.length - 1; k >= 0; k--) {
-    const m = ctx.mentions[k]!;
-    if (m.end > at || m.start < from) continue;
-    if (!usable(ctx, m) || !fits(m)) continue;
-    return coordinated(ctx, m, fits);
+  for (let i = at - 1; i >= from; i--) {
+    const m = ctx.mentions.find((x) => x.end === i + 1 && x.start >= from && usable(ctx, x) && fits(x) && !oblique(ctx, x));
+    if (m) return coordinated(ctx, m, fits);
+    if (PERSONAL_PRONOUNS.has(ctx.tokens[i]!.lower)) {
+      const who = antecedent(ctx, i);
+      return who && fits(who) ? [who] : [];
+    }
   }
   return [];
 }
 
 /** First fitting mention starting at or after `at` (within a window), preferring `prefer` if one is in reach. */
-export function objectsAfter(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean, opts: { coordinate?: boolean; prefer?: (m: Mention) => boolean } = {}): Mention[] {
-  const end = Math.min(clauseEnd(ctx, at), at + OBJECT_WINDOW);
+export function objectsAfter(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean, opts: { coordinate?: boolean; prefer?: (m: Mention) => boolean; window?: number } = {}): Mention[] {
+  let end = Math.min(clauseEnd(ctx, at), at + (opts.window ?? OBJECT_WINDOW));
+  for (let i = at; i < end; i++) {
+    const t = ctx.tokens[i]!;
+    // A finite verb opens another clause; participles used as adjectives ("a revised version") or in
+    // reduced relatives ("a delegation led by X") do not.
+    const prev = ctx.tokens[i - 1]?.lower ?? "";
+    const participle = ctx.tokens[i + 1]?.lower === "by" || ["a", "an", "the"].includes(prev) || /ly$/.test(prev);
+    const verb = t.tags.has("Verb") && !participle && !t.tags.has("Gerund") && !t.tags.has("Auxiliary") && !t.tags.has("Copula") && !t.tags.has("Participle") && !ctx.mentions.some((m) => m.start <= i && i < m.end);
+    if (CLAUSE_OPENERS.has(t.lower) || (verb && i > at)) {
+      end = i;
+      break;
+    }
+  }
   const inReach = ctx.mentions.filter((m) => m.start >= at && m.start < end && usable(ctx, m) && fits(m));
   const pick = (opts.prefer && inReach.find(opts.prefer)) || inReach[0];
   if (!pick) return [];

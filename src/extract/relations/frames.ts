@@ -7,7 +7,7 @@ import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { CueMatch } from "./cue-pattern.ts";
 import type { SentenceContext } from "./types.ts";
-import { coordinated, isType, objectsAfter, passiveAgentAt, subjectsBefore, usable, clauseEnd } from "./arguments.ts";
+import { coordinated, isType, objectsAfter, passiveAgentAt, subjectsBefore, usable, clauseEnd, clauseStart, clauseSubject } from "./arguments.ts";
 
 export type Pair = [Mention, Mention];
 export type Frame = (ctx: SentenceContext, cue: CueMatch) => Pair[];
@@ -34,7 +34,11 @@ function allPairs(group: Mention[]): Pair[] {
 const TARGET_ONLY_PROPOSAL = new Set(["proposed", "considered"]);
 const COORDINATED_TARGETS = new Set(["attacked", "captured", "visited", "criticized", "negotiated_with", "met_with", "aided", "suspended_aid_to"]);
 
+const ADJECTIVAL_BEFORE = new Set(["a", "an", "the", "previously", "newly", "recently", "already"]);
+
 const svo: Frame = (ctx, { cue, start, end }) => {
+  // "a previously proposed cease-fire": a participle used as an adjective states no act.
+  if (cue.verbal && ADJECTIVAL_BEFORE.has(ctx.tokens[start - 1]?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type);
   const prefer = (m: Mention) => m.type === "proposal";
@@ -44,7 +48,10 @@ const svo: Frame = (ctx, { cue, start, end }) => {
     return pairs(sources, targets);
   }
   const sources = subjectsBefore(ctx, start, PARTY);
-  const targets = objectsAfter(ctx, end, TARGET_ONLY_PROPOSAL.has(cue.type) ? isType(["proposal"]) : fits, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined });
+  // "handed over demands", "issued strong objections": a proposal inside the cue is its object.
+  const inside = ctx.mentions.find((m) => m.type === "proposal" && m.start >= start && m.end <= end && usable(ctx, m) && fits(m));
+  const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
+  const targets = inside ? [inside] : objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : fits, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
   return pairs(sources, targets);
 };
 
@@ -84,12 +91,16 @@ const passiveAgent: Frame = (ctx, { start, end }) => {
 };
 
 /** "talks in Saudi Arabia", "a meeting at the White House": the parties of the clause were at the place. */
-const atPlace: Frame = (ctx, { end }) => {
+const atPlace: Frame = (ctx, { start, end }) => {
   const place = ctx.mentions.find((m) => m.start >= end && m.start <= end + 3 && usable(ctx, m) && (m.type === "location" || m.place));
   if (!place) return [];
-  const stop = clauseEnd(ctx, end);
-  const parties = ctx.mentions.filter((m) => PARTY(m) && usable(ctx, m) && m.end <= stop && m.key !== place.key);
-  return parties.map((p): Pair => [p, place]);
+  // The meeting's parties: the clause's subject, and whoever the meeting was "with"/"between".
+  const subject = clauseSubject(ctx, start, PARTY);
+  const parties = [...subjectsBefore(ctx, start, PARTY), ...(subject ? coordinated(ctx, subject, PARTY) : [])];
+  for (let i = clauseStart(ctx, end); i < clauseEnd(ctx, end); i++) {
+    if (ctx.tokens[i]!.lower === "with" || ctx.tokens[i]!.lower === "between") parties.push(...objectsAfter(ctx, i + 1, PARTY, { coordinate: true }));
+  }
+  return [...new Set(parties)].filter((p) => p.key !== place.key).map((p): Pair => [p, place]);
 };
 
 export const FRAMES: Readonly<Record<string, Frame>> = {

@@ -21,4 +21,6 @@ export interface SentenceContext {
   roles: RoleSpan[];
   /** Token indexes inside an apposition ("Waltz, the U.S. national security adviser,"). */
   apposition: Set<number>;
+  /** The latest actor mentioned in earlier sentences, for "he"/"she". */
+  previousActor?: Mention;
 }
