@@ -48,7 +48,7 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   const relations: LocatedRelation[] = [];
   let previousActor: Mention | undefined;
   analyses.forEach((analysis, sentenceIndex) => {
-    const resolved = analysis.mentions.filter((m) => m.key !== "proposal:?" || m.anaphor);
+    const resolved = analysis.mentions.filter((m) => !m.key.endsWith(":?"));
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
     const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), previousActor };
     for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });

@@ -24,10 +24,36 @@ function placeLike(m: Mention, lexicon: Lexicon): boolean {
   return m.source === "nlp" && m.end - m.start === 1;
 }
 
-export function buildCompounds(mentions: Mention[], tokens: readonly Token[], sentence: string, lexicon: Lexicon): Mention[] {
+/** "its military", "their forces": the armed forces of the state named last before it in the sentence. */
+function possessiveMilitary(mentions: Mention[], tokens: readonly Token[], sentence: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
+  tokens.forEach((t, i) => {
+    if (t.lower !== "its" && t.lower !== "their") return;
+    const head = lexicon.militaryHeads.matchAt(tokens, i + 1);
+    const state = [...mentions].reverse().find((m) => m.end <= i && lexicon.entities.get(m.key)?.country);
+    const forces = state && lexicon.entities.get(`${state.key}-armed-forces`);
+    if (!head || !forces || mentions.some((m) => m.start <= i && i < m.end)) return;
+    const end = head[0]!.end;
+    out.push({ start: i, end, text: sentence.slice(t.start, tokens[end - 1]!.end), key: forces.id, label: forces.name, type: "organization", source: "military" });
+  });
+  return out;
+}
+
+export function buildCompounds(mentions: Mention[], tokens: readonly Token[], sentence: string, lexicon: Lexicon): Mention[] {
+  const out: Mention[] = possessiveMilitary(mentions, tokens, sentence, lexicon);
   const slice = (a: number, b: number) => sentence.slice(tokens[a]!.start, tokens[b - 1]!.end);
-  for (const m of mentions) {
+  for (const [i, m] of mentions.entries()) {
+    // "Ukraine's Air Force", "the Russian Ministry of Defense": a body named after its state keeps the state in its name.
+    const prev = mentions[i - 1];
+    if (m.source === "nlp" && m.type === "organization" && prev && lexicon.entities.get(prev.key)?.country) {
+      const gap = tokens.slice(prev.end, m.start);
+      const possessive = gap.length === 1 && isPossessive(gap[0]);
+      if (possessive || (gap.length === 0 && prev.kind === "demonym")) {
+        const label = slice(prev.start, m.end);
+        out.push({ ...m, text: label, label, key: `name:${nameKey(label)}` });
+        continue;
+      }
+    }
     const leader = lexicon.entities.get(m.key);
     if (leader?.type === "actor" && leader.memberOf && GOVERNMENT_WORDS.has(tokens[m.end]?.lower ?? "")) {
       const state = lexicon.entities.get(leader.memberOf)!;
@@ -48,8 +74,8 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
         if (fac > 0) {
           const place = m.kind === "capital" && lexicon.entities.get(m.key)?.capitalId ? lexicon.entities.get(lexicon.entities.get(m.key)!.capitalId!)! : null;
           const owner: Mention = place ? { ...m, key: place.id, label: place.name, type: place.type } : m;
-          const label = `${owner.text}'s ${slice(m.end + 1, fac)}`;
-          out.push(owner, { start: m.end + 1, end: fac, text: slice(m.end + 1, fac), key: `name:${nameKey(label)}`, label, type: "location", source: "compound" });
+          const label = slice(m.start, fac);
+          out.push(owner, { start: m.end + 1, end: fac, text: label, key: `name:${nameKey(label)}`, label, type: "location", source: "compound" });
           continue;
         }
       }

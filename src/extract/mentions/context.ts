@@ -23,7 +23,7 @@ export const PLACE_EXTENSION_WORDS = new Set(["nuclear", "power", "energy", "oil
 export const ACTING_COLLECTIVES = new Set([
   "officials", "official", "authorities", "officers", "delegation", "delegations", "leaders", "leader", "leadership", "government", "side",
   "negotiators", "diplomats", "drone", "drones", "missile", "missiles", "strikes", "strike", "attack", "attacks", "offensive", "president",
-  "administration", "envoy", "envoys", "team", "counterparts", "allies", "nations", "countries", "forces",
+  "administration", "envoy", "envoys", "team", "counterparts", "allies", "nations", "countries", "forces", "sources", "media", "claims",
 ]);
 
 export function isPunct(t: Token | undefined): boolean {
@@ -36,5 +36,6 @@ export function isPossessive(t: Token | undefined): boolean {
 
 /** Capitalized word that can be part of a name: letters, not an all-lower word, not a stop word. */
 export function isNameWord(t: Token | undefined, stop: ReadonlySet<string>): boolean {
-  return !!t && t.cap && /\p{L}/u.test(t.text) && !stop.has(t.lower);
+  // "Kiev-controlled", "Russian-backed": a capitalized word with a lower-case suffix is an adjective.
+  return !!t && t.cap && /\p{L}/u.test(t.text) && !stop.has(t.lower) && !/-\p{Ll}/u.test(t.text);
 }

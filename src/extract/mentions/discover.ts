@@ -104,12 +104,15 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     if (single && sentenceInitial && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
     const type = typeOf(tokens, i, end, titled, roleAt);
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
-    if (!type || (single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]))) {
+    // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
+    const glued = single && tokens[i - 1]?.text === "-" && tokens[i - 1]!.end === tokens[i]!.start;
+    const weak = single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]);
+    if (glued || (!type && !weak) || (weak && sentenceInitial)) {
       i = end - 1;
       continue;
     }
     const text = sentence.slice(tokens[i]!.start, tokens[end - 1]!.end);
-    const m: Mention = { start: i, end, text, key: `name:${nameKey(text)}`, label: text, type, source: titled ? "title" : "nlp", titled };
+    const m: Mention = { start: i, end, text, key: `name:${nameKey(text)}`, label: text, type: type ?? "actor", source: titled ? "title" : "nlp", titled, weak };
     if (!known.some((k) => overlaps(k, m))) out.push(m);
     i = end - 1;
   }

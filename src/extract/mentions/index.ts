@@ -12,6 +12,7 @@ import { findRoles, titledStarts, type RoleSpan } from "./titles.ts";
 import { discoverNames } from "./discover.ts";
 import { proposalMentions } from "./proposals.ts";
 import { buildCompounds } from "./compounds.ts";
+import { placeAnaphora } from "./place-anaphora.ts";
 
 export interface SentenceAnalysis {
   tokens: Token[];
@@ -32,7 +33,8 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt);
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
   const proposals = proposalMentions(tokens, text, named);
-  const mentions = [...named, ...proposals].sort((a, b) => a.start - b.start || b.end - a.end);
+  const places = placeAnaphora(tokens, text, [...named, ...proposals]);
+  const mentions = [...named, ...proposals, ...places].sort((a, b) => a.start - b.start || b.end - a.end);
   return { tokens, mentions, roles };
 }
 

@@ -22,7 +22,11 @@ function text(tokens: readonly Token[], start: number, end: number, sentence: st
 function militaryAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): number {
   const from = isPossessive(tokens[end]) ? end + 1 : end;
   const m = lexicon.militaryHeads.matchAt(tokens, from);
-  return m ? m[0]!.end : -1;
+  if (!m) return -1;
+  // "U.S. military aid": the head used as an adjective before a noun names no armed force.
+  const next = tokens[m[0]!.end];
+  if (next && !next.cap && next.tags.has("Noun") && !next.tags.has("Verb") && !next.tags.has("Plural")) return -1;
+  return m[0]!.end;
 }
 
 export function lexiconMentions(tokens: readonly Token[], sentence: string, lexicon: Lexicon, isDateline: (i: number) => boolean): Mention[] {

@@ -21,6 +21,8 @@ export interface Mention {
   titled?: boolean;
   /** A body that is also a place one can be at ("the Kremlin", "the White House"). */
   place?: boolean;
+  /** A lone capitalized word kept only if it joins a full name of the article (a surname). */
+  weak?: boolean;
   /** A bare reference ("the proposal") resolved to the article's latest proposal. */
   anaphor?: boolean;
 }

@@ -7,6 +7,7 @@
 import type { NodeType } from "../../types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { SentenceContext } from "./types.ts";
+import { ACTING_COLLECTIVES } from "../mentions/context.ts";
 
 const CLAUSE_END = new Set([";", ":"]);
 const COORDINATORS = new Set([",", "and", "with", "as", "well", "also", "the", "both"]);
@@ -19,7 +20,10 @@ const PREPOSITIONS = new Set(["in", "at", "on", "to", "from", "with", "of", "for
 const PERSONAL_PRONOUNS = new Set(["he", "she"]);
 
 export function usable(ctx: SentenceContext, m: Mention): boolean {
-  return !ctx.apposition.has(m.start) && m.key !== "proposal:?";
+  if (ctx.apposition.has(m.start) || m.key.endsWith(":?")) return false;
+  // A demonym only modifying a noun ("Russian sovereignty") names no party; a plural ("the Russians") or an acting collective does.
+  if (m.kind === "demonym" && !/s$/.test(m.text)) return ACTING_COLLECTIVES.has(ctx.tokens[m.end]?.lower ?? "") || ctx.tokens[m.end]?.lower === "and";
+  return true;
 }
 
 /** Mentions joined to `m` by commas/"and" on both sides (same broad kind: party or place). */
@@ -68,7 +72,7 @@ export function clauseSubject(ctx: SentenceContext, at: number, fits: (m: Mentio
 export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean): Mention[] {
   const from = clauseStart(ctx, at);
   for (let i = at - 1; i >= from; i--) {
-    const m = ctx.mentions.find((x) => x.end === i + 1 && x.start >= from && usable(ctx, x) && fits(x) && !oblique(ctx, x));
+    const m = ctx.mentions.find((x) => x.end === i + 1 && x.start >= from && usable(ctx, x) && fits(x) && (!oblique(ctx, x) || x.end === at));
     if (m) return coordinated(ctx, m, fits);
     if (PERSONAL_PRONOUNS.has(ctx.tokens[i]!.lower)) {
       const who = antecedent(ctx, i);

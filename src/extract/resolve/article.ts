@@ -49,9 +49,27 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon):
   for (const m of all) {
     if (!m.key.startsWith("name:") || m.key.includes(" ")) continue;
     const candidates = fullNames.get(m.key.slice(5));
-    if (candidates?.size === 1) Object.assign(m, { key: [...candidates][0]!, type: "actor" });
+    if (candidates?.size === 1) Object.assign(m, { key: [...candidates][0]!, type: "actor", weak: false });
   }
+  // Lone capitalized words that joined no full name were not names after all.
+  for (const s of sentences) s.mentions = s.mentions.filter((m) => !(m.weak && m.key.startsWith("name:") && !m.key.includes(" ")));
   resolveProposalAnaphora(all);
+  resolvePlaceAnaphora(sentences.flatMap((s) => s.mentions));
+}
+
+/** "the region", "that territory": the latest place of that kind (or any place) named before. */
+function resolvePlaceAnaphora(all: Mention[]): void {
+  const places: Mention[] = [];
+  for (const m of all) {
+    if (m.type !== "location") continue;
+    if (!m.anaphor) {
+      places.push(m);
+      continue;
+    }
+    const head = m.label;
+    const match = [...places].reverse().find((p) => p.label.toLowerCase().endsWith(head)) ?? (head === "territory" ? places[places.length - 1] : undefined);
+    m.key = match ? match.key : "place:?";
+  }
 }
 
 function resolveProposalAnaphora(all: Mention[]): void {
