@@ -2,7 +2,7 @@
  * Guards that keep one query from taking the process down: a wall-clock limit,
  * a cap on result rows and a cap on path expansions. Execution is synchronous,
  * so the loops call `tick()`/`expand()` and the guard throws QueryGuardError;
- * the clock is read only every 1,024 ticks to stay cheap.
+ * the clock is read only every 256 ticks to stay cheap.
  */
 import { QueryGuardError } from "./errors.ts";
 
@@ -41,7 +41,7 @@ export class Guard {
 
   /** Cheap per-step call from every loop: checks the clock now and then. */
   tick(): void {
-    if ((++this.ticks & 1023) === 0) this.checkTime();
+    if ((++this.ticks & 255) === 0) this.checkTime();
   }
 
   checkTime(): void {
@@ -58,6 +58,7 @@ export class Guard {
   /** Counts one result row. */
   row(): void {
     if (++this.rows > this.limits.maxRows) throw new QueryGuardError("rows", this.limits.maxRows);
+    this.tick();
   }
 }
 

@@ -154,6 +154,9 @@ function* expand(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchStat
     edges.push(e);
     nodes.push(v);
     cursor.push(ix.offsets[v]);
-    if (edges.length >= min) yield { nodes: nodes.slice(), edges: edges.slice() };
+    if (edges.length < min) continue;
+    // Copying a long path costs as much as walking it again: count it as expansions too.
+    if (varLength) ctx.guard.expand(edges.length);
+    yield { nodes: nodes.slice(), edges: edges.slice() };
   }
 }

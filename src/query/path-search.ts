@@ -1,8 +1,9 @@
 /**
  * Bidirectional breadth-first shortest path over the GraphIndex CSR. Both sides
  * mark nodes with a per-search stamp in preallocated typed arrays (no clearing,
- * no per-search allocation beyond the frontiers), and the smaller frontier is
- * expanded first. The first node reached from both sides closes a shortest path:
+ * no per-search allocation beyond the frontiers), and the frontier with fewer
+ * adjacency entries to scan is expanded first (a single hub can cost more than
+ * a thousand leaves). The first node reached from both sides closes a shortest path:
  * any shorter meeting would have been seen at an earlier level.
  */
 import { BOTH, IN, OUT, type GraphIndex } from "./graph-index.ts";
@@ -67,11 +68,13 @@ export class PathSearcher {
     markB[target] = stamp;
     let front = queues[0], back = queues[1], spareF = queues[2], spareB = queues[3];
     let frontLen = 1, backLen = 1, hops = 0;
+    const { offsets, neighbors, edges, dirs, edgeType } = ix;
+    let frontCost = offsets[source + 1] - offsets[source];
+    let backCost = offsets[target + 1] - offsets[target];
     front[0] = source;
     back[0] = target;
-    const { offsets, neighbors, edges, dirs, edgeType } = ix;
     while (frontLen > 0 && backLen > 0 && hops < maxHops) {
-      const forward = frontLen <= backLen;
+      const forward = frontCost <= backCost;
       const frontier = forward ? front : back;
       const len = forward ? frontLen : backLen;
       const next = forward ? spareF : spareB;
@@ -81,6 +84,7 @@ export class PathSearcher {
       const via = forward ? viaF : viaB;
       const need = forward ? needF : needB;
       let nextLen = 0;
+      let nextCost = 0;
       for (let q = 0; q < len; q++) {
         const u = frontier[q];
         if (guard) guard.expand();
@@ -98,6 +102,7 @@ export class PathSearcher {
           via[v] = e;
           if (theirs[v] === stamp) return this.assemble(source, target, v);
           next[nextLen++] = v;
+          nextCost += offsets[v + 1] - offsets[v];
         }
       }
       hops++;
@@ -105,10 +110,12 @@ export class PathSearcher {
         spareF = front;
         front = next;
         frontLen = nextLen;
+        frontCost = nextCost;
       } else {
         spareB = back;
         back = next;
         backLen = nextLen;
+        backCost = nextCost;
       }
     }
     return null;
