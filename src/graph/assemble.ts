@@ -37,8 +37,11 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[]): Parl
   graph.replaceAttributes({ name: "Parley knowledge graph", articles: articles.map(articleMeta) });
   const published = new Map(articles.map((a) => [a.id, a.published]));
   const keys = nodeKeys(corpus);
-  // Most-mentioned first: readers of the file (and greedy matchers) meet the main actors before places that share their aliases.
-  const nodes = corpus.entities.map((e) => ({ ...e, slug: keys.get(e.key)! })).sort((a, b) => b.mentions - a.mentions || byString(a.slug, b.slug));
+  // Lexicon entities first, then by mentions: readers of the file (and greedy matchers) meet the canonical,
+  // main actors before discovered variants and places that share their aliases.
+  const nodes = corpus.entities
+    .map((e) => ({ ...e, slug: keys.get(e.key)! }))
+    .sort((a, b) => Number(b.known) - Number(a.known) || b.mentions - a.mentions || byString(a.slug, b.slug));
   for (const e of nodes) {
     graph.addNode(e.slug, { label: e.label, type: e.type, aliases: e.aliases, mentions: e.mentions, articles: e.articles, x: 0, y: 0, size: 1, color: "" });
   }

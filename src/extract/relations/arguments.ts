@@ -10,7 +10,7 @@ import type { SentenceContext } from "./types.ts";
 import { ACTING_COLLECTIVES } from "../mentions/context.ts";
 
 const CLAUSE_END = new Set([";", ":"]);
-const COORDINATORS = new Set([",", "and", "with", "as", "well", "also", "the", "both"]);
+const COORDINATORS = new Set([",", "and", "or"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "'s"]);
 const OBJECT_WINDOW = 14;
@@ -31,7 +31,16 @@ export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention)
   const group = [m];
   const list = ctx.mentions.filter((x) => usable(ctx, x));
   const i = list.indexOf(m);
-  const joined = (a: Mention, b: Mention) => ctx.tokens.slice(a.end, b.start).every((t) => COORDINATORS.has(t.lower)) && b.start - a.end <= 3 && b.start > a.end;
+  // "Rubio and Waltz", "Kryvyy Rih, Odesa, and Dnipro", "U.S.-Ukraine" (a glued hyphen pair).
+  // Appositions and role titles inside a list are skipped: "Yermak, the president's chief of staff, Foreign Minister Sybiha and …".
+  const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < r.end);
+  const joined = (a: Mention, b: Mention) => {
+    const all = ctx.tokens.slice(a.end, b.start);
+    if (all.length === 1 && all[0]!.text === "-" && all[0]!.start === ctx.tokens[a.end - 1]!.end) return true;
+    const gap = all.filter((_, k) => !described(a.end + k) && all[k]!.lower !== "the");
+    return gap.length > 0 && gap.length <= 3 && gap.every((t) => COORDINATORS.has(t.lower)) && gap.some((t) => t.lower !== "the");
+  };
+  if (i < 0) return group;
   for (let j = i - 1; j >= 0 && fits(list[j]!) && joined(list[j]!, group[0]!); j--) group.unshift(list[j]!);
   for (let j = i + 1; j < list.length && fits(list[j]!) && joined(group[group.length - 1]!, list[j]!); j++) group.push(list[j]!);
   return group;

@@ -34,11 +34,16 @@ function allPairs(group: Mention[]): Pair[] {
 const TARGET_ONLY_PROPOSAL = new Set(["proposed", "considered"]);
 const COORDINATED_TARGETS = new Set(["attacked", "captured", "visited", "criticized", "negotiated_with", "met_with", "aided", "suspended_aid_to"]);
 
+const PARTY_TYPES = new Set(["negotiated_with", "met_with", "criticized", "threatened", "aided", "suspended_aid_to", "supported", "rejected", "demanded"]);
+const PLACE_MARKERS = new Set(["at", "in", "near", "inside", "outside"]);
 const ADJECTIVAL_BEFORE = new Set(["a", "an", "the", "previously", "newly", "recently", "already"]);
 
 const svo: Frame = (ctx, { cue, start, end }) => {
-  // "a previously proposed cease-fire": a participle used as an adjective states no act.
-  if (cue.verbal && ADJECTIVAL_BEFORE.has(ctx.tokens[start - 1]?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
+  // "a previously proposed cease-fire": a participle used as an adjective states no act;
+  // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
+  const before = ctx.tokens[start - 1];
+  if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
+  if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || before.cap || /^\p{N}/u.test(before.text))) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type);
   const prefer = (m: Mention) => m.type === "proposal";
@@ -51,7 +56,9 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // "handed over demands", "issued strong objections": a proposal inside the cue is its object.
   const inside = ctx.mentions.find((m) => m.type === "proposal" && m.start >= start && m.end <= end && usable(ctx, m) && fits(m));
   const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
-  const targets = inside ? [inside] : objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : fits, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
+  // A party met "at the White House" or criticized "in Kyiv" is a place there, not the counterpart.
+  const counterpart = (m: Mention) => fits(m) && !(PARTY_TYPES.has(cue.type) && PLACE_MARKERS.has(ctx.tokens[m.start - 1]?.lower === "the" ? ctx.tokens[m.start - 2]?.lower ?? "" : ctx.tokens[m.start - 1]?.lower ?? ""));
+  const targets = inside ? [inside] : objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
   return pairs(sources, targets);
 };
 

@@ -19,6 +19,12 @@ function typesFit(type: string, source: Mention | { type: string }, target: Ment
   return !!def && def.from.includes(source.type as never) && def.to.includes(target.type as never);
 }
 
+/** A party does not "visit" its own seat: the U.S. or Trump at the White House, Russia at the Kremlin. */
+function ownSeat(party: string, place: string, lexicon: Lexicon): boolean {
+  const seatOf = lexicon.entities.get(place)?.memberOf;
+  return !!seatOf && (seatOf === party || lexicon.entities.get(party)?.memberOf === seatOf);
+}
+
 export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const match of findCues(lexicon.cues, ctx.tokens)) {
@@ -28,6 +34,7 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     const quote = ctx.text.slice(ctx.tokens[match.start]!.start, ctx.tokens[match.end - 1]!.end);
     for (const [s, t] of frame(ctx, match)) {
       if (s.key === t.key || !typesFit(match.cue.type, s, t)) continue;
+      if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
       out.push({ source: s.key, type: match.cue.type, target: t.key, quote, rule: match.cue.id });
     }
   }

@@ -17,6 +17,8 @@ export interface ResolvedEntity {
   aliases: string[];
   mentions: number;
   articles: string[];
+  /** Known to the lexicon (not only discovered in the text). */
+  known: boolean;
 }
 
 export interface ResolvedRelation {
@@ -132,7 +134,7 @@ export function resolveCorpus(extractions: ArticleExtraction[], lexicon: Lexicon
     const known = lexicon.entities.get(key);
     let type: NodeType = known?.type ?? [...t.types].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     if (known?.country && !acting.has(key)) type = "location";
-    return { key, label: pickLabel(key, t, lexicon), type, aliases: [...t.forms.keys()].sort(), mentions: t.mentions, articles: [...t.articles].sort() };
+    return { key, label: pickLabel(key, t, lexicon), type, aliases: [...t.forms.keys()].sort(), mentions: t.mentions, articles: [...t.articles].sort(), known: !!known };
   });
   return { entities, relations: [...relations.values()] };
 }
