@@ -49,12 +49,14 @@ export function generateGraph(opts: GenerateOptions): ParleyGraph {
   graph.replaceAttributes({ name: `generated-${n}-${m}-${seed}`, articles: [{ id: "gen", title: "Generated", outlet: null, published: "2025-03-11", url: null, file: "gen.txt", credits: [], sentences: m, words: m * 12 }] });
   const keys: string[] = new Array(n);
   const types: NodeType[] = new Array(n);
+  const labels: string[] = new Array(n);
   const byType = new Map<NodeType, number[]>(NODE_TYPES.map((t) => [t, []]));
   for (let i = 0; i < n; i++) {
     let r = random();
     const type = TYPE_SHARE.find(([, share]) => (r -= share) < 0)?.[0] ?? "location";
     const label = `${name(i)} ${type === "actor" ? name(i * 7 + 3) : type}`;
     keys[i] = `n${i}`;
+    labels[i] = label;
     types[i] = type;
     byType.get(type)!.push(i);
     graph.addNode(keys[i], {
@@ -87,7 +89,7 @@ export function generateGraph(opts: GenerateOptions): ParleyGraph {
     if (def.symmetric && keys[s] > keys[t]) [s, t] = [t, s];
     const key = `${keys[s]}|${def.id}|${keys[t]}`;
     if (graph.hasEdge(key)) continue;
-    const sentence = `${graph.getNodeAttribute(keys[s], "label")} ${def.label} ${graph.getNodeAttribute(keys[t], "label")}.`;
+    const sentence = `${labels[s]} ${def.label} ${labels[t]}.`;
     graph.addDirectedEdgeWithKey(key, keys[s], keys[t], {
       type: def.id, label: def.label, weight: 1,
       evidence: [{ article: "gen", sentence, quote: def.label, rule: `gen-${def.id}`, sentenceIndex: added }],
