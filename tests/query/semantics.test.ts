@@ -4,7 +4,7 @@
  * OPTIONAL MATCH, WITH, aggregation with implicit grouping, ordering, functions,
  * the generic (non-Parley) graph mapping and the JSON shape of results.
  */
-import Graph, { MultiDirectedGraph } from "graphology";
+import { MultiDirectedGraph, MultiGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { createQueryEngine, QueryRuntimeError, type NodeJSON, type RelationshipJSON } from "../../src/query/index.ts";
 import { fixtureGraph } from "./fixture-graph.ts";
@@ -131,7 +131,7 @@ describe("matching", () => {
   });
 
   it("maps any graphology graph: labels attribute, type capitalized, name falls back to label, types upper-cased", async () => {
-    const g = new Graph({ type: "mixed", multi: true });
+    const g = new MultiGraph();
     g.addNode("x", { labels: ["Person", "Author"], name: "Xena" });
     g.addNode("y", { type: "city", label: "York" });
     g.addNode("z", {});
