@@ -80,7 +80,9 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
   return j;
 }
 
+/** A title-case line without a closing stop ("U.S. Pushes for Diplomatic Solution"): only lexicon names count there. */
 export function isHeadline(tokens: readonly Token[], lexicon: Lexicon): boolean {
+  if (/^[.!?"']$/.test(tokens[tokens.length - 1]?.text ?? "")) return false;
   const words = tokens.filter((t) => /\p{L}/u.test(t.text) && !lexicon.stopwords.has(t.lower));
   if (words.length < 3) return false;
   return words.filter((t) => t.cap).length / words.length >= lexicon.headlineCapitalizedRatio;

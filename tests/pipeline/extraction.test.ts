@@ -1,0 +1,84 @@
+/**
+ * Extraction rules as tables of [sentence, expected]: mentions (lexicon, titles,
+ * discovery of unknown names, metonymy), and relations by type and direction.
+ * The sentences are written for these tests, not taken from the seeds.
+ */
+import { describe, expect, it } from "vitest";
+import type { Article } from "../../src/types.ts";
+import { extractArticle } from "../../src/extract/index.ts";
+import { rules } from "./helpers.ts";
+
+function article(text: string): Article {
+  return { id: "t", title: "t", outlet: null, published: null, url: null, file: "t.txt", credits: [], text, sentences: rules.ingest.splitSentences(text) };
+}
+
+const extract = (text: string) => extractArticle(article(text), rules.lexicon);
+const keysOf = (text: string) => extract(text).mentions.map((m) => `${m.text}=${m.key}:${m.type}`);
+const triples = (text: string) => extract(text).relations.map((r) => `${r.source} ${r.type} ${r.target}`);
+
+describe("mentions", () => {
+  it.each([
+    ["Kremlin aide Yuri Ushakov spoke.", ["Kremlin=the-kremlin:organization", "Yuri Ushakov=name:yury ushakov:actor"]],
+    ["Foreign Minister Hakan Fidan arrived in Ankara.", ["Hakan Fidan=name:hakan fidan:actor", "Ankara=turkey:organization"]],
+    ["Moscow said the talks would go on.", ["Moscow=russia:organization"]],
+    ["Drones struck targets in Moscow.", ["Moscow=moscow:location"]],
+    ["Russian forces advanced.", ["Russian forces=russia-armed-forces:organization"]],
+    ["Kiev would support the plan.", ["Kiev=ukraine:organization"]],
+    ["The Zelenskyy government objected.", ["Zelenskyy government=ukraine:organization"]],
+    ["Talks were held in the Kursk region.", ["Kursk region=name:kursk region:location"]],
+  ])("%s", (text, expected) => {
+    expect(keysOf(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it("finds people, bodies and places no lexicon has heard of", () => {
+    const found = keysOf("Special envoy Amara Okafor met Colonel Idris Bello in Kaduna. The Sahel Mediation Council backed the truce.");
+    expect(found).toEqual(expect.arrayContaining(["Amara Okafor=name:amara okafor:actor", "Idris Bello=name:idris bello:actor", "Sahel Mediation Council=name:sahel mediation council:organization"]));
+    expect(found.some((f) => f.startsWith("Kaduna=") && f.endsWith(":location"))).toBe(true);
+  });
+
+  it("joins a surname to the full name said earlier", () => {
+    const ms = extract("Negotiator Lena Brandt arrived on Monday. Brandt said the deal was close.").mentions;
+    expect(new Set(ms.filter((m) => /Brandt/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:lena brandt"]));
+  });
+
+  it("does not make page words, dates or weekdays into entities", () => {
+    expect(keysOf("On Tuesday, in March, nothing happened.")).toEqual([]);
+  });
+});
+
+describe("relations", () => {
+  it.each([
+    ["Russia rejected the 20-point peace plan.", "russia rejected proposal:20-point"],
+    ["The proposal was dismissed by Russia. It was a 20-point peace plan.", "russia rejected proposal:20-point"],
+    ["Rubio and Lavrov held talks in Riyadh.", "marco-rubio visited riyadh"],
+    ["Talks between Russia and Ukraine resumed.", "russia negotiated_with ukraine"],
+    ["Ukraine said it would support the 30-day cease-fire.", "ukraine supported proposal:30-day ceasefire"],
+    ["The Trump administration's 30-day cease-fire proposal was announced.", "united-states proposed proposal:30-day ceasefire"],
+    ["Secretary of State Marco Rubio spoke.", "marco-rubio member_of united-states"],
+    ["Mediator Anna Weiss, the Swiss foreign policy adviser, spoke.", "name:anna weiss member_of switzerland"],
+    ["Russian drones struck Odesa.", "russia attacked odesa"],
+    ["Russian forces recaptured Sudzha, a town in the Kursk region.", "russia-armed-forces captured sudzha"],
+    ["Russian forces recaptured Sudzha, a town in the Kursk region.", "sudzha located_in name:kursk region"],
+    ["The United States paused military aid to Ukraine.", "united-states suspended_aid_to ukraine"],
+    ["The United States resumed military aid to Ukraine.", "united-states aided ukraine"],
+    ["Trump criticized Zelensky.", "donald-trump criticized volodymyr-zelensky"],
+    ["The Kremlin is studying the cease-fire proposal.", "the-kremlin considered proposal:ceasefire"],
+    ["Russia demanded security guarantees.", "russia demanded proposal:security guarantees"],
+  ])("%s → %s", (text, triple) => {
+    expect(triples(text)).toContain(triple);
+  });
+
+  it.each([
+    ["Russia did not reject the 20-point peace plan.", /rejected/],
+    ["Former President Donald Trump spoke.", /member_of/],
+    ["Drones hit Moscow after talks in Saudi Arabia.", /saudi-arabia (supported|aided)/],
+  ])("gives no edge for: %s", (text, forbidden) => {
+    expect(triples(text).join("\n")).not.toMatch(forbidden);
+  });
+
+  it("records the cue span and the rule as evidence", () => {
+    const r = extract("Russia rejected the 20-point peace plan.").relations.find((x) => x.type === "rejected")!;
+    expect(r.quote).toBe("rejected");
+    expect(r.rule).toBe("cue:rejected:~reject");
+  });
+});
