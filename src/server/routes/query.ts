@@ -46,7 +46,9 @@ export function queryRoutes(state: ServerState): Router {
 
   router.get("/api/path", (req, res) => {
     const { from, to, types, max, k } = validate(PathQuery, req.query, "query");
-    res.json(state.engine.path(from, to, { types, max, k }));
+    // Leave out what was not asked for, so the engine's own defaults apply.
+    const options = Object.fromEntries(Object.entries({ types, max, k }).filter(([, v]) => v !== undefined));
+    res.json(state.engine.path(from, to, options));
   });
 
   router.post("/api/query", async (req, res) => {
