@@ -59,7 +59,7 @@ export function clauseEnd(ctx: SentenceContext, at: number): number {
 export const isType = (types: readonly NodeType[]) => (m: Mention) => types.includes(m.type);
 
 /** Governed by a preposition ("talks in Saudi Arabia") or a possessor ("Russia's claim"): not an agent. */
-function oblique(ctx: SentenceContext, m: Mention): boolean {
+export function oblique(ctx: SentenceContext, m: Mention): boolean {
   let i = m.start - 1;
   if (ctx.tokens[i]?.lower === "the") i--;
   return PREPOSITIONS.has(ctx.tokens[i]?.lower ?? "") || ctx.tokens[m.end]?.lower === "'s";

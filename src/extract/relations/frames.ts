@@ -7,7 +7,7 @@ import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { CueMatch } from "./cue-pattern.ts";
 import type { SentenceContext } from "./types.ts";
-import { coordinated, isType, objectsAfter, passiveAgentAt, subjectsBefore, usable, clauseEnd, clauseStart, clauseSubject } from "./arguments.ts";
+import { coordinated, isType, objectsAfter, passiveAgentAt, subjectsBefore, usable, clauseEnd, clauseStart, clauseSubject, oblique } from "./arguments.ts";
 
 export type Pair = [Mention, Mention];
 export type Frame = (ctx: SentenceContext, cue: CueMatch) => Pair[];
@@ -38,12 +38,26 @@ const PARTY_TYPES = new Set(["negotiated_with", "met_with", "criticized", "threa
 const PLACE_MARKERS = new Set(["at", "in", "near", "inside", "outside"]);
 const ADJECTIVAL_BEFORE = new Set(["a", "an", "the", "previously", "newly", "recently", "already"]);
 
+const RELATIVE = new Set(["which", "that", "whom"]);
+
+/** "a 30-day cease-fire, which Ukraine had agreed to": in a relative clause the object is the noun the clause hangs on. */
+function relativeHead(ctx: SentenceContext, subjects: Mention[], fits: (m: Mention) => boolean): Mention[] | undefined {
+  const first = subjects[0];
+  if (!first || !RELATIVE.has(ctx.tokens[first.start - 1]?.lower ?? "")) return undefined;
+  let i = first.start - 2;
+  if (ctx.tokens[i]?.text === ",") i--;
+  const head = ctx.mentions.find((m) => m.end === i + 1 && usable(ctx, m));
+  return head && fits(head) ? [head] : undefined;
+}
+
 const svo: Frame = (ctx, { cue, start, end }) => {
   // "a previously proposed cease-fire": a participle used as an adjective states no act;
   // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
   const before = ctx.tokens[start - 1];
   if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
-  if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || before.cap || /^\p{N}/u.test(before.text))) return [];
+  const before2 = ctx.tokens[start - 2];
+  const nounModifier = before?.cap && (before2?.text === "-" || ADJECTIVAL_BEFORE.has(before2?.lower ?? ""));
+  if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type);
   const prefer = (m: Mention) => m.type === "proposal";
@@ -58,7 +72,7 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
   // A party met "at the White House" or criticized "in Kyiv" is a place there, not the counterpart.
   const counterpart = (m: Mention) => fits(m) && !(PARTY_TYPES.has(cue.type) && PLACE_MARKERS.has(ctx.tokens[m.start - 1]?.lower === "the" ? ctx.tokens[m.start - 2]?.lower ?? "" : ctx.tokens[m.start - 1]?.lower ?? ""));
-  const targets = inside ? [inside] : objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
+  const targets = inside ? [inside] : relativeHead(ctx, sources, fits) ?? objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
   return pairs(sources, targets);
 };
 
@@ -103,9 +117,11 @@ const atPlace: Frame = (ctx, { start, end }) => {
   if (!place) return [];
   // The meeting's parties: the clause's subject, and whoever the meeting was "with"/"between".
   const subject = clauseSubject(ctx, start, PARTY);
-  const parties = [...subjectsBefore(ctx, start, PARTY), ...(subject ? coordinated(ctx, subject, PARTY) : [])];
+  const parties = [...subjectsBefore(ctx, start, PARTY), ...(subject ? coordinated(ctx, subject, PARTY).filter((m) => !oblique(ctx, m)) : [])];
   for (let i = clauseStart(ctx, end); i < clauseEnd(ctx, end); i++) {
-    if (ctx.tokens[i]!.lower === "with" || ctx.tokens[i]!.lower === "between") parties.push(...objectsAfter(ctx, i + 1, PARTY, { coordinate: true }));
+    const w = ctx.tokens[i]!.lower;
+    const ledBy = w === "by" && /^(led|headed|chaired|hosted|attended)$/.test(ctx.tokens[i - 1]?.lower ?? "");
+    if (w === "with" || w === "between" || ledBy) parties.push(...objectsAfter(ctx, i + 1, PARTY, { coordinate: true }));
   }
   return [...new Set(parties)].filter((p) => p.key !== place.key).map((p): Pair => [p, place]);
 };

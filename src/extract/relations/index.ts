@@ -19,10 +19,12 @@ function typesFit(type: string, source: Mention | { type: string }, target: Ment
   return !!def && def.from.includes(source.type as never) && def.to.includes(target.type as never);
 }
 
-/** A party does not "visit" its own seat: the U.S. or Trump at the White House, Russia at the Kremlin. */
+/** A party does not "visit" its own seat: the U.S. or Trump at the White House, Russia or Putin in Moscow. */
 function ownSeat(party: string, place: string, lexicon: Lexicon): boolean {
-  const seatOf = lexicon.entities.get(place)?.memberOf;
-  return !!seatOf && (seatOf === party || lexicon.entities.get(party)?.memberOf === seatOf);
+  const seatOf = lexicon.entities.get(place)?.memberOf ?? [...lexicon.entities.values()].find((e) => e.capitalId === place)?.id;
+  if (!seatOf) return false;
+  const affiliation = lexicon.entities.get(party)?.memberOf;
+  return seatOf === party || affiliation === seatOf || (!!affiliation && lexicon.entities.get(affiliation)?.memberOf === seatOf);
 }
 
 export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
