@@ -15,14 +15,15 @@ export class BrowserMissingError extends Error {
   override name = "BrowserMissingError";
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs` are for measurements only (e.g. ANGLE SwiftShader); the tests use the agreed flags alone. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new BrowserMissingError(`e2e: Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (.ci/run does), or set PARLEY_CHROMIUM.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", ...extraArgs],
   });
 }
 
