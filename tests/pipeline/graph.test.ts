@@ -24,11 +24,12 @@ beforeAll(async () => {
 });
 
 describe("extraction quality on the seeds", () => {
-  it("meets the floors: entities F1 ≥ 0.90 with type accuracy ≥ 0.95, relations strict F1 ≥ 0.65", () => {
+  it("meets the floors: entities F1 ≥ 0.90 with type accuracy ≥ 0.95, relations strict F1 ≥ 0.65 and lenient F1 ≥ 0.70", () => {
     const s = score(JSON.parse(serialized), gold("entities.json"), gold("relations.json"));
     expect(s.entities.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.entities.typeAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.relations.strict.f1).toBeGreaterThanOrEqual(0.65);
+    expect(s.relations.lenient.f1).toBeGreaterThanOrEqual(0.7);
   });
 });
 

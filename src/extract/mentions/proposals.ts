@@ -97,7 +97,8 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
       source: "proposal",
       anaphor: !specific,
     };
-    if (!specific && !GENERIC_HEADS.has(head) && head !== "deal" && head !== "agreement") continue;
+    // Only generic heads ("the proposal", "the plan") point back to a proposal; "a peace deal" names none.
+    if (!specific && !GENERIC_HEADS.has(head)) continue;
     if (known.some((k) => overlaps(k, m)) || out.some((o) => overlaps(o, m))) continue;
     out.push(m);
     h = end - 1;

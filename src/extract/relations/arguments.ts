@@ -60,15 +60,18 @@ export const isType = (types: readonly NodeType[]) => (m: Mention) => types.incl
 
 /** Governed by a preposition ("talks in Saudi Arabia") or a possessor ("Russia's claim"): not an agent. */
 export function oblique(ctx: SentenceContext, m: Mention): boolean {
+  // Look past what stands between a preposition and its noun: "with Russian President Vladimir Putin".
+  const inRole = (j: number) => ctx.roles.some((r) => r.start <= j && j < r.end);
+  const inDemonym = (j: number) => ctx.mentions.some((x) => x.kind === "demonym" && x.start <= j && j < x.end);
   let i = m.start - 1;
-  if (ctx.tokens[i]?.lower === "the") i--;
+  while (i >= 0 && (/^(the|a|an)$/.test(ctx.tokens[i]!.lower) || inRole(i) || inDemonym(i))) i--;
   return PREPOSITIONS.has(ctx.tokens[i]?.lower ?? "") || ctx.tokens[m.end]?.lower === "'s";
 }
 
-/** The person a "he"/"she" stands for: the latest actor before it in the sentence, else in the article. */
+/** The person a "he"/"she" stands for: the latest actor before it that is a subject (not after a preposition), else the latest one, else the article's last. */
 function antecedent(ctx: SentenceContext, pronounAt: number): Mention | undefined {
-  const inSentence = [...ctx.mentions].reverse().find((m) => m.end <= pronounAt && m.type === "actor" && usable(ctx, m));
-  return inSentence ?? ctx.previousActor;
+  const before = ctx.mentions.filter((m) => m.end <= pronounAt && m.type === "actor" && usable(ctx, m)).reverse();
+  return before.find((m) => !oblique(ctx, m)) ?? before[0] ?? ctx.previousActor;
 }
 
 /** The clause's grammatical subject: its first fitting mention that is not governed by a preposition. */
@@ -78,11 +81,12 @@ export function clauseSubject(ctx: SentenceContext, at: number, fits: (m: Mentio
 }
 
 /** Nearest fitting mention ending before `at` (a he/she in between stands for its antecedent), with its coordinated group. */
-export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean): Mention[] {
+export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean, opts: { stopAtPronoun?: boolean } = {}): Mention[] {
   const from = clauseStart(ctx, at);
   for (let i = at - 1; i >= from; i--) {
     const m = ctx.mentions.find((x) => x.end === i + 1 && x.start >= from && usable(ctx, x) && fits(x) && (!oblique(ctx, x) || x.end === at));
     if (m) return coordinated(ctx, m, fits);
+    if (opts.stopAtPronoun && /^(it|they|them|this|that)$/.test(ctx.tokens[i]!.lower)) return [];
     if (PERSONAL_PRONOUNS.has(ctx.tokens[i]!.lower)) {
       const who = antecedent(ctx, i);
       return who && fits(who) ? [who] : [];

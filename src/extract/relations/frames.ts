@@ -5,6 +5,7 @@
  */
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Mention } from "../mentions/types.ts";
+import type { Lexicon } from "../lexicon/types.ts";
 import type { CueMatch } from "./cue-pattern.ts";
 import type { SentenceContext } from "./types.ts";
 import { coordinated, isType, objectsAfter, passiveAgentAt, subjectsBefore, usable, clauseEnd, clauseStart, clauseSubject, oblique } from "./arguments.ts";
@@ -35,7 +36,9 @@ const TARGET_ONLY_PROPOSAL = new Set(["proposed", "considered"]);
 const COORDINATED_TARGETS = new Set(["attacked", "captured", "visited", "criticized", "negotiated_with", "met_with", "aided", "suspended_aid_to"]);
 
 const PARTY_TYPES = new Set(["negotiated_with", "met_with", "criticized", "threatened", "aided", "suspended_aid_to", "supported", "rejected", "demanded"]);
-const PLACE_MARKERS = new Set(["at", "in", "near", "inside", "outside"]);
+/** Before an object, these make it a place or a source, not the counterpart ("met at the White House", "concessions from the West"). */
+const PLACE_MARKERS = new Set(["at", "in", "near", "inside", "outside", "from"]);
+const POSSESSIVE_DETERMINERS = new Set(["their", "its", "his", "her", "our", "my", "your"]);
 const ADJECTIVAL_BEFORE = new Set(["a", "an", "the", "previously", "newly", "recently", "already"]);
 
 const RELATIVE = new Set(["which", "that", "whom"]);
@@ -50,6 +53,15 @@ function relativeHead(ctx: SentenceContext, subjects: Mention[], fits: (m: Menti
   return head && fits(head) ? [head] : undefined;
 }
 
+/** "Russia's devastating struggle on Ukraine": the owner of an event noun is its agent. */
+function possessor(ctx: SentenceContext, cueStart: number): Mention[] | null {
+  let i = cueStart - 1;
+  while (i > 0 && cueStart - i <= 2 && !ctx.tokens[i]!.cap && /^\p{Ll}+$/u.test(ctx.tokens[i]!.text)) i--;
+  if (ctx.tokens[i]?.lower !== "'s") return null;
+  const owner = ctx.mentions.find((m) => m.end === i && PARTY(m) && usable(ctx, m));
+  return owner ? [owner] : null;
+}
+
 const svo: Frame = (ctx, { cue, start, end }) => {
   // "a previously proposed cease-fire": a participle used as an adjective states no act;
   // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
@@ -58,15 +70,17 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   const before2 = ctx.tokens[start - 2];
   const nounModifier = before?.cap && (before2?.text === "-" || ADJECTIVAL_BEFORE.has(before2?.lower ?? ""));
   if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];
+  // "their call for", "its offer": after a possessive determiner the cue is a noun; "win back": a particle of another verb.
+  if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type);
   const prefer = (m: Mention) => m.type === "proposal";
   if (agent >= 0) {
     const sources = objectsAfter(ctx, agent, PARTY, { coordinate: true });
-    const targets = subjectsBefore(ctx, start, fits);
+    const targets = subjectsBefore(ctx, start, fits, { stopAtPronoun: true });
     return pairs(sources, targets);
   }
-  const sources = subjectsBefore(ctx, start, PARTY);
+  const sources = (!cue.verbal && possessor(ctx, start)) || subjectsBefore(ctx, start, PARTY);
   // "handed over demands", "issued strong objections": a proposal inside the cue is its object.
   const inside = ctx.mentions.find((m) => m.type === "proposal" && m.start >= start && m.end <= end && usable(ctx, m) && fits(m));
   const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
@@ -81,6 +95,13 @@ const between: Frame = (ctx, { end }) => {
   const first = objectsAfter(ctx, end, PARTY);
   return first.length ? allPairs(coordinated(ctx, first[0]!, PARTY)) : [];
 };
+
+/** The side a party belongs to, as far as the lexicon knows (a state is its own side). */
+export function sideOf(key: string, lexicon: Lexicon): string | undefined {
+  const e = lexicon.entities.get(key);
+  if (!e) return undefined;
+  return e.country ? e.id : e.memberOf ? sideOf(e.memberOf, lexicon) ?? e.memberOf : undefined;
+}
 
 /** "negotiations with the U.S.": the subject of the clause and the party after "with". */
 const withFrame: Frame = (ctx, { start, end }) => pairs(subjectsBefore(ctx, start, PARTY), objectsAfter(ctx, end, PARTY, { coordinate: true }));

@@ -8,11 +8,13 @@ import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import type { Mention } from "../mentions/types.ts";
 import { findCues } from "./cue-pattern.ts";
-import { FRAMES } from "./frames.ts";
+import { FRAMES, sideOf } from "./frames.ts";
 import { negated } from "./arguments.ts";
 import { membershipRelations } from "./membership.ts";
 import { locationRelations } from "./location.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
+
+const DEMAND_LIST = /^proposal:demands$/;
 
 function typesFit(type: string, source: Mention | { type: string }, target: Mention | { type: string }): boolean {
   const def = EDGE_TYPE_BY_ID.get(type);
@@ -35,9 +37,13 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     if (!frame) throw new Error(`cues.json: unknown frame "${match.cue.frame}" in pattern "${match.cue.pattern}"`);
     const quote = ctx.text.slice(ctx.tokens[match.start]!.start, ctx.tokens[match.end - 1]!.end);
     for (const [s, t] of frame(ctx, match)) {
-      if (s.key === t.key || !typesFit(match.cue.type, s, t)) continue;
+      // Putting forward a list of demands is demanding ("submitted a list of its demands").
+      const type = match.cue.type === "proposed" && DEMAND_LIST.test(t.key) ? "demanded" : match.cue.type;
+      if (s.key === t.key || !typesFit(type, s, t)) continue;
       if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
-      out.push({ source: s.key, type: match.cue.type, target: t.key, quote, rule: match.cue.id });
+      // Negotiation is across sides; two of one side in the same talks are co-delegates, not counterparts.
+      if (match.cue.type === "negotiated_with" && sideOf(s.key, lexicon) !== undefined && sideOf(s.key, lexicon) === sideOf(t.key, lexicon)) continue;
+      out.push({ source: s.key, type, target: t.key, quote, rule: match.cue.id });
     }
   }
   const typeOf = new Map(ctx.mentions.map((m) => [m.key, m]));
