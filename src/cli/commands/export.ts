@@ -37,7 +37,17 @@ export function registerExport(program: Command): void {
         await exportToFile(graph, format.id, flags.out, options);
         process.stderr.write(`parley: wrote ${format.id} (${graph.order} nodes, ${graph.size} edges) to ${flags.out}\n`);
       } else {
-        await format.write(graph, process.stdout, options);
+        // `parley export … | head` closes the pipe early: that is the reader's choice, not an error.
+        let closed = false;
+        process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+          if (err.code !== "EPIPE") throw err;
+          closed = true;
+        });
+        try {
+          await format.write(graph, process.stdout, options);
+        } catch (err) {
+          if (!closed && (err as NodeJS.ErrnoException).code !== "EPIPE") throw err;
+        }
       }
     });
 }
