@@ -54,8 +54,8 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 }
 
 /** Waits until sigma has drawn its first frame. */
-export async function waitForGraph(page: Page): Promise<void> {
-  await page.waitForSelector("#graph[data-ready='true']", { timeout: 30_000 });
+export async function waitForGraph(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector("#graph[data-ready='true']", { timeout });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

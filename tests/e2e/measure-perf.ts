@@ -69,7 +69,7 @@ async function measure(label: string, graphFile: string): Promise<Measure> {
   const browser = await launchChromium(values.angle ? ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"] : []);
   try {
     const { page, problems } = await openPage(browser, `${explorer.url}/?panel=layout`);
-    await waitForGraph(page);
+    await waitForGraph(page, 300_000);
     const timing = (await page.evaluate(`(() => {
       const frame = performance.getEntriesByName("parley:first-frame")[0];
       const fetch = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/api/graph"));
