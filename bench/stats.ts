@@ -1,0 +1,32 @@
+/** Small statistics helpers for the benchmark: percentiles and timed loops. */
+
+/** The p-th percentile (nearest rank) of already-sorted samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export interface Summary {
+  p50: number;
+  p99: number;
+  mean: number;
+  n: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean, n: samples.length };
+}
+
+/** Milliseconds one call of `fn` takes. */
+export function timeMs(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+export const mb = (bytes: number) => bytes / 2 ** 20;
+
+/** Peak RSS of this process so far, in MB (resourceUsage reports kilobytes). */
+export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;

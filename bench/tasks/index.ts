@@ -1,0 +1,20 @@
+/** The benchmark's tasks by id, each run in its own child process by bench/child.ts. */
+import type { TaskContext, TaskResult } from "../task-types.ts";
+import { generate } from "./generate.ts";
+import { shortestPath } from "./shortest-path.ts";
+import { consoleShapes } from "./console-shapes.ts";
+import { exportGexf, exportGraphml } from "./export.ts";
+import { load } from "./load.ts";
+import { extraction } from "./extraction.ts";
+
+export type TaskId = keyof typeof TASKS | "server";
+
+export const TASKS = {
+  generate,
+  "shortest-path": shortestPath,
+  "console-shapes": consoleShapes,
+  "export-gexf": exportGexf,
+  "export-graphml": exportGraphml,
+  load,
+  extraction,
+} satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;
