@@ -25,3 +25,9 @@ export async function writeResults(file: string, results: BenchResults): Promise
   // NaN is not JSON: a figure that could not be measured is written as null.
   await writeFile(file, JSON.stringify(results, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
 }
+
+/** The figures as a Markdown table, for bench/README.md. */
+export function formatMarkdown(figures: Figure[]): string {
+  const rows = figures.map((f) => `| ${f.workload} | ${f.name} | ${f.unit} | ${cell(f.parley)} | ${cell(f.peer)} | ${cell(f.ratio)} | ${f.peerName ?? ""} |`);
+  return ["| workload | figure | unit | Parley | peer | ratio | peer |", "|---|---|---|--:|--:|--:|---|", ...rows].join("\n");
+}

@@ -105,7 +105,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 function notesOf(task: string, workload: string, r: TaskResult): Record<string, unknown> {
   if (task === "shortest-path") return { [`shortest-path ${workload}`]: { pairs: r.pairs, lengthMismatches: r.mismatches, unreachable: r.unreachable, meanHops: r.meanHops } };
   if (task === "console-shapes") return { [`console ${workload}`]: Object.fromEntries(Object.entries(r).filter(([k]) => /\|(guarded|guards|meanRows)$/.test(k))) };
-  if (task === "export-gexf") return { [`gexf ${workload} GEXF 1.3 XSD`]: validateGexf(r.file as string) };
+  if (task === "export-gexf") return { [`gexf ${workload} GEXF 1.3 XSD`]: validateGexf(r.file as string), [`gexf ${workload} parley RSS with the graph loaded, before export (MB)`]: Math.round(r.loadedRssMB as number) };
   return {};
 }
 
