@@ -7,6 +7,7 @@ import type { Lexicon } from "./lexicon/types.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./mentions/index.ts";
 import type { Mention } from "./mentions/types.ts";
 import { resolveArticle } from "./resolve/article.ts";
+import { phraseEnd } from "./mentions/context.ts";
 import { sentenceRelations, type RelationCandidate, type SentenceContext } from "./relations/index.ts";
 
 export interface LocatedMention extends Mention {
@@ -33,8 +34,7 @@ function appositionTokens(analysis: SentenceAnalysis): Set<number> {
     if (m.type !== "actor" || tokens[m.end]?.text !== ",") continue;
     const opener = tokens[m.end + 1];
     if (!opener || !(APPOSITION_OPENERS.has(opener.lower) || roles.some((r) => r.start === m.end + 1) || /^(senior|former|chairman|head|director|spokes)/.test(opener.lower))) continue;
-    let end = m.end + 1;
-    while (end < tokens.length && ![",", ".", ";"].includes(tokens[end]!.text)) end++;
+    const end = phraseEnd(tokens, m.end + 1);
     if (!roles.some((r) => r.start > m.end && r.start < end)) continue;
     for (let i = m.end + 1; i < end; i++) out.add(i);
   }

@@ -37,6 +37,11 @@ function tagSpans(text: string): TaggedSpan[] {
   return spans;
 }
 
+/** The text of tokens [start, end) as written in the sentence. */
+export function spanText(sentence: string, tokens: readonly Token[], start: number, end: number): string {
+  return sentence.slice(tokens[start]!.start, tokens[Math.min(end, tokens.length) - 1]!.end);
+}
+
 /** Splits a phrase into the same words the sentence tokenizer produces. */
 export function splitWords(phrase: string): string[] {
   return [...phrase.replace(/[\u2018\u2019]/g, "'").matchAll(TOKEN)].map((m) => m[0]);

@@ -11,6 +11,7 @@ import { NODE_TYPES } from "../../types.ts";
 import { PhraseTrie } from "./phrase-trie.ts";
 import type { LexEntity, Lexicon, NameEntry } from "./types.ts";
 import { compileCue, type CueSpec } from "../relations/cue-pattern.ts";
+import { nameKey } from "../mentions/name-key.ts";
 
 export class LexiconError extends Error {
   override name = "LexiconError";
@@ -80,6 +81,15 @@ export function loadLexicon(dir: string): Lexicon {
   const militaryHeads = new PhraseTrie<string>();
   for (const h of roles.militaryHeads) militaryHeads.add(h, h);
   const classes = new Map(Object.entries(cueData.classes).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase()))]));
+  const armedForces = new Map<string, string>();
+  const seatOf = new Map<string, string>();
+  const nameKeys = new Map<string, string>();
+  for (const e of entities.values()) {
+    if (e.militaryOf) armedForces.set(e.militaryOf, e.id);
+    if (e.memberOf) seatOf.set(e.id, e.memberOf);
+    for (const a of [e.name, ...e.aliases]) if (!nameKeys.has(nameKey(a))) nameKeys.set(nameKey(a), e.id);
+  }
+  for (const e of entities.values()) if (e.capitalId && !seatOf.has(e.capitalId)) seatOf.set(e.capitalId, e.id);
 
   return {
     entities,
@@ -92,5 +102,8 @@ export function loadLexicon(dir: string): Lexicon {
     headlineCapitalizedRatio: stop.headlineCapitalizedRatio,
     cues: cueData.cues.map((c, i) => compileCue(c, i, classes)),
     classes,
+    armedForces,
+    seatOf,
+    nameKeys,
   };
 }

@@ -38,4 +38,10 @@ export interface Lexicon {
   cues: CompiledCue[];
   /** Word classes of cues.json ({proposal}, {aid} …). */
   classes: Map<string, Set<string>>;
+  /** State id → id of its synthesized armed-forces entity. */
+  armedForces: Map<string, string>;
+  /** Place or body id → the party whose seat it is (the White House → United States, Moscow → Russia). */
+  seatOf: Map<string, string>;
+  /** nameKey of every name and alias → entity id, so spelling variants find their entry. */
+  nameKeys: Map<string, string>;
 }

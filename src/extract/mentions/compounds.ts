@@ -4,7 +4,7 @@
  * place), and "the Trump administration" (a leader's government stands for the
  * state the lexicon says the leader belongs to).
  */
-import type { Token } from "../tokens.ts";
+import { spanText, type Token } from "../tokens.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import type { Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
@@ -19,7 +19,7 @@ function extensionEnd(tokens: readonly Token[], from: number): number {
   return tokens[j] && PLACE_EXTENSION_HEADS.has(tokens[j]!.lower) ? j + 1 : -1;
 }
 
-function placeLike(m: Mention, lexicon: Lexicon): boolean {
+function placeLike(m: Mention): boolean {
   if (m.type === "location" || m.kind === "capital") return true;
   return m.source === "nlp" && m.end - m.start === 1;
 }
@@ -31,17 +31,17 @@ function possessiveMilitary(mentions: Mention[], tokens: readonly Token[], sente
     if (t.lower !== "its" && t.lower !== "their") return;
     const head = lexicon.militaryHeads.matchAt(tokens, i + 1);
     const state = [...mentions].reverse().find((m) => m.end <= i && lexicon.entities.get(m.key)?.country);
-    const forces = state && lexicon.entities.get(`${state.key}-armed-forces`);
+    const forces = state && lexicon.entities.get(lexicon.armedForces.get(state.key) ?? "");
     if (!head || !forces || mentions.some((m) => m.start <= i && i < m.end)) return;
     const end = head[0]!.end;
-    out.push({ start: i, end, text: sentence.slice(t.start, tokens[end - 1]!.end), key: forces.id, label: forces.name, type: "organization", source: "military" });
+    out.push({ start: i, end, text: spanText(sentence, tokens, i, end), key: forces.id, label: forces.name, type: "organization", source: "military" });
   });
   return out;
 }
 
 export function buildCompounds(mentions: Mention[], tokens: readonly Token[], sentence: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = possessiveMilitary(mentions, tokens, sentence, lexicon);
-  const slice = (a: number, b: number) => sentence.slice(tokens[a]!.start, tokens[b - 1]!.end);
+  const slice = (a: number, b: number) => spanText(sentence, tokens, a, b);
   for (const [i, m] of mentions.entries()) {
     // "Ukraine's Air Force", "the Russian Ministry of Defense": a body named after its state keeps the state in its name.
     const prev = mentions[i - 1];
@@ -60,11 +60,12 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
       out.push({ ...m, end: m.end + 1, text: slice(m.start, m.end + 1), key: state.id, label: state.name, type: state.type, source: "compound" });
       continue;
     }
-    if (placeLike(m, lexicon)) {
+    if (placeLike(m)) {
       const ext = extensionEnd(tokens, m.end);
-      if (ext > 0 && tokens[ext - 1]!.lower !== "plant" || (ext > 0 && m.source !== "lexicon")) {
+      const head = ext > 0 ? tokens[ext - 1]!.lower : "";
+      // A known city before "plant" is left alone: its facilities are lexicon entries of their own.
+      if (ext > 0 && (head !== "plant" || m.source !== "lexicon")) {
         const base = slice(m.start, m.end);
-        const head = tokens[ext - 1]!.lower;
         const label = `${base} ${slice(m.end, ext).toLowerCase()}`;
         out.push({ start: m.start, end: ext, text: slice(m.start, ext), key: `name:${nameKey(head === "area" || head === "oblast" || head === "province" ? `${base} region` : label)}`, label, type: "location", source: "compound" });
         continue;

@@ -26,6 +26,12 @@ export const ACTING_COLLECTIVES = new Set([
   "administration", "envoy", "envoys", "team", "counterparts", "allies", "nations", "countries", "forces", "sources", "media", "claims",
 ]);
 
+/** Where an inserted phrase such as an apposition ends: the next comma, stop or semicolon from `from`. */
+export function phraseEnd(tokens: readonly Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) if (tokens[i]!.text === "," || tokens[i]!.text === "." || tokens[i]!.text === ";") return i;
+  return tokens.length;
+}
+
 export function isPunct(t: Token | undefined): boolean {
   return !!t && /^[^\p{L}\p{N}]+$/u.test(t.text);
 }

@@ -6,7 +6,7 @@
  * apposition ("Deep State, a Ukrainian website") and context ("in X" → place).
  */
 import type { NodeType } from "../../types.ts";
-import type { Token } from "../tokens.ts";
+import { spanText, type Token } from "../tokens.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import { overlaps, type Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
@@ -113,7 +113,7 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
       i = end - 1;
       continue;
     }
-    const text = sentence.slice(tokens[i]!.start, tokens[end - 1]!.end);
+    const text = spanText(sentence, tokens, i, end);
     const m: Mention = { start: i, end, text, key: `name:${nameKey(text)}`, label: text, type: type ?? "actor", source: titled ? "title" : "nlp", titled, weak };
     if (!known.some((k) => overlaps(k, m))) out.push(m);
     i = end - 1;

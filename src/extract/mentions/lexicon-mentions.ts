@@ -4,7 +4,7 @@
  * stands for the state; either one followed by a military head ("Russian forces",
  * "Moscow's troops", "Ukraine's military") is the state's armed forces.
  */
-import type { Token } from "../tokens.ts";
+import { spanText, type Token } from "../tokens.ts";
 import type { Lexicon, NameEntry } from "../lexicon/types.ts";
 import type { PhraseMatch } from "../lexicon/phrase-trie.ts";
 import type { Mention } from "./types.ts";
@@ -13,10 +13,6 @@ import { PLACE_PREPOSITIONS, isPossessive } from "./context.ts";
 // A capital is also a place name in the lexicon: decide first whether it stands for the government.
 const MOTION = /^(travel|flew|fly|flies|flying|went|go|goes|going|return|came|come|comes|coming|head|trip|visit|journey|arriv|moved|move|sent|send|way|back)/;
 const KIND_ORDER: Record<NameEntry["kind"], number> = { capital: 0, name: 1, demonym: 2 };
-
-function text(tokens: readonly Token[], start: number, end: number, sentence: string): string {
-  return sentence.slice(tokens[start]!.start, tokens[end - 1]!.end);
-}
 
 /** "Russian forces", "Ukraine's military", "Kiev's troops": the span after the state word that names its military. */
 function militaryAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): number {
@@ -36,12 +32,12 @@ export function lexiconMentions(tokens: readonly Token[], sentence: string, lexi
     const { start, end } = match;
     const { id, kind } = match.value;
     const entity = lexicon.entities.get(id)!;
-    const surface = text(tokens, start, end, sentence);
+    const surface = spanText(sentence, tokens, start, end);
     if (entity.country) {
       const milEnd = militaryAfter(tokens, end, lexicon);
-      const forces = lexicon.entities.get(`${id}-armed-forces`);
+      const forces = lexicon.entities.get(lexicon.armedForces.get(id) ?? "");
       if (milEnd > 0 && forces) {
-        out.push({ start, end: milEnd, text: text(tokens, start, milEnd, sentence), key: forces.id, label: forces.name, type: "organization", source: "military", kind });
+        out.push({ start, end: milEnd, text: spanText(sentence, tokens, start, milEnd), key: forces.id, label: forces.name, type: "organization", source: "military", kind });
         continue;
       }
     }

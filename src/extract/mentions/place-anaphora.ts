@@ -3,7 +3,7 @@
  * entities themselves, but relation arguments that resolve to the latest place of
  * that kind named before them (resolve/article.ts).
  */
-import type { Token } from "../tokens.ts";
+import { spanText, type Token } from "../tokens.ts";
 import type { Mention } from "./types.ts";
 import { overlaps } from "./types.ts";
 
@@ -14,7 +14,7 @@ export function placeAnaphora(tokens: readonly Token[], sentence: string, known:
   const out: Mention[] = [];
   tokens.forEach((t, i) => {
     if (!HEADS.has(t.lower) || !DETERMINERS.has(tokens[i - 1]?.lower ?? "")) return;
-    const m: Mention = { start: i - 1, end: i + 1, text: sentence.slice(tokens[i - 1]!.start, t.end), key: "place:?", label: t.lower, type: "location", source: "compound", anaphor: true };
+    const m: Mention = { start: i - 1, end: i + 1, text: spanText(sentence, tokens, i - 1, i + 1), key: "place:?", label: t.lower, type: "location", source: "compound", anaphor: true };
     if (!known.some((k) => overlaps(k, m))) out.push(m);
   });
   return out;

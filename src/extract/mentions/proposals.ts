@@ -6,7 +6,7 @@
  * (numbers and spellings folded, generic heads dropped); a bare "the proposal"
  * is an anaphor that relation rules resolve to the article's latest proposal.
  */
-import type { Token } from "../tokens.ts";
+import { spanText, type Token } from "../tokens.ts";
 import type { Mention } from "./types.ts";
 import { overlaps } from "./types.ts";
 
@@ -35,6 +35,11 @@ const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "th
 
 function fold(w: string): string {
   return FOLDS[w] ?? w;
+}
+
+/** A list of demands (requirements and conditions fold into it): putting it forward is demanding. */
+export function isDemandList(key: string): boolean {
+  return key === "proposal:demands";
 }
 
 export function proposalKey(words: string[]): string {
@@ -87,12 +92,13 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     const words = comp ? [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), ...comp.words] : [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), head];
     const key = proposalKey(words);
     const specific = key.length > 0 && (words.length > 1 || SELF_SPECIFIC.has(head) || head === "demands" || head === "requirements" || head === "guarantees");
+    const text = spanText(sentence, tokens, start, end);
     const m: Mention = {
       start,
       end,
-      text: sentence.slice(tokens[start]!.start, tokens[end - 1]!.end),
+      text,
       key: specific ? `proposal:${key}` : "proposal:?",
-      label: sentence.slice(tokens[start]!.start, tokens[end - 1]!.end),
+      label: text,
       type: "proposal",
       source: "proposal",
       anaphor: !specific,

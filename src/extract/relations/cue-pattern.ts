@@ -35,7 +35,7 @@ export interface CueMatch {
 function inflections(verb: string): string[] {
   const forms = new Set([verb]);
   // A bare word such as "annex" or "shell" may read as a noun: tell compromise it is a verb when needed.
-  const conj = (nlp(verb).verbs().conjugate()[0] ?? nlp(verb).tag("Infinitive").verbs().conjugate()[0]) as Record<string, string> | undefined;
+  const conj = (nlp(verb).verbs().conjugate()[0] ?? (nlp(verb).tag("Infinitive") as ReturnType<typeof nlp>).verbs().conjugate()[0]) as Record<string, string> | undefined;
   for (const [tense, form] of Object.entries(conj ?? {})) {
     if (tense !== "FutureTense" && form && !form.includes(" ")) forms.add(form.toLowerCase());
   }

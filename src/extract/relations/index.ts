@@ -6,6 +6,8 @@
  */
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Lexicon } from "../lexicon/types.ts";
+import { spanText } from "../tokens.ts";
+import { isDemandList } from "../mentions/proposals.ts";
 import type { Mention } from "../mentions/types.ts";
 import { findCues } from "./cue-pattern.ts";
 import { FRAMES, sideOf } from "./frames.ts";
@@ -14,8 +16,6 @@ import { membershipRelations } from "./membership.ts";
 import { locationRelations } from "./location.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
 
-const DEMAND_LIST = /^proposal:demands$/;
-
 function typesFit(type: string, source: Mention | { type: string }, target: Mention | { type: string }): boolean {
   const def = EDGE_TYPE_BY_ID.get(type);
   return !!def && def.from.includes(source.type as never) && def.to.includes(target.type as never);
@@ -23,7 +23,7 @@ function typesFit(type: string, source: Mention | { type: string }, target: Ment
 
 /** A party does not "visit" its own seat: the U.S. or Trump at the White House, Russia or Putin in Moscow. */
 function ownSeat(party: string, place: string, lexicon: Lexicon): boolean {
-  const seatOf = lexicon.entities.get(place)?.memberOf ?? [...lexicon.entities.values()].find((e) => e.capitalId === place)?.id;
+  const seatOf = lexicon.seatOf.get(place);
   if (!seatOf) return false;
   const affiliation = lexicon.entities.get(party)?.memberOf;
   return seatOf === party || affiliation === seatOf || (!!affiliation && lexicon.entities.get(affiliation)?.memberOf === seatOf);
@@ -35,10 +35,10 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     if (negated(ctx, match.start)) continue;
     const frame = FRAMES[match.cue.frame];
     if (!frame) throw new Error(`cues.json: unknown frame "${match.cue.frame}" in pattern "${match.cue.pattern}"`);
-    const quote = ctx.text.slice(ctx.tokens[match.start]!.start, ctx.tokens[match.end - 1]!.end);
+    const quote = spanText(ctx.text, ctx.tokens, match.start, match.end);
     for (const [s, t] of frame(ctx, match)) {
       // Putting forward a list of demands is demanding ("submitted a list of its demands").
-      const type = match.cue.type === "proposed" && DEMAND_LIST.test(t.key) ? "demanded" : match.cue.type;
+      const type = match.cue.type === "proposed" && isDemandList(t.key) ? "demanded" : match.cue.type;
       if (s.key === t.key || !typesFit(type, s, t)) continue;
       if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
       // Negotiation is across sides; two of one side in the same talks are co-delegates, not counterparts.

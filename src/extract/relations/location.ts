@@ -6,6 +6,7 @@
  *  - "Jeddah, Saudi Arabia" (place, state).
  */
 import type { Lexicon } from "../lexicon/types.ts";
+import { spanText } from "../tokens.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
 import { isPossessive, LOCATION_HEADS } from "../mentions/context.ts";
@@ -18,7 +19,7 @@ function isContainer(m: Mention | undefined, lexicon: Lexicon): m is Mention {
 
 function quote(ctx: SentenceContext, a: Mention, b: Mention): string {
   const [x, y] = a.start < b.start ? [a, b] : [b, a];
-  return ctx.text.slice(ctx.tokens[x.start]!.start, ctx.tokens[y.end - 1]!.end);
+  return spanText(ctx.text, ctx.tokens, x.start, y.end);
 }
 
 export function locationRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {

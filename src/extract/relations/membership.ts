@@ -9,19 +9,18 @@
  * "Former President X" gives none.
  */
 import type { Lexicon } from "../lexicon/types.ts";
+import { spanText } from "../tokens.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { RoleSpan } from "../mentions/titles.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
-import { isPossessive } from "../mentions/context.ts";
+import { isPossessive, phraseEnd } from "../mentions/context.ts";
 
 const GOVERNMENTAL = /president|minister|secretary|envoy|ambassador|spokes|aide|adviser|advisor|chief|chancellor|king|prince|emir|negotiator|commander|general|official|leader/;
 const ROLE_PREPOSITIONS = new Set(["of", "for", "at", "to"]);
 
 const isBody = (m: Mention | undefined): m is Mention => !!m && m.type === "organization";
 
-function quote(ctx: SentenceContext, a: number, b: number): string {
-  return ctx.text.slice(ctx.tokens[a]!.start, ctx.tokens[Math.min(b, ctx.tokens.length) - 1]!.end);
-}
+const quote = (ctx: SentenceContext, a: number, b: number) => spanText(ctx.text, ctx.tokens, a, b);
 
 /** A body just before the role: "Kremlin aide", "Ukraine's new envoy", "White House press secretary". */
 function bodyBefore(ctx: SentenceContext, role: RoleSpan): Mention | undefined {
@@ -81,10 +80,7 @@ function appositionMemberships(ctx: SentenceContext, lexicon: Lexicon): Relation
   const out: RelationCandidate[] = [];
   for (const person of ctx.mentions) {
     if (person.type !== "actor" || ctx.tokens[person.end]?.text !== ",") continue;
-    const segEnd = (() => {
-      for (let i = person.end + 1; i < ctx.tokens.length; i++) if ([",", ".", ";"].includes(ctx.tokens[i]!.text)) return i;
-      return ctx.tokens.length;
-    })();
+    const segEnd = phraseEnd(ctx.tokens, person.end + 1);
     const role = ctx.roles.find((r) => r.start > person.end && r.end <= segEnd);
     if (!role || role.nameStart >= 0 && role.nameStart < segEnd) continue;
     if (ctx.tokens.slice(person.end + 1, role.start).some((t) => lexicon.former.has(t.lower))) continue;

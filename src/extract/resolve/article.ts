@@ -9,19 +9,6 @@ import type { SentenceAnalysis } from "../mentions/index.ts";
 import type { Mention } from "../mentions/types.ts";
 import { nameKey } from "../mentions/name-key.ts";
 
-const lexiconKeys = new WeakMap<Lexicon, Map<string, string>>();
-
-/** nameKey(alias) → lexicon id, for every lexicon entity alias. */
-export function lexiconKeyIndex(lexicon: Lexicon): Map<string, string> {
-  let index = lexiconKeys.get(lexicon);
-  if (!index) {
-    index = new Map();
-    for (const e of lexicon.entities.values()) for (const a of [e.name, ...e.aliases]) if (!index.has(nameKey(a))) index.set(nameKey(a), e.id);
-    lexiconKeys.set(lexicon, index);
-  }
-  return index;
-}
-
 function lastWordKey(key: string): string {
   const words = key.replace(/^name:/, "").split(" ");
   return words[words.length - 1]!;
@@ -29,10 +16,9 @@ function lastWordKey(key: string): string {
 
 export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon): void {
   const all = sentences.flatMap((s) => s.mentions);
-  const index = lexiconKeyIndex(lexicon);
   for (const m of all) {
     if (!m.key.startsWith("name:")) continue;
-    const id = index.get(m.key.slice(5));
+    const id = lexicon.nameKeys.get(m.key.slice(5));
     if (id) {
       const e = lexicon.entities.get(id)!;
       Object.assign(m, { key: id, label: e.name, type: e.type });
