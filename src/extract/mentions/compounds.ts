@@ -63,8 +63,7 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
     if (placeLike(m)) {
       const ext = extensionEnd(tokens, m.end);
       const head = ext > 0 ? tokens[ext - 1]!.lower : "";
-      // A known city before "plant" is left alone: its facilities are lexicon entries of their own.
-      if (ext > 0 && (head !== "plant" || m.source !== "lexicon")) {
+      if (ext > 0) {
         const base = slice(m.start, m.end);
         const label = `${base} ${slice(m.end, ext).toLowerCase()}`;
         out.push({ start: m.start, end: ext, text: slice(m.start, ext), key: `name:${nameKey(head === "area" || head === "oblast" || head === "province" ? `${base} region` : label)}`, label, type: "location", source: "compound" });
