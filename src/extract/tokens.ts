@@ -43,7 +43,7 @@ function tagSpans(text: string): TaggedSpan[] {
   const doc = nlp(text);
   doc.compute("offset");
   const spans: TaggedSpan[] = [];
-  for (const sentence of doc.docs as CompromiseTerm[][]) {
+  for (const sentence of doc.docs as unknown as CompromiseTerm[][]) {
     for (const term of sentence) spans.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags });
   }
   return spans;
