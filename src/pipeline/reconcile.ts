@@ -1,0 +1,36 @@
+/**
+ * Recovery at start-up. Live ingest writes the article file first and the graph
+ * file second, each atomically; a crash between the two leaves an article the
+ * graph does not know yet (or, after a hand edit of the folder, a graph that
+ * lists an article whose file is gone). The articles folder is the source of
+ * truth, so when the two disagree the graph is rebuilt from the folder and
+ * written atomically, and the caller is told which articles differed.
+ */
+import type { Article } from "../types.ts";
+import { saveGraph, type ParleyGraph } from "../graph/persist.ts";
+import { buildGraphFromArticles, type Rules } from "./build.ts";
+
+export interface Reconciled {
+  graph: ParleyGraph;
+  /** Articles in the folder that the graph file did not include. */
+  missing: string[];
+  /** Articles the graph file listed that the folder no longer has. */
+  stale: string[];
+}
+
+/** Ids of the articles a graph was built from (its `articles` graph attribute). */
+export function graphArticleIds(graph: ParleyGraph): Set<string> {
+  const listed = graph.getAttribute("articles") as Array<{ id: string }> | undefined;
+  return new Set((listed ?? []).map((a) => a.id));
+}
+
+export async function reconcileGraph(graph: ParleyGraph, articles: Article[], rules: Rules, graphFile: string): Promise<Reconciled> {
+  const inGraph = graphArticleIds(graph);
+  const inFolder = new Set(articles.map((a) => a.id));
+  const missing = [...inFolder].filter((id) => !inGraph.has(id)).sort();
+  const stale = [...inGraph].filter((id) => !inFolder.has(id)).sort();
+  if (missing.length === 0 && stale.length === 0) return { graph, missing, stale };
+  const rebuilt = buildGraphFromArticles(articles, rules.lexicon);
+  await saveGraph(rebuilt, graphFile);
+  return { graph: rebuilt, missing, stale };
+}
