@@ -56,6 +56,8 @@ describe("relations", () => {
     ["The Trump administration's 30-day cease-fire proposal was announced.", "united-states proposed proposal:30-day ceasefire"],
     ["Secretary of State Marco Rubio spoke.", "marco-rubio member_of united-states"],
     ["Mediator Anna Weiss, the Swiss foreign policy adviser, spoke.", "name:anna weiss member_of switzerland"],
+    ["Chief of the Joint Staff Omar Haddad spoke.", "name:omar haddad member_of name:joint staff"],
+    ["Egypt's army chief, Karim Nassar, spoke.", "name:karim nassar member_of egypt-armed-forces"],
     ["Russian drones struck Odesa.", "russia attacked odesa"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "russia-armed-forces captured sudzha"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "sudzha located_in name:kursk region"],

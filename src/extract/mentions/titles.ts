@@ -6,6 +6,7 @@
  */
 import type { Token } from "../tokens.ts";
 import type { Lexicon } from "../lexicon/types.ts";
+import { ORGANIZATION_HEADS } from "./context.ts";
 
 export interface RoleSpan {
   start: number;
@@ -20,10 +21,19 @@ export interface RoleSpan {
 /** "Chief of the General Staff Valery Gerasimov": skip "of the <Org words>" between role and name. */
 function nameAfter(tokens: readonly Token[], end: number): number {
   let j = end;
-  if (tokens[j]?.lower === "of") {
+  // The body ends at its head word ("Staff", "Council") unless its name goes on with "of": a tagger
+  // may read the head as the start of the person's name ("Staff Valery Gerasimov").
+  while (tokens[j]?.lower === "of") {
     j++;
     if (tokens[j]?.lower === "the") j++;
-    while (tokens[j]?.cap && !tokens[j]!.tags.has("Person")) j++;
+    while (tokens[j]?.cap) {
+      if (ORGANIZATION_HEADS.has(tokens[j]!.lower)) {
+        j++;
+        break;
+      }
+      if (tokens[j]!.tags.has("Person")) break;
+      j++;
+    }
   }
   // "Ukraine's military chief, Oleksandr Syrsky": a comma may stand between a role and a person's name.
   if (tokens[j]?.text === "," && tokens[j + 1]?.tags.has("Person")) j++;

@@ -56,6 +56,14 @@ function nearestState(ctx: SentenceContext, at: number, lexicon: Lexicon): Menti
   return [...states].reverse().find((m) => m.end <= at) ?? states.find((m) => m.start >= at);
 }
 
+/** "Ukraine's military chief", "Russian army commander": a military role of a state belongs to its armed forces. */
+function militaryRoleBody(ctx: SentenceContext, role: RoleSpan, bodyKey: string, lexicon: Lexicon): string {
+  const forces = lexicon.entities.get(bodyKey)?.country ? lexicon.armedForces.get(bodyKey) : undefined;
+  if (!forces) return bodyKey;
+  for (let i = role.start; i < role.end; i++) if (lexicon.militaryHeads.matchAt(ctx.tokens, i)) return forces;
+  return bodyKey;
+}
+
 function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const role of ctx.roles) {
@@ -70,7 +78,8 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
       after ??
       (known ? ({ key: known } as Mention) : undefined) ??
       (GOVERNMENTAL.test(role.role) ? nearestState(ctx, role.start, lexicon) : undefined);
-    if (body && body.key !== person.key) out.push({ source: person.key, type: "member_of", target: body.key, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
+    const target = body && militaryRoleBody(ctx, role, body.key, lexicon);
+    if (body && target !== person.key) out.push({ source: person.key, type: "member_of", target: target!, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
   }
   return out;
 }
