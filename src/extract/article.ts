@@ -50,7 +50,7 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   analyses.forEach((analysis, sentenceIndex) => {
     const resolved = analysis.mentions.filter((m) => !m.key.endsWith(":?"));
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
-    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), previousActor };
+    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), heads: lexicon.heads, previousActor };
     for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });
     previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });

@@ -12,6 +12,7 @@ import { PhraseTrie } from "./phrase-trie.ts";
 import type { LexEntity, Lexicon, NameEntry } from "./types.ts";
 import { compileCue, type CueSpec } from "../relations/cue-pattern.ts";
 import { nameKey } from "../mentions/name-key.ts";
+import { parseHeadWords } from "./heads.ts";
 
 export class LexiconError extends Error {
   override name = "LexiconError";
@@ -56,6 +57,7 @@ export function loadLexicon(dir: string): Lexicon {
   const { countries } = readJson<{ countries: CountrySpec[] }>(dir, "countries.json");
   const roles = readJson<{ roles: string[]; honorifics: string[]; former: string[]; militaryHeads: string[]; militaryNames: { template: string } }>(dir, "roles.json");
   const stop = readJson<{ words: string[]; headlineCapitalizedRatio: number }>(dir, "stoplists.json");
+  const heads = parseHeadWords(readJson<Record<string, unknown>>(dir, "heads.json"), (message) => new LexiconError(`lexicon file ${message}`));
   const cueData = readJson<{ classes: Record<string, string[]>; cues: CueSpec[] }>(dir, "cues.json");
 
   const entities = new Map<string, LexEntity>();
@@ -98,6 +100,7 @@ export function loadLexicon(dir: string): Lexicon {
     honorifics: new Set(roles.honorifics),
     former: new Set(roles.former),
     militaryHeads,
+    heads,
     stopwords: new Set(stop.words),
     headlineCapitalizedRatio: stop.headlineCapitalizedRatio,
     cues: cueData.cues.map((c, i) => compileCue(c, i, classes)),

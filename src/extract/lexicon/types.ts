@@ -26,6 +26,31 @@ export interface NameEntry {
   kind: "name" | "demonym" | "capital";
 }
 
+/** Proposal phrase vocabulary (heads.json "proposal"). */
+export interface ProposalWords {
+  heads: Set<string>;
+  generic: Set<string>;
+  selfSpecific: Set<string>;
+  genericModifiers: Set<string>;
+  demands: Set<string>;
+  folds: Map<string, string>;
+}
+
+/** Head words of heads.json: what types an unknown name and finds proposal phrases. */
+export interface HeadWords {
+  organization: Set<string>;
+  location: Set<string>;
+  placeExtension: Set<string>;
+  placeExtensionWords: Set<string>;
+  actingCollectives: Set<string>;
+  appositionOrganization: Set<string>;
+  appositionPlace: Set<string>;
+  government: Set<string>;
+  placeAnaphora: Set<string>;
+  directions: Set<string>;
+  proposal: ProposalWords;
+}
+
 export interface Lexicon {
   entities: Map<string, LexEntity>;
   names: PhraseTrie<NameEntry>;
@@ -33,6 +58,7 @@ export interface Lexicon {
   honorifics: Set<string>;
   former: Set<string>;
   militaryHeads: PhraseTrie<string>;
+  heads: HeadWords;
   stopwords: Set<string>;
   headlineCapitalizedRatio: number;
   cues: CompiledCue[];

@@ -5,18 +5,16 @@
  * state the lexicon says the leader belongs to).
  */
 import { spanText, type Token } from "../tokens.ts";
-import type { Lexicon } from "../lexicon/types.ts";
+import type { HeadWords, Lexicon } from "../lexicon/types.ts";
 import type { Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
-import { PLACE_EXTENSION_HEADS, PLACE_EXTENSION_WORDS, isPossessive } from "./context.ts";
-
-const GOVERNMENT_WORDS = new Set(["administration", "government", "cabinet"]);
+import { isPossessive } from "./context.ts";
 
 /** End of "[nuclear power] plant" / "region" after token `from`, or -1. */
-function extensionEnd(tokens: readonly Token[], from: number): number {
+function extensionEnd(tokens: readonly Token[], from: number, heads: HeadWords): number {
   let j = from;
-  while (j < tokens.length && PLACE_EXTENSION_WORDS.has(tokens[j]!.lower) && j < from + 3) j++;
-  return tokens[j] && PLACE_EXTENSION_HEADS.has(tokens[j]!.lower) ? j + 1 : -1;
+  while (j < tokens.length && heads.placeExtensionWords.has(tokens[j]!.lower) && j < from + 3) j++;
+  return tokens[j] && heads.placeExtension.has(tokens[j]!.lower) ? j + 1 : -1;
 }
 
 function placeLike(m: Mention): boolean {
@@ -55,13 +53,13 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
       }
     }
     const leader = lexicon.entities.get(m.key);
-    if (leader?.type === "actor" && leader.memberOf && GOVERNMENT_WORDS.has(tokens[m.end]?.lower ?? "")) {
+    if (leader?.type === "actor" && leader.memberOf && lexicon.heads.government.has(tokens[m.end]?.lower ?? "")) {
       const state = lexicon.entities.get(leader.memberOf)!;
       out.push({ ...m, end: m.end + 1, text: slice(m.start, m.end + 1), key: state.id, label: state.name, type: state.type, source: "compound" });
       continue;
     }
     if (placeLike(m)) {
-      const ext = extensionEnd(tokens, m.end);
+      const ext = extensionEnd(tokens, m.end, lexicon.heads);
       const head = ext > 0 ? tokens[ext - 1]!.lower : "";
       if (ext > 0) {
         const base = slice(m.start, m.end);
@@ -70,7 +68,7 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
         continue;
       }
       if (isPossessive(tokens[m.end])) {
-        const fac = extensionEnd(tokens, m.end + 1);
+        const fac = extensionEnd(tokens, m.end + 1, lexicon.heads);
         if (fac > 0) {
           const place = m.kind === "capital" && lexicon.entities.get(m.key)?.capitalId ? lexicon.entities.get(lexicon.entities.get(m.key)!.capitalId!)! : null;
           const owner: Mention = place ? { ...m, key: place.id, label: place.name, type: place.type } : m;

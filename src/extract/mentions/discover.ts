@@ -7,18 +7,16 @@
  */
 import type { NodeType } from "../../types.ts";
 import { spanText, type Token } from "../tokens.ts";
-import type { Lexicon } from "../lexicon/types.ts";
+import type { HeadWords, Lexicon } from "../lexicon/types.ts";
 import { overlaps, type Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
-import { LOCATION_HEADS, ORGANIZATION_HEADS, PLACE_PREPOSITIONS, isNameWord } from "./context.ts";
+import { PLACE_PREPOSITIONS, isNameWord } from "./context.ts";
 
 const CONNECTORS = new Set(["of", "for", "and", "on", "de", "von", "der", "bin", "al"]);
 /** Ordinals and numbers are never part of a name ("First- and Fifth-Amendment grounds"). */
 const NUMERIC_TAGS = ["Value", "Ordinal", "Cardinal", "Date", "Month", "WeekDay"];
 const PERSON_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName", "Honorific"];
 const PLACE_TAGS = ["Place", "City", "Country", "Region", "Address"];
-const APPOSITION_ORG = new Set(["website", "outlet", "newspaper", "agency", "group", "company", "organization", "think", "firm", "channel", "broadcaster", "network", "institute", "party", "movement", "bank", "militia"]);
-const APPOSITION_PLACE = new Set(["town", "city", "village", "region", "province", "district", "port", "settlement", "hub"]);
 
 function hasTag(tokens: readonly Token[], start: number, end: number, tags: string[]): boolean {
   for (let i = start; i < end; i++) if (tags.some((t) => tokens[i]!.tags.has(t))) return true;
@@ -26,19 +24,19 @@ function hasTag(tokens: readonly Token[], start: number, end: number, tags: stri
 }
 
 /** Head noun of an apposition right after the name: "Deep State, an authoritative Ukrainian website". */
-function appositionHead(tokens: readonly Token[], end: number): string | null {
+function appositionHead(tokens: readonly Token[], end: number, heads: HeadWords): string | null {
   if (tokens[end]?.text !== ",") return null;
   const det = tokens[end + 1]?.lower;
   if (det !== "a" && det !== "an" && det !== "the") return null;
   for (let i = end + 2; i < Math.min(tokens.length, end + 8); i++) {
     const w = tokens[i]!.lower;
-    if (APPOSITION_ORG.has(w) || APPOSITION_PLACE.has(w)) return w;
+    if (heads.appositionOrganization.has(w) || heads.appositionPlace.has(w)) return w;
     if (tokens[i]!.text === ",") break;
   }
   return null;
 }
 
-function typeOf(tokens: readonly Token[], start: number, end: number, titled: boolean, roleAt: (i: number) => boolean): NodeType | null {
+function typeOf(tokens: readonly Token[], start: number, end: number, titled: boolean, roleAt: (i: number) => boolean, heads: HeadWords): NodeType | null {
   const head = tokens[end - 1]!.lower;
   if (titled) return "actor";
   // "White House press secretary", "Kremlin aide": a name right before a role is the role's organization.
@@ -46,10 +44,10 @@ function typeOf(tokens: readonly Token[], start: number, end: number, titled: bo
     if (roleAt(j)) return "organization";
     if (tokens[j]!.cap || !/\p{L}/u.test(tokens[j]!.text)) break;
   }
-  if (ORGANIZATION_HEADS.has(head)) return "organization";
-  if (LOCATION_HEADS.has(head)) return "location";
-  const appo = appositionHead(tokens, end);
-  if (appo) return APPOSITION_PLACE.has(appo) ? "location" : "organization";
+  if (heads.organization.has(head)) return "organization";
+  if (heads.location.has(head)) return "location";
+  const appo = appositionHead(tokens, end, heads);
+  if (appo) return heads.appositionPlace.has(appo) ? "location" : "organization";
   const prev = tokens[start - 1]?.lower;
   if (hasTag(tokens, start, end, ["Organization"])) return "organization";
   if (hasTag(tokens, start, end, PERSON_TAGS)) return "actor";
@@ -67,7 +65,7 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
     if ((isNameWord(t, lexicon.stopwords) && !NUMERIC_TAGS.some((g) => t.tags.has(g))) || (j > i && /^\p{Lu}\.$/u.test(t.text))) {
       j++;
       // "the General Staff Valery Gerasimov": an organization's head word ends it before a person's name.
-      if (ORGANIZATION_HEADS.has(t.lower) && tokens[j]?.tags.has("Person")) break;
+      if (lexicon.heads.organization.has(t.lower) && tokens[j]?.tags.has("Person")) break;
       continue;
     }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
@@ -104,7 +102,7 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     const sentenceInitial = i === 0 || tokens[i - 1]!.text === '"';
     const single = end - i === 1;
     if (single && sentenceInitial && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
-    const type = typeOf(tokens, i, end, titled, roleAt);
+    const type = typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
     // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
     const glued = single && tokens[i - 1]?.text === "-" && tokens[i - 1]!.end === tokens[i]!.start;

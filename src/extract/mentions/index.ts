@@ -32,8 +32,8 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const roleAt = (i: number) => roles.some((r) => r.start === i);
   const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt);
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
-  const proposals = proposalMentions(tokens, text, named);
-  const places = placeAnaphora(tokens, text, [...named, ...proposals]);
+  const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal);
+  const places = placeAnaphora(tokens, text, [...named, ...proposals], lexicon.heads);
   const mentions = [...named, ...proposals, ...places].sort((a, b) => a.start - b.start || b.end - a.end);
   return { tokens, mentions, roles };
 }

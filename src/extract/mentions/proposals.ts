@@ -8,54 +8,40 @@
  */
 import { spanText, type Token } from "../tokens.ts";
 import type { Mention } from "./types.ts";
+import type { ProposalWords } from "../lexicon/types.ts";
 import { overlaps } from "./types.ts";
 
-/** Nouns that head a proposal phrase. Generic heads are dropped from the key. */
-const HEADS = new Set(["proposal", "proposals", "plan", "deal", "agreement", "framework", "offer", "initiative", "accord", "treaty", "guarantees", "demands", "requirements", "conditions", "cease-fire", "ceasefire", "truce", "draft", "zone", "roadmap", "memorandum"]);
-const GENERIC_HEADS = new Set(["proposal", "proposals", "plan", "framework", "offer", "initiative", "draft", "version", "roadmap", "list"]);
-/** Heads that are specific enough alone: "a cease-fire" is the cease-fire under negotiation. */
-const SELF_SPECIFIC = new Set(["cease-fire", "ceasefire", "truce"]);
-/** Modifiers that do not distinguish one proposal from another. */
-const GENERIC_MODIFIERS = new Set([
-  "peace", "new", "broader", "broad", "potential", "possible", "final", "revised", "updated", "previous", "proposed", "interim", "enduring", "real",
-  "any", "such", "this", "that", "the", "a", "an", "further", "its", "their", "his", "her", "our", "specific", "major", "latest", "current",
-  "comprehensive", "lasting", "administration", "government", "side", "long-term", "full", "partial", "temporary", "bilateral", "joint", "same", "other", "unconditional", "immediate",
-]);
-const FOLDS: Record<string, string> = { "cease-fire": "ceasefire", thirty: "30", "thirty-day": "30-day", monthlong: "30-day", "month-long": "30-day", requirements: "demands", conditions: "demands", proposals: "proposal" };
 const MODIFIER = /^(\p{Ll}[\p{Ll}-]*|\p{N}+(-\p{L}+)?)$/u;
 const FUNCTION_WORDS = new Set(["for", "of", "to", "in", "on", "with", "at", "by", "and", "or", "from", "that", "which", "as", "has", "have", "had", "was", "were", "is", "are", "be", "been"]);
 
 /** A word that can modify a proposal noun: lower-case adjective or noun, or a number compound ("30-day"); never a verb. */
-function isModifier(t: Token | undefined): boolean {
+function isModifier(t: Token | undefined, words: ProposalWords): boolean {
   if (!t || !MODIFIER.test(t.text) || FUNCTION_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) return false;
-  if (/^\p{N}/u.test(t.text) || FOLDS[t.lower]) return true;
+  if (/^\p{N}/u.test(t.text) || words.folds.has(t.lower)) return true;
   return !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Gerund");
 }
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "this", "that", "any", "our"]);
 
-function fold(w: string): string {
-  return FOLDS[w] ?? w;
-}
 
 /** A list of demands (requirements and conditions fold into it): putting it forward is demanding. */
 export function isDemandList(key: string): boolean {
   return key === "proposal:demands";
 }
 
-export function proposalKey(words: string[]): string {
-  const content = words.map((w) => fold(w.toLowerCase())).filter((w) => !GENERIC_HEADS.has(w) && !DETERMINERS.has(w) && w !== "of" && w !== "for" && w !== "to");
+export function proposalKey(words: string[], vocabulary: ProposalWords): string {
+  const content = words.map((w) => vocabulary.folds.get(w.toLowerCase()) ?? w.toLowerCase()).filter((w) => !vocabulary.generic.has(w) && !DETERMINERS.has(w) && w !== "of" && w !== "for" && w !== "to");
   return content.join(" ");
 }
 
 /** "proposal for a 30-day cease-fire", "list of (its) demands …", "deal to develop … resources". */
-function complement(tokens: readonly Token[], head: number): { end: number; words: string[] } | null {
+function complement(tokens: readonly Token[], head: number, vocabulary: ProposalWords): { end: number; words: string[] } | null {
   const next = tokens[head + 1]?.lower;
   if (next === "for" || next === "of") {
     let j = head + 2;
     while (DETERMINERS.has(tokens[j]?.lower ?? "")) j++;
     const modStart = j;
-    while (isModifier(tokens[j]) && !HEADS.has(tokens[j]!.lower)) j++;
-    if (tokens[j] && HEADS.has(tokens[j]!.lower)) return { end: j + 1, words: tokens.slice(modStart, j + 1).map((t) => t.lower) };
+    while (isModifier(tokens[j], vocabulary) && !vocabulary.heads.has(tokens[j]!.lower)) j++;
+    if (tokens[j] && vocabulary.heads.has(tokens[j]!.lower)) return { end: j + 1, words: tokens.slice(modStart, j + 1).map((t) => t.lower) };
     return null;
   }
   if (next === "to" && tokens[head]!.lower === "deal") {
@@ -63,7 +49,7 @@ function complement(tokens: readonly Token[], head: number): { end: number; word
     let j = head + 2;
     const words: string[] = [];
     while (tokens[j] && !/^[,.;:"]$/.test(tokens[j]!.text) && j < head + 10) {
-      if (isModifier(tokens[j]) && j > head + 2) words.push(tokens[j]!.lower);
+      if (isModifier(tokens[j], vocabulary) && j > head + 2) words.push(tokens[j]!.lower);
       j++;
     }
     // One content word ("a deal to finish the battle") names no particular deal.
@@ -72,26 +58,27 @@ function complement(tokens: readonly Token[], head: number): { end: number; word
   return null;
 }
 
-export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[]): Mention[] {
+export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords): Mention[] {
+  const { heads, generic, selfSpecific, genericModifiers } = vocabulary;
   const out: Mention[] = [];
   for (let h = 0; h < tokens.length; h++) {
-    if (!HEADS.has(tokens[h]!.lower)) continue;
+    if (!heads.has(tokens[h]!.lower)) continue;
     // "cease-fire proposal", "peace plan": a compound ends at its last head noun.
     const first = h;
-    while (HEADS.has(tokens[h + 1]?.lower ?? "")) h++;
+    while (heads.has(tokens[h + 1]?.lower ?? "")) h++;
     const head = tokens[h]!.lower;
     // "list of demands": the list is the proposal, headed by "demands".
     let start = first;
-    while (start > 0 && isModifier(tokens[start - 1]) && !HEADS.has(tokens[start - 1]!.lower)) start--;
+    while (start > 0 && isModifier(tokens[start - 1], vocabulary) && !heads.has(tokens[start - 1]!.lower)) start--;
     const list = tokens[start - 1]?.lower === "of" && tokens[start - 2]?.lower === "list";
     if (list) start -= 2;
     const modifiers = tokens.slice(list ? start + 2 : start, h).map((t) => t.lower);
     // "a list of demands for an agreement": the list is named by its items, not what they are for.
-    const comp = list ? null : complement(tokens, h);
+    const comp = list ? null : complement(tokens, h, vocabulary);
     const end = comp?.end ?? h + 1;
-    const words = comp ? [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), ...comp.words] : [...modifiers.filter((w) => !GENERIC_MODIFIERS.has(w)), head];
-    const key = proposalKey(words);
-    const specific = key.length > 0 && (words.length > 1 || SELF_SPECIFIC.has(head) || head === "demands" || head === "requirements" || head === "guarantees");
+    const words = comp ? [...modifiers.filter((w) => !genericModifiers.has(w)), ...comp.words] : [...modifiers.filter((w) => !genericModifiers.has(w)), head];
+    const key = proposalKey(words, vocabulary);
+    const specific = key.length > 0 && (words.length > 1 || selfSpecific.has(head));
     const text = spanText(sentence, tokens, start, end);
     const m: Mention = {
       start,
@@ -104,7 +91,7 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
       anaphor: !specific,
     };
     // Only generic heads ("the proposal", "the plan") point back to a proposal; "a peace deal" names none.
-    if (!specific && !GENERIC_HEADS.has(head)) continue;
+    if (!specific && !generic.has(head)) continue;
     if (known.some((k) => overlaps(k, m)) || out.some((o) => overlaps(o, m))) continue;
     out.push(m);
     h = end - 1;

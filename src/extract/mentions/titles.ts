@@ -5,8 +5,7 @@
  * are where member_of edges come from (relations/membership.ts).
  */
 import type { Token } from "../tokens.ts";
-import type { Lexicon } from "../lexicon/types.ts";
-import { ORGANIZATION_HEADS } from "./context.ts";
+import type { HeadWords, Lexicon } from "../lexicon/types.ts";
 
 export interface RoleSpan {
   start: number;
@@ -19,7 +18,7 @@ export interface RoleSpan {
 }
 
 /** "Chief of the General Staff Valery Gerasimov": skip "of the <Org words>" between role and name. */
-function nameAfter(tokens: readonly Token[], end: number): number {
+function nameAfter(tokens: readonly Token[], end: number, heads: HeadWords): number {
   let j = end;
   // The body ends at its head word ("Staff", "Council") unless its name goes on with "of": a tagger
   // may read the head as the start of the person's name ("Staff Valery Gerasimov").
@@ -27,7 +26,7 @@ function nameAfter(tokens: readonly Token[], end: number): number {
     j++;
     if (tokens[j]?.lower === "the") j++;
     while (tokens[j]?.cap) {
-      if (ORGANIZATION_HEADS.has(tokens[j]!.lower)) {
+      if (heads.organization.has(tokens[j]!.lower)) {
         j++;
         break;
       }
@@ -48,7 +47,7 @@ export function findRoles(tokens: readonly Token[], lexicon: Lexicon): RoleSpan[
     // "the General Staff", "of the Security Council": a capitalized role word after "the" is part of a name.
     if (prev === "the" && tokens[start]!.cap) continue;
     const former = lexicon.former.has(prev) || (prev === "-" && lexicon.former.has(tokens[start - 2]?.lower ?? ""));
-    out.push({ start, end, role: value, nameStart: nameAfter(tokens, end), former });
+    out.push({ start, end, role: value, nameStart: nameAfter(tokens, end, lexicon.heads), former });
   }
   return out;
 }

@@ -7,7 +7,6 @@
 import type { NodeType } from "../../types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { SentenceContext } from "./types.ts";
-import { ACTING_COLLECTIVES } from "../mentions/context.ts";
 
 const CLAUSE_END = new Set([";", ":"]);
 const COORDINATORS = new Set([",", "and", "or"]);
@@ -22,7 +21,7 @@ const PERSONAL_PRONOUNS = new Set(["he", "she"]);
 export function usable(ctx: SentenceContext, m: Mention): boolean {
   if (ctx.apposition.has(m.start) || m.key.endsWith(":?")) return false;
   // A demonym only modifying a noun ("Russian sovereignty") names no party; a plural ("the Russians") or an acting collective does.
-  if (m.kind === "demonym" && !/s$/.test(m.text)) return ACTING_COLLECTIVES.has(ctx.tokens[m.end]?.lower ?? "") || ctx.tokens[m.end]?.lower === "and";
+  if (m.kind === "demonym" && !/s$/.test(m.text)) return ctx.heads.actingCollectives.has(ctx.tokens[m.end]?.lower ?? "") || ctx.tokens[m.end]?.lower === "and";
   return true;
 }
 

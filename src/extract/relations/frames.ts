@@ -14,7 +14,6 @@ export type Pair = [Mention, Mention];
 export type Frame = (ctx: SentenceContext, cue: CueMatch) => Pair[];
 
 const PARTY = isType(["actor", "organization"]);
-const PROPOSAL_DEMAND_HEADS = /\b(demands|requirements|conditions)\b/i;
 
 function fitsTarget(type: string) {
   const def = EDGE_TYPE_BY_ID.get(type)!;
@@ -120,7 +119,7 @@ const possessive: Frame = (ctx, { cue, start }) => {
   if (!owner || !PARTY(owner)) return [];
   const gap = ctx.tokens.slice(owner.end, proposal.start).map((t) => t.lower);
   if (!(gap.length === 0 || (gap.length === 1 && gap[0] === "'s"))) return [];
-  const demand = PROPOSAL_DEMAND_HEADS.test(proposal.text);
+  const demand = ctx.tokens.slice(proposal.start, proposal.end).some((t) => ctx.heads.proposal.demands.has(t.lower));
   if ((cue.type === "demanded") !== demand) return [];
   return [[owner, proposal]];
 };

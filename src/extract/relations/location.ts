@@ -9,9 +9,8 @@ import type { Lexicon } from "../lexicon/types.ts";
 import { spanText } from "../tokens.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
-import { isPossessive, LOCATION_HEADS } from "../mentions/context.ts";
+import { isPossessive } from "../mentions/context.ts";
 
-const DIRECTIONS = new Set(["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "border"]);
 
 function isContainer(m: Mention | undefined, lexicon: Lexicon): m is Mention {
   return !!m && (m.type === "location" || !!lexicon.entities.get(m.key)?.country);
@@ -32,10 +31,10 @@ export function locationRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     const next = ms[i + 1];
     if (m.type !== "location" || !next) return;
     const gap = ctx.tokens.slice(m.end, next.start).map((t) => t.lower);
-    const words = gap.filter((w) => w !== "the" && !DIRECTIONS.has(w));
+    const words = gap.filter((w) => w !== "the" && !lexicon.heads.directions.has(w));
     if ((words.length === 1 && (words[0] === "of" || words[0] === "in")) && isContainer(next, lexicon)) add(m, next, "located:of-in");
     else if (gap.length === 1 && gap[0] === "," && next.kind !== "demonym" && lexicon.entities.get(next.key)?.country && [".", ",", undefined].includes(ctx.tokens[next.end]?.text)) add(m, next, "located:comma");
-    else if (gap[0] === "," && (gap[1] === "a" || gap[1] === "an" || gap[1] === "the") && gap.some((w) => LOCATION_HEADS.has(w)) && ["in", "of"].includes(gap[gap.length - 1] === "the" ? gap[gap.length - 2]! : gap[gap.length - 1]!) && isContainer(next, lexicon)) add(m, next, "located:apposition");
+    else if (gap[0] === "," && (gap[1] === "a" || gap[1] === "an" || gap[1] === "the") && gap.some((w) => lexicon.heads.location.has(w)) && ["in", "of"].includes(gap[gap.length - 1] === "the" ? gap[gap.length - 2]! : gap[gap.length - 1]!) && isContainer(next, lexicon)) add(m, next, "located:apposition");
   });
   ms.forEach((m, i) => {
     const next = ms[i + 1];

@@ -2,6 +2,7 @@
 import type { Token } from "../tokens.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { RoleSpan } from "../mentions/titles.ts";
+import type { HeadWords } from "../lexicon/types.ts";
 
 export interface RelationCandidate {
   source: string;
@@ -21,6 +22,8 @@ export interface SentenceContext {
   roles: RoleSpan[];
   /** Token indexes inside an apposition ("Waltz, the U.S. national security adviser,"). */
   apposition: Set<number>;
+  /** The lexicon's head words (acting collectives after a demonym, place heads). */
+  heads: HeadWords;
   /** The latest actor mentioned in earlier sentences, for "he"/"she". */
   previousActor?: Mention;
 }
