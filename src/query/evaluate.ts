@@ -70,7 +70,7 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
 
 export function property(v: Value, key: string, ctx: EvalContext): Value {
   if (v === null) return null;
-  if (v instanceof NodeRef) return (ctx.index.nodeProps(v.idx)[key] as Value) ?? null;
+  if (v instanceof NodeRef) return (ctx.index.nodeProp(v.idx, key) as Value) ?? null;
   if (v instanceof RelRef) return (ctx.index.edgeProps(v.idx)[key] as Value) ?? null;
   if (isMap(v)) return v[key] ?? null;
   throw new QueryRuntimeError(`cannot read property ${key} of ${typeName(v)}`);

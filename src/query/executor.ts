@@ -7,6 +7,7 @@
 import type { Clause, Expr, Query } from "./ast.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
+import { countedByLabels, type CountedRow } from "./label-counts.ts";
 import { runOps, type MatchState } from "./matcher.ts";
 import { patternVariables, planMatch, type Op } from "./planner.ts";
 import { project } from "./projection.ts";
@@ -20,24 +21,33 @@ export interface RawResult {
 export function execute(query: Query, ctx: EvalContext): RawResult {
   let rows: Iterable<Row> = [{}];
   let scope: string[] = [];
-  for (const clause of query.clauses) {
+  let clauses = query.clauses;
+  // A first MATCH that only feeds label counts is answered from the label index (label-counts.ts).
+  const [first, second] = clauses;
+  const counted = second && second.kind !== "match" && second.kind !== "unwind" ? countedByLabels(first, second.projection, ctx) : null;
+  if (counted && first.kind === "match") {
+    scope = patternVariables(first.patterns);
+    clauses = clauses.slice(1);
+  }
+  for (const clause of clauses) {
+    const stand = clause === second ? (counted ?? undefined) : undefined;
     if (clause.kind === "return") {
       const items = clause.projection.star ? [...scope, ...clause.projection.items.map((i) => i.alias)] : clause.projection.items.map((i) => i.alias);
       const columns = [...new Set(items)];
       const out: unknown[][] = [];
-      for (const row of project(clause.projection, rows, scope, ctx)) {
+      for (const row of project(clause.projection, rows, scope, ctx, stand)) {
         ctx.guard.row();
         out.push(serializeRow(ctx.index, row, columns));
       }
       ctx.guard.checkTime();
       return { columns, rows: out };
     }
-    [rows, scope] = step(clause, rows, scope, ctx);
+    [rows, scope] = step(clause, rows, scope, ctx, stand);
   }
   return { columns: [], rows: [] };
 }
 
-function step(clause: Exclude<Clause, { kind: "return" }>, rows: Iterable<Row>, scope: string[], ctx: EvalContext): [Iterable<Row>, string[]] {
+function step(clause: Exclude<Clause, { kind: "return" }>, rows: Iterable<Row>, scope: string[], ctx: EvalContext, counted?: CountedRow[]): [Iterable<Row>, string[]] {
   switch (clause.kind) {
     case "match": {
       const added = patternVariables(clause.patterns).filter((v) => !scope.includes(v));
@@ -47,7 +57,7 @@ function step(clause: Exclude<Clause, { kind: "return" }>, rows: Iterable<Row>, 
       return [unwind(clause.expr, clause.variable, rows, ctx), [...scope, clause.variable]];
     case "with": {
       const names = [...(clause.projection.star ? scope : []), ...clause.projection.items.map((i) => i.alias)];
-      let out: Iterable<Row> = project(clause.projection, rows, scope, ctx);
+      let out: Iterable<Row> = project(clause.projection, rows, scope, ctx, counted);
       if (clause.where) out = filter(out, clause.where, ctx);
       return [out, [...new Set(names)]];
     }

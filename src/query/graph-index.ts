@@ -28,7 +28,13 @@ export class GraphIndex {
   readonly edgeCount: number;
   readonly nodeKeys: string[];
   readonly nodeIndex = new Map<string, number>();
+  /** Labels per node; nodes with the same labels share one array (one of `labelSets`). */
   readonly nodeLabels: string[][];
+  /** Distinct label lists, in order of first appearance, and each node's one. */
+  readonly labelSets: string[][] = [];
+  readonly labelSetOf: Int32Array;
+  /** Each node's `name` property as nodeProps() gives it, without building the property object. */
+  readonly nodeNames: unknown[];
   readonly labelIndex = new Map<string, number[]>();
   /** Exact `name` property (the `name` attribute, else `label`) → nodes, for the planner. */
   readonly nameIndex = new Map<string, number[]>();
@@ -56,17 +62,25 @@ export class GraphIndex {
     const m = (this.edgeCount = graph.size);
     this.nodeKeys = new Array(n);
     this.nodeLabels = new Array(n);
+    this.labelSetOf = new Int32Array(n);
+    this.nodeNames = new Array(n);
     this.nodePropsCache = new Array(n);
     this.edgePropsCache = new Array(m);
     let i = 0;
+    const setIds = new Map<string, number>();
     graph.forEachNode((key, attrs) => {
       this.nodeKeys[i] = key;
       this.nodeIndex.set(key, i);
-      const labels = nodeLabels(attrs);
-      this.nodeLabels[i] = labels;
+      const own = nodeLabels(attrs);
+      const setKey = own.join("\u0000");
+      let set = setIds.get(setKey);
+      if (set === undefined) setIds.set(setKey, (set = this.labelSets.push(own) - 1));
+      this.labelSetOf[i] = set;
+      const labels = (this.nodeLabels[i] = this.labelSets[set]);
       for (const l of labels) push(this.labelIndex, l, i);
       const name = attrs.name ?? attrs.label;
       if (typeof name === "string") push(this.nameIndex, name, i);
+      this.nodeNames[i] = attrs.name !== undefined ? attrs.name : typeof attrs.label === "string" ? attrs.label : undefined;
       i++;
     });
     this.edgeKeys = new Array(m);
@@ -127,6 +141,11 @@ export class GraphIndex {
     const props: Record<string, unknown> = { id: this.nodeKeys[i], ...rest };
     if (props.name === undefined && typeof rest.label === "string") props.name = rest.label;
     return (this.nodePropsCache[i] = props);
+  }
+
+  /** One node property; `name` comes from a precomputed array, the rest from nodeProps(). */
+  nodeProp(i: number, key: string): unknown {
+    return key === "name" ? this.nodeNames[i] : this.nodeProps(i)[key];
   }
 
   /** Relationship properties: every attribute but `type` (evidence included). */

@@ -5,10 +5,11 @@
  * direction flags; variable-length expansion is an explicit-stack DFS, so path
  * length never touches the JavaScript stack, and every step is counted by the guard.
  */
-import type { NodePattern, RelPattern } from "./ast.ts";
+import type { Expr, NodePattern, RelPattern } from "./ast.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { BOTH, IN, OUT } from "./graph-index.ts";
+import { OPERATORS } from "./operators.ts";
 import { lookupCandidates, type Op } from "./planner.ts";
 import { equals, isMap, NodeRef, PathVal, RelRef, type Value } from "./values.ts";
 import { shortestBindings } from "./match-shortest.ts";
@@ -32,7 +33,7 @@ export function bindVar(row: Row, name: string | null, value: Value): Row | null
 export function nodeMatches(node: NodePattern, idx: number, row: Row, ctx: EvalContext): boolean {
   const labels = ctx.index.nodeLabels[idx];
   for (const anyOf of node.labels) if (!anyOf.some((l) => labels.includes(l))) return false;
-  return propsMatch(node.properties, ctx.index.nodeProps(idx), row, ctx);
+  return !node.properties || propsMatch(node.properties, ctx.index.nodeProps(idx), row, ctx);
 }
 
 export function propsMatch(expr: RelPattern["properties"], props: Record<string, unknown>, row: Row, ctx: EvalContext): boolean {
@@ -64,9 +65,10 @@ export function* runOps(ops: Op[], i: number, row: Row, state: MatchState, ctx: 
       return;
     case "scan": {
       const v = op.node.variable;
+      const passes = propTests(op.pre, row, ctx);
       if (v && v in row) {
         const bound = row[v];
-        if (!(bound instanceof NodeRef) || !nodeMatches(op.node, bound.idx, row, ctx)) return;
+        if (!(bound instanceof NodeRef) || !nodeMatches(op.node, bound.idx, row, ctx) || !passes(bound.idx)) return;
         state.nodeAt[op.pat][op.pos] = bound.idx;
         yield* runOps(ops, i + 1, row, state, ctx);
         return;
@@ -76,20 +78,24 @@ export function* runOps(ops: Op[], i: number, row: Row, state: MatchState, ctx: 
       for (let k = 0; k < count; k++) {
         ctx.guard.tick();
         const idx = list ? list[k] : k;
-        if (!nodeMatches(op.node, idx, row, ctx)) continue;
+        if (!nodeMatches(op.node, idx, row, ctx) || !passes(idx)) continue;
         state.nodeAt[op.pat][op.pos] = idx;
         yield* runOps(ops, i + 1, v ? { ...row, [v]: new NodeRef(idx) } : row, state, ctx);
       }
       return;
     }
     case "expand":
+      if (!op.relPat.range) {
+        yield* expandOne(ops, i, op, row, state, ctx);
+        return;
+      }
       for (const hop of expand(op, row, state, ctx)) {
-        let next = bindVar(row, op.relPat.variable, op.relPat.range ? hop.edges.map((e) => new RelRef(e)) : new RelRef(hop.edges[0]));
+        let next = bindVar(row, op.relPat.variable, hop.edges.map((e) => new RelRef(e)));
         const end = hop.nodes[hop.nodes.length - 1];
         if (next) next = bindVar(next, op.node.variable, new NodeRef(end));
         if (!next || !nodeMatches(op.node, end, next, ctx)) continue;
         state.nodeAt[op.pat][op.to] = end;
-        state.relAt[op.pat][op.rel] = op.forward ? hop : { nodes: [...hop.nodes].reverse(), edges: [...hop.edges].reverse() };
+        if (op.keepHops) state.relAt[op.pat][op.rel] = op.forward ? hop : { nodes: [...hop.nodes].reverse(), edges: [...hop.edges].reverse() };
         yield* runOps(ops, i + 1, next, state, ctx);
       }
       return;
@@ -102,6 +108,60 @@ export function* runOps(ops: Op[], i: number, row: Row, state: MatchState, ctx: 
       for (const next of shortestBindings(op, row, state, ctx)) yield* runOps(ops, i + 1, next, state, ctx);
       return;
   }
+}
+
+/**
+ * One relationship, one hop: the adjacency list of the bound end walked in place,
+ * with no hop copies (the DFS below serves ranges). The edge stays in `used`
+ * while the rest of the pattern runs, as in the DFS.
+ */
+function* expandOne(ops: Op[], i: number, op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState, ctx: EvalContext): Generator<Row> {
+  const ix = ctx.index;
+  const { relPat, node } = op;
+  const need = neededFlag(relPat.direction, op.forward);
+  const mask = op.mask;
+  const start = state.nodeAt[op.pat][op.from];
+  for (let p = ix.offsets[start], end = ix.offsets[start + 1]; p < end; p++) {
+    const e = ix.edges[p];
+    if ((ix.dirs[p] & need) === 0 || (mask && !mask[ix.edgeType[e]]) || state.used.has(e)) continue;
+    if (relPat.properties && !propsMatch(relPat.properties, ix.edgeProps(e), row, ctx)) continue;
+    ctx.guard.tick();
+    const v = ix.neighbors[p];
+    let next = bindVar(row, relPat.variable, new RelRef(e));
+    if (next) next = bindVar(next, node.variable, new NodeRef(v));
+    if (!next || !nodeMatches(node, v, next, ctx)) continue;
+    state.nodeAt[op.pat][op.to] = v;
+    if (op.keepHops) state.relAt[op.pat][op.rel] = { nodes: op.forward ? [start, v] : [v, start], edges: [e] };
+    state.used.add(e);
+    try {
+      yield* runOps(ops, i + 1, next, state, ctx);
+    } finally {
+      state.used.delete(e);
+    }
+  }
+}
+
+/** The scan's pushed-down comparisons as one test of a node index; each constant is evaluated once, when first needed. */
+function propTests(exprs: Expr[], row: Row, ctx: EvalContext): (idx: number) => boolean {
+  if (!exprs.length) return () => true;
+  const tests = exprs.map((e) => {
+    const b = e as Extract<Expr, { kind: "binary" }>;
+    const propOnLeft = b.left.kind === "prop";
+    const prop = (propOnLeft ? b.left : b.right) as Extract<Expr, { kind: "prop" }>;
+    const constant = propOnLeft ? b.right : b.left;
+    const op = OPERATORS[b.op as keyof typeof OPERATORS];
+    let c: Value | undefined;
+    return (idx: number) => {
+      // Evaluated in the order evaluate() would: the left operand first.
+      const value = (ctx.index.nodeProp(idx, prop.key) as Value) ?? null;
+      if (c === undefined) c = evaluate(constant, row, ctx);
+      return (propOnLeft ? op(value, c) : op(c, value)) === true;
+    };
+  });
+  return (idx) => {
+    for (const t of tests) if (!t(idx)) return false;
+    return true;
+  };
 }
 
 export function assemblePath(pat: number, rels: number, state: MatchState): PathVal {
@@ -126,7 +186,7 @@ function* expand(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchStat
   const min = relPat.range ? relPat.range.min : 1;
   const max = relPat.range ? (relPat.range.max ?? Infinity) : 1;
   const need = neededFlag(relPat.direction, op.forward);
-  const mask = ix.typeMask(relPat.types);
+  const mask = op.mask;
   const varLength = relPat.range !== null;
   const start = state.nodeAt[op.pat][op.from];
   const nodes = [start];

@@ -5,6 +5,7 @@
  * autocomplete and "did you mean" suggestions.
  */
 import type { AnyGraph } from "./graph-index.ts";
+import { NameSearch, type NameEntry } from "./name-search.ts";
 import type { SearchHit } from "./result.ts";
 
 /** "Zelenskyy’s", "ZELENSKYY" and "zelenskyy" fold alike; "Kyïv" → "kyiv". */
@@ -18,22 +19,13 @@ export function fold(s: string): string {
     .trim();
 }
 
-interface Entry {
-  key: string;
-  label: string;
-  type: string;
-  name: string;
-  folded: string;
-  /** Tie-breaker: more-mentioned, better-connected nodes first. */
-  weight: number;
-  isLabel: boolean;
-}
-
 export class NameIndex {
-  private readonly entries: Entry[] = [];
-  private readonly exact = new Map<string, Entry[]>();
+  private readonly entries: NameEntry[] = [];
+  private readonly exact = new Map<string, NameEntry[]>();
+  private readonly ranked: NameSearch;
 
   constructor(graph: AnyGraph) {
+    let node = 0;
     graph.forEachNode((key, attrs) => {
       const label = String(attrs.label ?? attrs.name ?? key);
       const type = String(attrs.type ?? "");
@@ -43,13 +35,15 @@ export class NameIndex {
       for (const name of names) {
         const folded = fold(name);
         if (!folded) continue;
-        const entry = { key, label, type, name, folded, weight, isLabel: name === label };
+        const entry = { id: this.entries.length, node, key, label, type, name, folded, weight, isLabel: name === label };
         this.entries.push(entry);
         const list = this.exact.get(folded);
         if (list) list.push(entry);
         else this.exact.set(folded, [entry]);
       }
+      node++;
     });
+    this.ranked = new NameSearch(this.entries, this.exact);
   }
 
   /** The node a name stands for: exact key, else folded label/alias/key (best-known node wins a tie). */
@@ -63,29 +57,20 @@ export class NameIndex {
   }
 
   /** "Witkoff" → the one node with a name containing the word "witkoff"; null when none or several. */
-  private uniqueWordMatch(folded: string): Entry[] | null {
+  private uniqueWordMatch(folded: string): NameEntry[] | null {
     if (!folded) return null;
-    const found = this.entries.filter((e) => ` ${e.folded} `.includes(` ${folded} `));
+    // A whole-word occurrence starts the name or a later word, so the two sorted ranges hold every candidate.
+    const padded = ` ${folded} `;
+    const found = [...this.ranked.prefixed(folded), ...this.ranked.wordPrefixed(folded)].filter((e) => ` ${e.folded} `.includes(padded));
     return found.length && found.every((e) => e.key === found[0].key) ? found : null;
   }
 
   /** Ranked hits: exact 100, prefix 80, word prefix 60, substring 40 (+ small bonuses); one per node. */
   search(q: string, limit = 10): SearchHit[] {
     const needle = fold(String(q ?? ""));
-    if (!needle || limit <= 0) return [];
-    const best = new Map<string, SearchHit & { weight: number }>();
-    for (const e of this.entries) {
-      const at = e.folded.indexOf(needle);
-      if (at < 0) continue;
-      const base = e.folded === needle ? 100 : at === 0 ? 80 : e.folded[at - 1] === " " ? 60 : 40;
-      const score = base + (e.isLabel ? 5 : 0) + Math.min(4, needle.length / e.folded.length * 4);
-      const prev = best.get(e.key);
-      if (!prev || score > prev.score) best.set(e.key, { key: e.key, label: e.label, type: e.type, matched: e.name, score, weight: e.weight });
-    }
-    return [...best.values()]
-      .sort((a, b) => b.score - a.score || b.weight - a.weight || a.label.localeCompare(b.label))
-      .slice(0, limit)
-      .map(({ weight: _w, ...hit }) => ({ ...hit, score: Math.round(hit.score * 100) / 100 }));
+    const k = Math.floor(Number(limit));
+    if (!needle || !(k > 0)) return [];
+    return this.ranked.search(needle, k);
   }
 
   /** "Did you mean": search hits, else the closest names by edit distance. */

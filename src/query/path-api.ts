@@ -51,13 +51,18 @@ function nodeSummary(ix: GraphIndex, i: number) {
   return { key: ix.nodeKeys[i], label: String(attrs.label ?? attrs.name ?? ix.nodeKeys[i]), type: String(attrs.type ?? "") };
 }
 
-/** Among the edges joining u and v that the search allows, the one with the most evidence. */
+/**
+ * Among the edges joining u and v that the search allows, the one with the most
+ * evidence. Paths run through hubs, so it scans the shorter of the two adjacency
+ * lists: both list the u–v edges in edge order, so the first best is the same edge.
+ */
 function bestEdge(ix: GraphIndex, u: number, v: number, fallback: number, mask: Uint8Array | null): number {
+  const [from, to] = ix.offsets[u + 1] - ix.offsets[u] <= ix.offsets[v + 1] - ix.offsets[v] ? [u, v] : [v, u];
   let best = fallback;
   let bestScore = -1;
-  for (let p = ix.offsets[u]; p < ix.offsets[u + 1]; p++) {
+  for (let p = ix.offsets[from], end = ix.offsets[from + 1]; p < end; p++) {
     const e = ix.edges[p];
-    if (ix.neighbors[p] !== v || (mask && !mask[ix.edgeType[e]])) continue;
+    if (ix.neighbors[p] !== to || (mask && !mask[ix.edgeType[e]])) continue;
     const attrs = ix.edgeProps(e);
     const score = (Array.isArray(attrs.evidence) ? attrs.evidence.length : 0) * 1e6 + (typeof attrs.weight === "number" ? attrs.weight : 0);
     if (score > bestScore) (best = e), (bestScore = score);

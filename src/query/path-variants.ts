@@ -6,14 +6,14 @@
 import { BOTH, IN, OUT, type GraphIndex } from "./graph-index.ts";
 import type { IndexPath, PathSearchOptions, PathSearcher } from "./path-search.ts";
 
-/** Distances (hop counts) from `root` up to `limit` hops; -1 = not reached. */
-function layer(ix: GraphIndex, root: number, need: number, limit: number, opts: PathSearchOptions): Int32Array {
+/** Distances (hop counts) from `root` up to `limit` hops (-1 = not reached), and the nodes of each level. */
+function layer(ix: GraphIndex, root: number, need: number, limit: number, opts: PathSearchOptions): { dist: Int32Array; levels: number[][] } {
   const dist = new Int32Array(ix.nodeCount).fill(-1);
   dist[root] = 0;
-  let frontier = [root];
-  for (let d = 0; d < limit && frontier.length; d++) {
+  const levels = [[root]];
+  for (let d = 0; d < limit && levels[d].length; d++) {
     const next: number[] = [];
-    for (const u of frontier) {
+    for (const u of levels[d]) {
       opts.guard?.expand();
       for (let p = ix.offsets[u]; p < ix.offsets[u + 1]; p++) {
         const v = ix.neighbors[p];
@@ -22,9 +22,9 @@ function layer(ix: GraphIndex, root: number, need: number, limit: number, opts: 
         next.push(v);
       }
     }
-    frontier = next;
+    levels.push(next);
   }
-  return dist;
+  return { dist, levels };
 }
 
 function allowed(ix: GraphIndex, p: number, need: number, opts: PathSearchOptions): boolean {
@@ -46,15 +46,32 @@ export function allShortestPaths(searcher: PathSearcher, source: number, target:
   const dir = opts.direction ?? "both";
   const needF = dir === "right" ? OUT : dir === "left" ? IN : BOTH;
   const needB = dir === "right" ? IN : dir === "left" ? OUT : BOTH;
-  const distF = layer(ix, source, needF, L, opts);
-  const distB = layer(ix, target, needB, L, opts);
+  // Layer only halfway from each end (the deeper half from the end with the shorter adjacency list):
+  // the two half-depth searches cost far less than two full-depth ones through hubs.
+  const degree = (u: number) => ix.offsets[u + 1] - ix.offsets[u];
+  const mid = degree(source) <= degree(target) ? Math.ceil(L / 2) : Math.floor(L / 2);
+  const { dist: distF, levels } = layer(ix, source, needF, mid, opts);
+  const distB = layer(ix, target, needB, L - mid, opts).dist;
+  // onPath[u] for u within `mid` of the source: u lies on a shortest path (it reaches a middle node on one).
+  const onPath = new Uint8Array(ix.nodeCount);
+  for (const v of levels[mid] ?? []) if (distB[v] === L - mid) onPath[v] = 1;
+  for (let d = Math.min(mid, levels.length) - 1; d >= 0; d--) {
+    for (const u of levels[d]) {
+      for (let p = ix.offsets[u]; p < ix.offsets[u + 1] && !onPath[u]; p++) {
+        const v = ix.neighbors[p];
+        if (distF[v] === d + 1 && onPath[v] && allowed(ix, p, needF, opts)) onPath[u] = 1;
+      }
+    }
+  }
   const out: IndexPath[] = [];
   const nodes = [source];
   const edges: number[] = [];
+  // The node at position d + 1 of a shortest path: on the source side one marked onPath, beyond it one `L - d - 1` from the target.
+  const fits = (v: number, d: number) => (d + 1 <= mid ? distF[v] === d + 1 && onPath[v] === 1 : distB[v] === L - d - 1);
   const walk = (u: number, d: number): void => {
     for (let p = ix.offsets[u]; p < ix.offsets[u + 1]; p++) {
       const v = ix.neighbors[p];
-      if (distF[v] !== d + 1 || distB[v] !== L - d - 1 || !allowed(ix, p, needF, opts)) continue;
+      if (!fits(v, d) || !allowed(ix, p, needF, opts)) continue;
       opts.guard?.expand();
       nodes.push(v);
       edges.push(ix.edges[p]);

@@ -11,8 +11,10 @@ import { conjuncts, freeVariables } from "./free-vars.ts";
 import type { Value } from "./values.ts";
 
 export type Op =
-  | { kind: "scan"; pat: number; pos: number; node: NodePattern }
-  | { kind: "expand"; pat: number; rel: number; from: number; to: number; forward: boolean; relPat: RelPattern; node: NodePattern }
+  /** `pre`: the first WHERE conjuncts on this node alone of the form `v.key <op> constant`, tested before a row is built. */
+  | { kind: "scan"; pat: number; pos: number; node: NodePattern; pre: Expr[] }
+  /** `keepHops`: record the walked hop for a path variable; `mask`: the allowed relationship types. */
+  | { kind: "expand"; pat: number; rel: number; from: number; to: number; forward: boolean; relPat: RelPattern; node: NodePattern; keepHops: boolean; mask: Uint8Array | null }
   | { kind: "shortest"; pat: number; part: PatternPart }
   | { kind: "path"; pat: number; part: PatternPart }
   | { kind: "filter"; exprs: Expr[] };
@@ -64,6 +66,19 @@ export function planMatch(patterns: PatternPart[], where: Expr | null, initially
     ops.push({ kind: "filter", exprs: ready.map((c) => c.expr) });
   };
   flush();
+  /** A scan, then its ready conjuncts: the leading property comparisons go into the scan. */
+  const scan = (pat: number, pos: number, node: NodePattern) => {
+    const op: Op = { kind: "scan", pat, pos, node, pre: [] };
+    ops.push(op);
+    bind(node.variable);
+    const ready = pending.filter((c) => [...c.vars].every((v) => bound.has(v)));
+    for (const c of ready) {
+      if (!isPropComparison(c.expr, node.variable)) break;
+      op.pre.push(c.expr);
+      pending.splice(pending.indexOf(c), 1);
+    }
+    flush();
+  };
   const todo = patterns.map((part, pat) => ({ part, pat }));
   while (todo.length) {
     // Greedy: the pattern whose cheapest anchor is cheapest given what is bound now.
@@ -76,26 +91,20 @@ export function planMatch(patterns: PatternPart[], where: Expr | null, initially
     const [{ part, pat }] = todo.splice(pick, 1);
     if (part.shortest !== "none") {
       const last = part.nodes.length - 1;
-      ops.push({ kind: "scan", pat, pos: 0, node: part.nodes[0] });
-      bind(part.nodes[0].variable);
-      flush();
-      ops.push({ kind: "scan", pat, pos: last, node: part.nodes[last] });
-      bind(part.nodes[last].variable);
-      flush();
+      scan(pat, 0, part.nodes[0]);
+      scan(pat, last, part.nodes[last]);
       ops.push({ kind: "shortest", pat, part });
       bind(part.rels[0].variable);
       bind(part.pathVariable);
       flush();
       continue;
     }
-    ops.push({ kind: "scan", pat, pos: anchor, node: part.nodes[anchor] });
-    bind(part.nodes[anchor].variable);
-    flush();
+    scan(pat, anchor, part.nodes[anchor]);
     const steps: Array<[number, number, number, boolean]> = [];
     for (let r = anchor; r < part.rels.length; r++) steps.push([r, r, r + 1, true]);
     for (let r = anchor - 1; r >= 0; r--) steps.push([r, r + 1, r, false]);
     for (const [rel, from, to, forward] of steps) {
-      ops.push({ kind: "expand", pat, rel, from, to, forward, relPat: part.rels[rel], node: part.nodes[to] });
+      ops.push({ kind: "expand", pat, rel, from, to, forward, relPat: part.rels[rel], node: part.nodes[to], keepHops: part.pathVariable !== null, mask: ctx.index.typeMask(part.rels[rel].types) });
       bind(part.rels[rel].variable);
       bind(part.nodes[to].variable);
       flush();
@@ -108,6 +117,14 @@ export function planMatch(patterns: PatternPart[], where: Expr | null, initially
   }
   if (pending.length) ops.push({ kind: "filter", exprs: pending.map((c) => c.expr) });
   return ops;
+}
+
+/** `v.key <op> c` or `c <op> v.key` with c a literal or parameter: testable on a node index alone. */
+export function isPropComparison(e: Expr, v: string | null): e is Extract<Expr, { kind: "binary" }> {
+  if (!v || e.kind !== "binary" || e.op === "AND" || e.op === "OR" || e.op === "XOR") return false;
+  const isProp = (x: Expr) => x.kind === "prop" && x.object.kind === "var" && x.object.name === v;
+  const isConst = (x: Expr) => x.kind === "literal" || x.kind === "param";
+  return (isProp(e.left) && isConst(e.right)) || (isConst(e.left) && isProp(e.right));
 }
 
 /** Variables a MATCH clause introduces (for OPTIONAL MATCH null rows and RETURN *). */

@@ -9,16 +9,17 @@ import { accumulatorFor, findAggregates, type Accumulator } from "./aggregates.t
 import type { EvalContext, Row } from "./context.ts";
 import { QueryRuntimeError } from "./errors.ts";
 import { evaluate } from "./evaluate.ts";
+import type { CountedRow } from "./label-counts.ts";
 import { orderCompare, valueKey, type Value } from "./values.ts";
 
-/** Projected rows for the next clause (or the result), in the order of `columns`. */
-export function* project(proj: Projection, rows: Iterable<Row>, scope: string[], ctx: EvalContext): Generator<Row> {
+/** Projected rows for the next clause (or the result), in the order of `columns`; `counted` stands in for `rows` when aggregating. */
+export function* project(proj: Projection, rows: Iterable<Row>, scope: string[], ctx: EvalContext, counted?: CountedRow[]): Generator<Row> {
   const items = [...(proj.star ? scope.map((name) => ({ expr: { kind: "var", name } as Expr, alias: name })) : []), ...proj.items];
   const skip = count(proj.skip, "SKIP", ctx);
   const limit = proj.limit ? count(proj.limit, "LIMIT", ctx) : Infinity;
   if (limit === 0) return;
   const aggregating = items.some((it) => findAggregates(it.expr).length > 0);
-  let out: Iterable<{ row: Row; source: Row }> = aggregating ? aggregate(items, rows, ctx) : mapRows(items, rows, ctx);
+  let out: Iterable<{ row: Row; source: Row }> = aggregating ? aggregate(items, rows, ctx, counted) : mapRows(items, rows, ctx);
   if (proj.distinct) out = distinct(out, items.map((it) => it.alias));
   if (proj.orderBy.length) out = sortRows(out, proj, items, aggregating, ctx);
   let index = 0;
@@ -45,19 +46,29 @@ function* mapRows(items: Projection["items"], rows: Iterable<Row>, ctx: EvalCont
   }
 }
 
-function* aggregate(items: Projection["items"], rows: Iterable<Row>, ctx: EvalContext): Generator<{ row: Row; source: Row }> {
+function* aggregate(items: Projection["items"], rows: Iterable<Row>, ctx: EvalContext, counted?: CountedRow[]): Generator<{ row: Row; source: Row }> {
   const keyItems = items.filter((it) => findAggregates(it.expr).length === 0);
   const calls = items.flatMap((it) => findAggregates(it.expr));
   const groups = new Map<string, { source: Row; keys: Value[]; accs: Map<Expr, Accumulator> }>();
   const newGroup = (source: Row, keys: Value[]) => ({ source, keys, accs: new Map(calls.map((c) => [c as Expr, accumulatorFor(c)])) });
-  for (const source of rows) {
-    ctx.guard.tick();
+  // A counted row stands for `times` rows that agree on every key and aggregate argument.
+  const add = (source: Row, times: number) => {
     const keys = keyItems.map((it) => evaluate(it.expr, source, ctx));
     const k = keys.map(valueKey).join("\u0000");
     let g = groups.get(k);
     if (!g) groups.set(k, (g = newGroup(source, keys)));
-    for (const c of calls) g.accs.get(c)!.add(c.star ? 1 : evaluate(c.args[0] ?? { kind: "literal", value: null }, source, ctx));
-  }
+    for (const c of calls) {
+      const acc = g.accs.get(c)!;
+      const v = c.star ? 1 : evaluate(c.args[0] ?? { kind: "literal", value: null }, source, ctx);
+      for (let t = 0; t < times; t++) acc.add(v);
+    }
+  };
+  if (counted) for (const { source, times } of counted) add(source, times);
+  else
+    for (const source of rows) {
+      ctx.guard.tick();
+      add(source, 1);
+    }
   // No grouping keys and no rows: aggregates still give one row (count(*) = 0).
   if (!groups.size && !keyItems.length) groups.set("", newGroup({}, []));
   for (const g of groups.values()) {
