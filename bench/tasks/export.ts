@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { write as gexfWrite } from "graphology-gexf";
 import { exportToFile } from "../../src/export/index.ts";
 import { EDGE_TYPE_BY_ID } from "../../src/ontology.ts";
-import type { ParleyGraph } from "../../src/graph/persist.ts";
+import { loadGraph, type ParleyGraph } from "../../src/graph/persist.ts";
 import { loadBenchGraph } from "../bench-graph.ts";
 import { mb, peakRssMB } from "../stats.ts";
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";
@@ -35,6 +35,13 @@ const PEER_GEXF_OPTIONS = {
 
 type Writer = (graph: ParleyGraph, file: string) => Promise<void>;
 
+/**
+ * Each side loads the graph file the way its users would: Parley through
+ * loadGraph() (what `parley export` runs), the peer with graphology's own
+ * JSON.parse + import. The export seconds time the writer alone either way.
+ */
+const LOADERS: Record<TaskContext["side"], (file: string) => Promise<ParleyGraph>> = { parley: loadGraph, peer: loadBenchGraph };
+
 const WRITERS: Record<string, { parley: Writer; peer: Writer | null }> = {
   gexf: {
     parley: (graph, file) => exportToFile(graph, "gexf", file),
@@ -46,7 +53,7 @@ const WRITERS: Record<string, { parley: Writer; peer: Writer | null }> = {
 async function runExport(format: "gexf" | "graphml", ctx: TaskContext): Promise<TaskResult> {
   const write = WRITERS[format][ctx.side];
   if (!write) throw new BenchError(`bench/export: no ${ctx.side} writer for ${format}`);
-  const graph = await loadBenchGraph(ctx.graphFile);
+  const graph = await LOADERS[ctx.side](ctx.graphFile);
   const loadedMB = peakRssMB();
   const file = join(ctx.tmpDir, `export-${ctx.side}.${format}`);
   const started = performance.now();

@@ -21,10 +21,18 @@ import type { ExportOptions } from "./formats.ts";
 
 const GEXF_TYPES: Record<ValueKind, string> = { string: "string", integer: "integer", double: "double", boolean: "boolean", list: "liststring" };
 
-/** GEXF 1.3 list literal: `["a", "b"]`, quotes and backslashes escaped. */
+const LIST_ITEM_NEEDS_WORK = /[\\"\n]/;
+
+/** GEXF 1.3 list literal: `["a", "b"]`, quotes, backslashes and newlines escaped. */
 function gexfList(values: unknown): string {
   const items = Array.isArray(values) ? values : [];
-  return "[" + items.map((v) => '"' + String(v).replace(/[\\"]/g, (c) => "\\" + c).replace(/\n/g, "\\n") + '"').join(", ") + "]";
+  let out = "[";
+  for (let i = 0; i < items.length; i++) {
+    const item = String(items[i]);
+    const text = LIST_ITEM_NEEDS_WORK.test(item) ? item.replace(/[\\"]/g, (c) => "\\" + c).replace(/\n/g, "\\n") : item;
+    out += (i ? ', "' : '"') + text + '"';
+  }
+  return out + "]";
 }
 
 function declarations<A>(cls: "node" | "edge", model: readonly ExportedAttribute<A>[]): string {
@@ -32,22 +40,36 @@ function declarations<A>(cls: "node" | "edge", model: readonly ExportedAttribute
   return `    <attributes class="${cls}" mode="static">\n${rows.join("")}    </attributes>\n`;
 }
 
-function attvalues<A>(model: readonly ExportedAttribute<A>[], attrs: A): string {
+/** An attribute of the model with its `<attvalue for="…" value="` opening written once. */
+interface AttvalueSlot<A> {
+  open: string;
+  kind: ValueKind;
+  get(attributes: A): unknown;
+}
+
+const slotsOf = <A>(model: readonly ExportedAttribute<A>[]): AttvalueSlot<A>[] =>
+  model.map((a) => ({ open: `<attvalue for="${xmlAttr(a.id)}" value="`, kind: a.kind, get: a.get }));
+
+const NODE_SLOTS = slotsOf(NODE_ATTRIBUTES);
+const EDGE_SLOTS = slotsOf(EDGE_ATTRIBUTES);
+
+function attvalues<A>(slots: readonly AttvalueSlot<A>[], attrs: A): string {
   let out = "";
-  for (const a of model) {
-    const value = a.get(attrs);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    const value = slot.get(attrs);
     if (value === null || value === undefined) continue;
-    const text = a.kind === "list" ? gexfList(value) : formatScalar(a.kind, value);
-    out += `<attvalue for="${xmlAttr(a.id)}" value="${xmlAttr(text)}"/>`;
+    const text = slot.kind === "list" ? gexfList(value) : formatScalar(slot.kind, value);
+    out += slot.open + xmlAttr(text) + '"/>';
   }
-  return out ? `<attvalues>${out}</attvalues>` : "";
+  return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
 }
 
 const spells = (start: string | null): string => (start ? `<spells><spell start="${start}"/></spells>` : "");
 
 function nodeXml(key: string, a: NodeAttributes, dates: Map<string, string>, dynamic: boolean): string {
   let out = `      <node id="${xmlAttr(key)}" label="${xmlAttr(a.label ?? key)}">`;
-  out += attvalues(NODE_ATTRIBUTES, a);
+  out += attvalues(NODE_SLOTS, a);
   if (dynamic) out += spells(firstDate((a.articles ?? []).map((id) => dates.get(id))));
   const rgb = parseHexColor(a.color);
   if (rgb) out += `<color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}" hex="${rgb.hex}"/>`;
@@ -59,7 +81,7 @@ function nodeXml(key: string, a: NodeAttributes, dates: Map<string, string>, dyn
 function edgeXml(key: string, source: string, target: string, a: EdgeAttributes, dynamic: boolean): string {
   const weight = Number.isFinite(a.weight) ? ` weight="${xmlNumber(a.weight)}"` : "";
   let out = `      <edge id="${xmlAttr(key)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}" label="${xmlAttr(a.label ?? a.type)}"${weight}>`;
-  out += attvalues(EDGE_ATTRIBUTES, a);
+  out += attvalues(EDGE_SLOTS, a);
   if (dynamic) out += spells(firstDate([a.firstSeen]));
   return out + "</edge>\n";
 }
@@ -77,9 +99,17 @@ export async function writeGexf(graph: ParleyGraph, stream: Writable, options: E
   await out.write(`  <graph defaultedgetype="directed"${timeAttrs}>\n`);
   await out.write(declarations("node", NODE_ATTRIBUTES) + declarations("edge", EDGE_ATTRIBUTES));
   await out.write(`    <nodes count="${graph.order}">\n`);
-  for (const { node, attributes } of graph.nodeEntries()) await out.write(nodeXml(node, attributes, dates, dynamic));
+  // `out.write` returns a promise only when a chunk went out: awaiting every
+  // element would cost a microtask turn per node and edge.
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const sent = out.write(nodeXml(node, attributes, dates, dynamic));
+    if (sent) await sent;
+  }
   await out.write(`    </nodes>\n    <edges count="${graph.size}">\n`);
-  for (const { edge, source, target, attributes } of graph.edgeEntries()) await out.write(edgeXml(edge, source, target, attributes, dynamic));
+  for (const { edge, source, target, attributes } of graph.edgeEntries()) {
+    const sent = out.write(edgeXml(edge, source, target, attributes, dynamic));
+    if (sent) await sent;
+  }
   await out.write("    </edges>\n  </graph>\n</gexf>\n");
   await out.flush();
 }

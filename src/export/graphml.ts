@@ -57,11 +57,14 @@ export async function writeGraphml(graph: ParleyGraph, stream: Writable, _option
   );
   await out.write(keyDeclarations("node", NODE_KEYS) + keyDeclarations("edge", EDGE_KEYS));
   await out.write('  <graph id="parley" edgedefault="directed">\n');
+  // `out.write` returns a promise only when a chunk went out; see chunk-writer.ts.
   for (const { node, attributes } of graph.nodeEntries()) {
-    await out.write(`    <node id="${xmlAttr(node)}">${dataElements("node", NODE_KEYS, attributes)}</node>\n`);
+    const sent = out.write(`    <node id="${xmlAttr(node)}">${dataElements("node", NODE_KEYS, attributes)}</node>\n`);
+    if (sent) await sent;
   }
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
-    await out.write(`    <edge id="${xmlAttr(edge)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}">${dataElements("edge", EDGE_KEYS, attributes)}</edge>\n`);
+    const sent = out.write(`    <edge id="${xmlAttr(edge)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}">${dataElements("edge", EDGE_KEYS, attributes)}</edge>\n`);
+    if (sent) await sent;
   }
   await out.write("  </graph>\n</graphml>\n");
   await out.flush();

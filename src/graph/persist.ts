@@ -2,7 +2,17 @@
  * Reading and writing the graph file. Every write is crash-safe: temp file in the
  * same folder → fsync → rename over the target → fsync of the folder, so a reader
  * (or a process killed mid-write) only ever sees the previous or the new file.
+ *
+ * Reading streams: a 1M-edge file is ~400 MB of JSON, and holding its text, its
+ * parsed tree and the graph at once is what made a load peak at 1.5 GB. So the
+ * node and edge records are cut out of the file a few thousand at a time,
+ * parsed, their repeated short strings (types, labels, rules, article ids,
+ * dates) shared, and imported into graphology (which stays the one in-memory
+ * graph). Any file the streaming reader does not expect (other key order,
+ * duplicate keys, invalid JSON…) is parsed whole, exactly as before, so
+ * behaviour and error messages match graphology's own import.
  */
+import { closeSync, openSync, readSync } from "node:fs";
 import { open, rename, readFile, unlink } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -60,7 +70,202 @@ export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttribut
   return graph;
 }
 
-export async function loadGraph(file: string): Promise<ParleyGraph> {
+const READ_BYTES = 4 * 2 ** 20;
+/** Records per JSON.parse + graph.import. */
+const BATCH_RECORDS = 2048;
+/** Longer strings (sentences, quotes) are rarely repeated enough to pay for hashing them. */
+const SHARE_MAX_LENGTH = 160;
+
+const [QUOTE, BACKSLASH, COMMA, COLON] = [0x22, 0x5c, 0x2c, 0x3a];
+const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY] = [0x7b, 0x7d, 0x5b, 0x5d];
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** The file is not laid out as the streaming reader expects (or is not valid JSON): parse it whole. */
+class NotStreamable extends Error {}
+
+/**
+ * A window on the file's bytes. `pos` is the reading position; bytes from
+ * `mark` on are kept when the window slides, so a value being cut out stays whole.
+ */
+class ByteWindow {
+  private buf = Buffer.allocUnsafe(READ_BYTES);
+  data = this.buf.subarray(0, 0);
+  pos = 0;
+  mark = 0;
+  private ended = false;
+
+  constructor(private readonly fd: number) {}
+
+  /** Reads more of the file; false at its end. Shifts `pos` and `mark` when the window slides. */
+  fill(): boolean {
+    if (this.ended) return false;
+    const keep = this.mark;
+    let len = this.data.length;
+    if (keep > 0) {
+      this.buf.copy(this.buf, 0, keep, len);
+      len -= keep;
+      this.pos -= keep;
+      this.mark = 0;
+    }
+    if (len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, len);
+      this.buf = bigger;
+    }
+    const n = readSync(this.fd, this.buf, len, this.buf.length - len, null);
+    this.ended = n === 0;
+    this.data = this.buf.subarray(0, len + n);
+    return n > 0;
+  }
+
+  /** The next byte that is not JSON whitespace (not consumed), or -1 at the end of the file. */
+  peek(): number {
+    for (;;) {
+      const { data } = this;
+      while (this.pos < data.length) {
+        const c = data[this.pos]!;
+        if (!isSpace(c)) return c;
+        this.pos++;
+      }
+      if (!this.fill()) return -1;
+    }
+  }
+
+  expect(c: number): void {
+    if (this.peek() !== c) throw new NotStreamable();
+    this.pos++;
+  }
+
+  /** Moves past the string starting at `pos` (its opening quote must stay in the window: mark ≤ pos). */
+  skipString(): void {
+    this.pos++;
+    for (;;) {
+      const q = this.data.indexOf(QUOTE, this.pos);
+      if (q < 0) {
+        this.pos = this.data.length;
+        if (!this.fill()) throw new NotStreamable();
+        continue;
+      }
+      let b = q - 1;
+      while (this.data[b] === BACKSLASH) b--;
+      this.pos = q + 1;
+      if ((q - 1 - b) % 2 === 0) return;
+    }
+  }
+
+  /** Moves past one JSON value; JSON.parse checks its syntax once it is cut out. */
+  skipValue(): void {
+    const first = this.peek();
+    if (first === QUOTE) return this.skipString();
+    let depth = 0;
+    for (;;) {
+      if (this.pos >= this.data.length && !this.fill()) {
+        if (depth === 0) return;
+        throw new NotStreamable();
+      }
+      const c = this.data[this.pos]!;
+      if (c === QUOTE) {
+        this.skipString();
+        continue;
+      }
+      if (depth === 0 && (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c))) return; // end of a scalar
+      this.pos++;
+      if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0) return;
+    }
+  }
+
+  /** Parses the bytes from `mark` to `pos`. */
+  parseMarked(prefix = "", suffix = ""): unknown {
+    return JSON.parse(prefix + this.data.toString("utf8", this.mark, this.pos) + suffix);
+  }
+}
+
+/** One copy of each short string value: a million edges then share a few hundred type, rule and date strings. */
+function createStringPool(): (value: unknown) => unknown {
+  const pool = new Map<string, string>();
+  const share = (value: unknown): unknown => {
+    if (typeof value === "string") {
+      if (value.length > SHARE_MAX_LENGTH) return value;
+      const known = pool.get(value);
+      if (known !== undefined) return known;
+      pool.set(value, value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = share(value[i]);
+    } else if (value !== null && typeof value === "object") {
+      const record = value as Record<string, unknown>;
+      for (const key in record) record[key] = share(record[key]);
+    }
+    return value;
+  };
+  return share;
+}
+
+/** Streams the records of a `nodes` or `edges` array into the graph, a batch at a time. */
+function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "edges", share: (value: unknown) => unknown): void {
+  win.expect(OPEN_ARRAY);
+  if (win.peek() === CLOSE_ARRAY) return void win.pos++;
+  for (let more = true; more; ) {
+    win.mark = win.pos;
+    for (let count = 1; ; count++) {
+      if (win.peek() !== OPEN_OBJECT) throw new NotStreamable();
+      win.skipValue();
+      const end = win.peek();
+      if (end === CLOSE_ARRAY) more = false;
+      else if (end !== COMMA) throw new NotStreamable();
+      if (!more || count === BATCH_RECORDS) break;
+      win.pos++;
+    }
+    const records = win.parseMarked("[", "]") as Array<{ attributes?: unknown }>;
+    for (const record of records) share(record.attributes);
+    graph.import({ [field]: records });
+    win.pos++; // past the `,` or `]`
+  }
+}
+
+/** Reads a graphology JSON file laid out as `{…, "nodes": […], …, "edges": […], …}`, records streamed. */
+function readGraphStreaming(fd: number): ParleyGraph {
+  const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  const share = createStringPool();
+  const win = new ByteWindow(fd);
+  const seen = new Set<string>();
+  win.expect(OPEN_OBJECT);
+  for (let c = win.peek(); c !== CLOSE_OBJECT; ) {
+    if (c !== QUOTE) throw new NotStreamable();
+    win.mark = win.pos;
+    win.skipString();
+    const key = win.parseMarked() as string;
+    if (seen.has(key)) throw new NotStreamable(); // JSON.parse keeps the last value; stream only the simple case
+    seen.add(key);
+    win.expect(COLON);
+    const isArray = win.peek() === OPEN_ARRAY;
+    if (key === "nodes" && isArray && !seen.has("edges")) streamRecords(win, graph, "nodes", share);
+    else if (key === "edges" && isArray && seen.has("nodes")) streamRecords(win, graph, "edges", share);
+    else if (key === "nodes" || key === "edges") throw new NotStreamable();
+    else {
+      win.mark = win.pos;
+      win.skipValue();
+      const value = win.parseMarked();
+      if (key === "attributes") graph.import({ attributes: value as GraphAttributes });
+    }
+    c = win.peek();
+    if (c === COMMA) {
+      win.pos++;
+      c = win.peek();
+      if (c === CLOSE_OBJECT) throw new NotStreamable();
+    } else if (c !== CLOSE_OBJECT) throw new NotStreamable();
+  }
+  win.pos++;
+  if (win.peek() !== -1) throw new NotStreamable();
+  return graph;
+}
+
+const isSystemError = (err: unknown): err is NodeJS.ErrnoException => err instanceof Error && typeof (err as NodeJS.ErrnoException).code === "string" && "syscall" in err;
+
+/** The whole file as one string, parsed and imported: for layouts the streaming reader does not take. */
+async function readGraphWhole(file: string): Promise<ParleyGraph> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -72,4 +277,28 @@ export async function loadGraph(file: string): Promise<ParleyGraph> {
   } catch (err) {
     throw new GraphFileError(`graph file ${file} is not a graphology graph: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Loads a graph file (graphology's export format). Same result as
+ * `graphFromJSON(JSON.parse(text))`, without the whole text and parse tree in
+ * memory at once; errors are GraphFileError naming the file.
+ */
+export async function loadGraph(file: string): Promise<ParleyGraph> {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (err) {
+    throw new GraphFileError(`cannot read graph file ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  }
+  try {
+    return readGraphStreaming(fd);
+  } catch (err) {
+    if (isSystemError(err)) throw new GraphFileError(`cannot read graph file ${file}: ${err.code}`);
+    // Not the expected layout, not valid JSON, or refused by graphology: the whole-file
+    // path either reads it or throws the same error the previous loader did.
+  } finally {
+    closeSync(fd);
+  }
+  return readGraphWhole(file);
 }
