@@ -1,0 +1,60 @@
+/**
+ * A private, writable copy of the data a Parley process works on (articles —
+ * all seeds or a chosen few —, lexicon, and optionally a freshly built graph
+ * file) in a temp folder, plus a look at what a killed writer can leave behind.
+ * The repository's graph-data/ is never touched.
+ */
+import { chmod, copyFile, cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildGraph } from "../../src/pipeline/index.ts";
+import { saveGraph } from "../../src/graph/persist.ts";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const SEED_ARTICLES = join(REPO, "graph-data/articles");
+
+export interface DataDir {
+  dir: string;
+  articlesDir: string;
+  lexiconDir: string;
+  graphFile: string;
+  remove(): Promise<void>;
+}
+
+export interface DataDirOptions {
+  /** Seed article files to copy (default: all of them). */
+  articles?: string[];
+  /** Build graph.json from the copied articles (in-process, like `parley build`). */
+  withGraph?: boolean;
+  prefix?: string;
+}
+
+export async function seedArticleFiles(): Promise<string[]> {
+  return (await readdir(SEED_ARTICLES)).filter((f) => f !== "manifest.json" && !f.startsWith(".")).sort();
+}
+
+export async function makeDataDir(options: DataDirOptions = {}): Promise<DataDir> {
+  const dir = await mkdtemp(join(tmpdir(), options.prefix ?? "parley-hardening-"));
+  const articlesDir = join(dir, "articles");
+  const lexiconDir = join(dir, "lexicon");
+  await mkdir(articlesDir);
+  const wanted = options.articles ?? (await seedArticleFiles());
+  // The manifest may name files that are not copied; the loader ignores those entries.
+  for (const file of [...wanted, "manifest.json"]) {
+    await copyFile(join(SEED_ARTICLES, file), join(articlesDir, file));
+    await chmod(join(articlesDir, file), 0o644);
+  }
+  await cp(join(REPO, "graph-data/lexicon"), lexiconDir, { recursive: true });
+  const graphFile = join(dir, "graph.json");
+  if (options.withGraph) {
+    const { graph } = await buildGraph({ articlesDir, lexiconDir });
+    await saveGraph(graph, graphFile);
+  }
+  return { dir, articlesDir, lexiconDir, graphFile, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Temp files of writeFileAtomic (`.<name>.<pid>.<hex>.tmp`) left in a folder. */
+export async function tempLeftovers(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => f.startsWith(".") && f.endsWith(".tmp")).sort();
+}

@@ -1,0 +1,70 @@
+/**
+ * What a series of SIGKILLs found: how many landed, what state each left
+ * (previous / new graph, with or without a temp leftover, article file present
+ * or not), by trigger and by how far into a run the kill came, and every
+ * failure in words. `format()` prints it for the test log and the report.
+ */
+export interface KillReport {
+  target: "build" | "ingest";
+  seed: number;
+  /** Duration of one uncontrolled run (build, or POST of one article). */
+  fullRunMs: number;
+  landed: number;
+  completedBeforeKill: number;
+  /** trigger → outcome → count */
+  outcomes: Record<string, Record<string, number>>;
+  /** outcome → count of kills per quarter of a full run (0–25 %, …, >100 %). */
+  phases: Record<string, number[]>;
+  verifyBuilds: number;
+  restarts: number;
+  /** Temp files left at the end (never cleaned up by Parley). */
+  leftovers: string[];
+  leftoversAfterBuild: string[];
+  articleDirLeftovers: string[];
+  /** Inconsistencies that are not corruption (reported, not failed on). */
+  notes: string[];
+  failures: string[];
+  record(trigger: string, outcome: string, fractionOfRun: number): void;
+  corruptions(): number;
+  format(): string;
+}
+
+export function emptyKillReport(target: KillReport["target"], seed: number): KillReport {
+  const report: KillReport = {
+    target,
+    seed,
+    fullRunMs: 0,
+    landed: 0,
+    completedBeforeKill: 0,
+    outcomes: {},
+    phases: {},
+    verifyBuilds: 0,
+    restarts: 0,
+    leftovers: [],
+    leftoversAfterBuild: [],
+    articleDirLeftovers: [],
+    notes: [],
+    failures: [],
+    record(trigger, outcome, fraction) {
+      const byOutcome = (report.outcomes[trigger] ??= {});
+      byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
+      const quarters = (report.phases[outcome] ??= [0, 0, 0, 0, 0]);
+      quarters[Math.min(4, Math.floor(fraction * 4))]!++;
+    },
+    corruptions: () => Object.values(report.outcomes).reduce((n, o) => n + Object.entries(o).filter(([k]) => k.startsWith("CORRUPT")).reduce((m, [, v]) => m + v, 0), 0),
+    format() {
+      const lines = [
+        `${target} kills (seed ${seed}): ${report.landed} landed, ${report.completedBeforeKill} runs finished before their kill; one full run ${report.fullRunMs.toFixed(0)} ms`,
+        ...Object.entries(report.outcomes).map(([t, o]) => `  by ${t.padEnd(14)} ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(", ")}`),
+        `  by moment (quarters of a full run, last = after it):`,
+        ...Object.entries(report.phases).map(([o, q]) => `    ${o.padEnd(28)} ${q.join(" / ")}`),
+        `  corruptions ${report.corruptions()}; verify builds ${report.verifyBuilds}; server restarts ${report.restarts}`,
+        `  temp leftovers at the end: ${report.leftovers.length} in the graph folder (${report.leftoversAfterBuild.length} after a further build/restart), ${report.articleDirLeftovers.length} in the articles folder`,
+        ...report.notes.map((n) => `  note: ${n}`),
+        ...report.failures.map((f) => `  FAILURE: ${f}`),
+      ];
+      return lines.join("\n");
+    },
+  };
+  return report;
+}
