@@ -66,6 +66,7 @@ describe("relations", () => {
     ["Trump criticized Zelensky.", "donald-trump criticized volodymyr-zelensky"],
     ["The Kremlin is studying the cease-fire proposal.", "the-kremlin considered proposal:ceasefire"],
     ["Russia demanded security guarantees.", "russia demanded proposal:security guarantees"],
+    ["Egypt and Sudan agreed to a deal to develop Sudan's offshore gas fields.", "egypt supported proposal:offshore gas fields deal"],
   ])("%s → %s", (text, triple) => {
     expect(triples(text)).toContain(triple);
   });

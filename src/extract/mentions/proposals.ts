@@ -80,9 +80,12 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     const key = proposalKey(words, vocabulary);
     const specific = key.length > 0 && (words.length > 1 || selfSpecific.has(head));
     const text = spanText(sentence, tokens, start, end);
+    // "a deal to develop Ukraine's critical mineral resources": names inside the complement stay
+    // mentions of their own, so the proposal's span ends at its head while its key, text and label keep the whole phrase.
+    const spanEnd = comp && known.some((k) => k.start > h && k.start < end) ? h + 1 : end;
     const m: Mention = {
       start,
-      end,
+      end: spanEnd,
       text,
       key: specific ? `proposal:${key}` : "proposal:?",
       label: text,
@@ -94,7 +97,7 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     if (!specific && !generic.has(head)) continue;
     if (known.some((k) => overlaps(k, m)) || out.some((o) => overlaps(o, m))) continue;
     out.push(m);
-    h = end - 1;
+    h = spanEnd - 1;
   }
   return out;
 }
