@@ -1,11 +1,11 @@
 /**
  * `createApp({state, …})` builds the Express app without listening, so tests
- * can start it on port 0. Middleware order tells the request's story: security
- * headers → compression → one log line → JSON body (size-limited) → API routes →
- * web app → 404 → the one error handler.
+ * can start it on port 0. Middleware order tells the request's story: one log
+ * line → API security headers → compression (large answers only) → JSON body
+ * (size-limited, POST only) → API routes → API 404 → web headers (helmet, CSP)
+ * and compression → web app → 404 → the one error handler.
  */
 import express, { type Express } from "express";
-import helmet from "helmet";
 import compression from "compression";
 import type { ServerState } from "./state.ts";
 import { createSerialQueue, type SerialQueue } from "./serial-queue.ts";
@@ -13,6 +13,7 @@ import { requestLog, type Logger } from "./request-log.ts";
 import { createErrorHandler } from "./error-handler.ts";
 import { NotFoundError } from "./http-errors.ts";
 import { webApp } from "./web-app.ts";
+import { apiSecurityHeaders, webSecurityHeaders } from "./security-headers.ts";
 import { graphRoutes } from "./routes/graph.ts";
 import { queryRoutes } from "./routes/query.ts";
 import { articleRoutes } from "./routes/articles.ts";
@@ -32,22 +33,10 @@ export interface ParleyApp extends Express {
   ingestQueue: SerialQueue;
 }
 
-/** The web app's needs: own scripts and styles only, images from data:/blob: (PNG export), a blob: worker (ForceAtlas2). */
-const CSP_DIRECTIVES = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", "data:", "blob:"],
-  workerSrc: ["'self'", "blob:"],
-  connectSrc: ["'self'"],
-  fontSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  // Served over plain http on localhost: upgrading would break every asset.
-  upgradeInsecureRequests: null,
-};
+/** API responses that can be large (the whole graph, exports, query tables, a hub node's relations, article texts). */
+const COMPRESSED_API_PATHS = ["/api/graph", "/api/export", "/api/query", "/api/nodes", "/api/articles"];
+/** The only routes that take a body. */
+const JSON_BODY_PATHS = ["/api/query", "/api/articles"];
 
 const defaultLog: Logger = (line) => process.stdout.write(`${line}\n`);
 
@@ -61,16 +50,21 @@ export function createApp(options: AppOptions): ParleyApp {
   app.set("query parser", "simple");
   app.set("trust proxy", false);
 
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } }));
-  app.use(compression());
+  // Weak ETags hash every JSON body; the API's answers are not cached by clients.
+  app.set("etag", false);
+
   app.use(requestLog(log));
-  app.use(express.json({ limit: bodyLimit, strict: true }));
+  app.use("/api", apiSecurityHeaders);
+  // Only what can be large is worth gzip; wrapping every small JSON answer costs more than it saves.
+  app.use(COMPRESSED_API_PATHS, compression());
+  app.post(JSON_BODY_PATHS, express.json({ limit: bodyLimit, strict: true }));
 
   app.use(graphRoutes(state));
   app.use(queryRoutes(state));
   app.use(articleRoutes(state, ingestQueue));
   app.use(exportRoutes(state));
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} /api${req.path}`)));
+  app.use(webSecurityHeaders, compression());
   app.use(webApp(webDir));
   app.use((req, _res, next) => next(new NotFoundError(`nothing at ${req.method} ${req.path}`)));
   app.use(createErrorHandler(log));

@@ -31,8 +31,19 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
 }
 
 describe("hardening", () => {
-  it("sends security headers with a CSP fit for the web app, and no x-powered-by", async () => {
-    const res = await fetch(`${url}/api/health`);
+  it("sends data-only security headers on API answers, errors included, and no x-powered-by", async () => {
+    for (const path of ["/api/health", "/api/nope", "/api/search?q=putin"]) {
+      const res = await fetch(`${url}${path}`);
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-powered-by")).toBeNull();
+    }
+  });
+
+  it("sends helmet's headers with a CSP fit for the web app outside /api", async () => {
+    const res = await fetch(`${url}/explore`);
     const csp = res.headers.get("content-security-policy")!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
