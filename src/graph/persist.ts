@@ -70,9 +70,13 @@ export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttribut
   return graph;
 }
 
-const READ_BYTES = 4 * 2 ** 20;
-/** Records per JSON.parse + graph.import. */
-const BATCH_RECORDS = 2048;
+/** How the streaming reader cuts the file: bytes per read, records per JSON.parse + graph.import. */
+export interface StreamTuning {
+  readBytes: number;
+  batchRecords: number;
+}
+
+const DEFAULT_TUNING: StreamTuning = { readBytes: 4 * 2 ** 20, batchRecords: 2048 };
 /** Longer strings (sentences, quotes) are rarely repeated enough to pay for hashing them. */
 const SHARE_MAX_LENGTH = 160;
 
@@ -81,20 +85,28 @@ const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY] = [0x7b, 0x7d, 0x5b, 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** The file is not laid out as the streaming reader expects (or is not valid JSON): parse it whole. */
-class NotStreamable extends Error {}
+export class NotStreamableError extends Error {
+  override name = "NotStreamableError";
+}
 
 /**
  * A window on the file's bytes. `pos` is the reading position; bytes from
  * `mark` on are kept when the window slides, so a value being cut out stays whole.
  */
 class ByteWindow {
-  private buf = Buffer.allocUnsafe(READ_BYTES);
-  data = this.buf.subarray(0, 0);
+  private buf: Buffer;
+  data: Buffer;
   pos = 0;
   mark = 0;
   private ended = false;
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    readBytes: number,
+  ) {
+    this.buf = Buffer.allocUnsafe(readBytes);
+    this.data = this.buf.subarray(0, 0);
+  }
 
   /** Reads more of the file; false at its end. Shifts `pos` and `mark` when the window slides. */
   fill(): boolean {
@@ -132,7 +144,7 @@ class ByteWindow {
   }
 
   expect(c: number): void {
-    if (this.peek() !== c) throw new NotStreamable();
+    if (this.peek() !== c) throw new NotStreamableError();
     this.pos++;
   }
 
@@ -143,7 +155,7 @@ class ByteWindow {
       const q = this.data.indexOf(QUOTE, this.pos);
       if (q < 0) {
         this.pos = this.data.length;
-        if (!this.fill()) throw new NotStreamable();
+        if (!this.fill()) throw new NotStreamableError();
         continue;
       }
       let b = q - 1;
@@ -161,7 +173,7 @@ class ByteWindow {
     for (;;) {
       if (this.pos >= this.data.length && !this.fill()) {
         if (depth === 0) return;
-        throw new NotStreamable();
+        throw new NotStreamableError();
       }
       const c = this.data[this.pos]!;
       if (c === QUOTE) {
@@ -204,18 +216,18 @@ function createStringPool(): (value: unknown) => unknown {
 }
 
 /** Streams the records of a `nodes` or `edges` array into the graph, a batch at a time. */
-function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "edges", share: (value: unknown) => unknown): void {
+function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "edges", share: (value: unknown) => unknown, batchRecords: number): void {
   win.expect(OPEN_ARRAY);
   if (win.peek() === CLOSE_ARRAY) return void win.pos++;
   for (let more = true; more; ) {
     win.mark = win.pos;
     for (let count = 1; ; count++) {
-      if (win.peek() !== OPEN_OBJECT) throw new NotStreamable();
+      if (win.peek() !== OPEN_OBJECT) throw new NotStreamableError();
       win.skipValue();
       const end = win.peek();
       if (end === CLOSE_ARRAY) more = false;
-      else if (end !== COMMA) throw new NotStreamable();
-      if (!more || count === BATCH_RECORDS) break;
+      else if (end !== COMMA) throw new NotStreamableError();
+      if (!more || count === batchRecords) break;
       win.pos++;
     }
     const records = win.parseMarked("[", "]") as Array<{ attributes?: unknown }>;
@@ -225,25 +237,31 @@ function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "ed
   }
 }
 
-/** Reads a graphology JSON file laid out as `{…, "nodes": […], …, "edges": […], …}`, records streamed. */
-function readGraphStreaming(fd: number): ParleyGraph {
+/**
+ * Reads a graphology JSON file laid out as `{…, "nodes": […], …, "edges": […], …}`
+ * (nodes before edges, no key twice), streaming the records. Throws
+ * NotStreamableError for any other layout and for invalid JSON, and graphology's
+ * errors for records it refuses; loadGraph then parses the file whole.
+ */
+export function readGraphStreaming(fd: number, tuning: StreamTuning = DEFAULT_TUNING): ParleyGraph {
+  if (!(tuning.readBytes >= 1 && tuning.batchRecords >= 1)) throw new TypeError("graph/persist: expecting readBytes and batchRecords ≥ 1.");
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   const share = createStringPool();
-  const win = new ByteWindow(fd);
+  const win = new ByteWindow(fd, tuning.readBytes);
   const seen = new Set<string>();
   win.expect(OPEN_OBJECT);
   for (let c = win.peek(); c !== CLOSE_OBJECT; ) {
-    if (c !== QUOTE) throw new NotStreamable();
+    if (c !== QUOTE) throw new NotStreamableError();
     win.mark = win.pos;
     win.skipString();
     const key = win.parseMarked() as string;
-    if (seen.has(key)) throw new NotStreamable(); // JSON.parse keeps the last value; stream only the simple case
+    if (seen.has(key)) throw new NotStreamableError(); // JSON.parse keeps the last value; stream only the simple case
     seen.add(key);
     win.expect(COLON);
     const isArray = win.peek() === OPEN_ARRAY;
-    if (key === "nodes" && isArray && !seen.has("edges")) streamRecords(win, graph, "nodes", share);
-    else if (key === "edges" && isArray && seen.has("nodes")) streamRecords(win, graph, "edges", share);
-    else if (key === "nodes" || key === "edges") throw new NotStreamable();
+    if (key === "nodes" && isArray && !seen.has("edges")) streamRecords(win, graph, "nodes", share, tuning.batchRecords);
+    else if (key === "edges" && isArray && seen.has("nodes")) streamRecords(win, graph, "edges", share, tuning.batchRecords);
+    else if (key === "nodes" || key === "edges") throw new NotStreamableError();
     else {
       win.mark = win.pos;
       win.skipValue();
@@ -254,11 +272,11 @@ function readGraphStreaming(fd: number): ParleyGraph {
     if (c === COMMA) {
       win.pos++;
       c = win.peek();
-      if (c === CLOSE_OBJECT) throw new NotStreamable();
-    } else if (c !== CLOSE_OBJECT) throw new NotStreamable();
+      if (c === CLOSE_OBJECT) throw new NotStreamableError();
+    } else if (c !== CLOSE_OBJECT) throw new NotStreamableError();
   }
   win.pos++;
-  if (win.peek() !== -1) throw new NotStreamable();
+  if (win.peek() !== -1) throw new NotStreamableError();
   return graph;
 }
 
@@ -285,6 +303,11 @@ async function readGraphWhole(file: string): Promise<ParleyGraph> {
  * memory at once; errors are GraphFileError naming the file.
  */
 export async function loadGraph(file: string): Promise<ParleyGraph> {
+  return loadGraphTuned(file, DEFAULT_TUNING);
+}
+
+/** loadGraph with the streaming reader's read and batch sizes given (tests cut tiny windows). */
+export async function loadGraphTuned(file: string, tuning: StreamTuning): Promise<ParleyGraph> {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -292,7 +315,7 @@ export async function loadGraph(file: string): Promise<ParleyGraph> {
     throw new GraphFileError(`cannot read graph file ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
   try {
-    return readGraphStreaming(fd);
+    return readGraphStreaming(fd, tuning);
   } catch (err) {
     if (isSystemError(err)) throw new GraphFileError(`cannot read graph file ${file}: ${err.code}`);
     // Not the expected layout, not valid JSON, or refused by graphology: the whole-file

@@ -1,0 +1,166 @@
+/**
+ * loadGraph's streaming reader (src/graph/persist.ts), which the export and
+ * every other command load through: it must give exactly graphology's own
+ * import on any valid graph file (compact or pretty, other key orders, strings
+ * full of escapes and multi-byte text, cut at every window and batch boundary),
+ * and on a broken file the same GraphFileError naming the file as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MultiDirectedGraph } from "graphology";
+import { GraphFileError, NotStreamableError, graphFromJSON, loadGraph, loadGraphTuned, readGraphStreaming, serializeGraph, type ParleyGraph } from "../../src/graph/persist.ts";
+import { generateGraph } from "../../bench/generate-graph.ts";
+import { sampleGraph } from "./sample-graph.ts";
+
+let dir: string;
+beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), "parley-load-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function fileWith(text: string): string {
+  const file = join(dir, `g${n++}.json`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** What graphology itself makes of the text (the old loader). */
+const reference = (text: string): ParleyGraph => graphFromJSON(JSON.parse(text));
+
+/** Runs only the streaming reader; throws NotStreamableError for layouts it leaves to the whole-file path. */
+function streamed(file: string, readBytes: number, batchRecords: number): ParleyGraph {
+  const fd = openSync(file, "r");
+  try {
+    return readGraphStreaming(fd, { readBytes, batchRecords });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const TINY = [
+  [1, 1],
+  [7, 3],
+  [64, 2],
+  [4096, 1000],
+] as const;
+
+/** A graph whose strings hold everything a byte scanner could trip on. */
+function trickyGraph(): ParleyGraph {
+  const graph = sampleGraph();
+  const nasty = ['quote " inside', "back\\slash", 'ends in backslash \\', '\\"', "braces } ] { [ , :", "multi-byte é ✓ 😀", "\u2028\u2029", "tab\tnew\nline"];
+  nasty.forEach((label, i) => graph.addNode(`k${i}-${label}`, { ...graph.getNodeAttributes("jeddah"), label, aliases: [label, `${label}\\`] }));
+  nasty.forEach((label, i) => graph.addEdgeWithKey(`e${i}|${label}`, `k${i}-${label}`, "jeddah", { ...graph.getEdgeAttributes("marco-rubio|visited|jeddah"), label }));
+  return graph;
+}
+
+describe("loadGraph (streaming reader)", () => {
+  const layouts: Array<[string, (g: ParleyGraph) => string]> = [
+    ["compact (JSON.stringify)", (g) => JSON.stringify(g.export())],
+    ["pretty (saveGraph)", serializeGraph],
+    ["indented with CRLF", (g) => JSON.stringify(g.export(), null, "\t").replace(/\n/g, "\r\n")],
+  ];
+
+  it.each(layouts)("reads the %s layout at every window and batch size exactly as graphology imports it", (_name, layout) => {
+    const text = layout(trickyGraph());
+    const file = fileWith(text);
+    const want = reference(text).export();
+    for (const [readBytes, batchRecords] of TINY) expect(streamed(file, readBytes, batchRecords).export()).toEqual(want);
+  });
+
+  it("loads the committed seed graph and a generated 3k-edge graph equal to graphology's import", async () => {
+    const seed = readFileSync(new URL("../../graph-data/graph.json", import.meta.url), "utf8");
+    expect((await loadGraph(fileWith(seed))).export()).toEqual(reference(seed).export());
+    const generated = JSON.stringify(generateGraph({ nodes: 500, edges: 3000, seed: 3 }).export());
+    const file = fileWith(generated);
+    expect((await loadGraph(file)).export()).toEqual(reference(generated).export());
+    expect(streamed(file, 1000, 64).export()).toEqual(reference(generated).export());
+  });
+
+  it("keeps per-edge attribute objects separate while sharing their strings", async () => {
+    const text = JSON.stringify(generateGraph({ nodes: 50, edges: 200, seed: 5 }).export());
+    const graph = await loadGraph(fileWith(text));
+    const [a, b] = graph.edges();
+    graph.getEdgeAttributes(a!).evidence[0]!.rule = "changed";
+    expect(graph.getEdgeAttributes(b!).evidence[0]!.rule).not.toBe("changed");
+  });
+
+  it.each([
+    ["edges before nodes", '{"edges":[{"key":"e","source":"a","target":"b"}],"nodes":[{"key":"a"},{"key":"b"}]}'],
+    ["attributes last, no options", '{"nodes":[{"key":"a"},{"key":"b"}],"edges":[{"key":"e","source":"a","target":"b","attributes":{"type":"x"}}],"attributes":{"name":"n"}}'],
+    ["a key twice (the last one wins)", '{"nodes":[{"key":"a"}],"attributes":{"name":"1"},"attributes":{"name":"2"}}'],
+    ["nodes null", '{"nodes":null,"attributes":{"name":"n"}}'],
+    ["unknown keys and nested arrays", '{"extra":[[{"}":"]"}],1,"x"],"nodes":[{"key":"a","attributes":{"list":[[1,[2]],{"o":{}}]}}],"edges":[],"more":true}'],
+    ["empty object", "{}"],
+    ["empty arrays with spaces", ' { "nodes" : [ ] , "edges" : [ ] } \n'],
+    ["records without attributes", '{"nodes":[{"key":"a"},{"key":"b"}],"edges":[{"key":"e","source":"a","target":"b"}]}'],
+    ["an array (graphology imports it as an empty graph)", "[]"],
+  ])("reads other valid layouts like graphology: %s", async (_name, text) => {
+    expect((await loadGraph(fileWith(text))).export()).toEqual(reference(text).export());
+    expect((await loadGraphTuned(fileWith(text), { readBytes: 3, batchRecords: 1 })).export()).toEqual(reference(text).export());
+  });
+
+  it("leaves only unusual layouts to the whole-file path", () => {
+    expect(() => streamed(fileWith('{"edges":[],"nodes":[]}'), 64, 8)).toThrow(NotStreamableError);
+    expect(() => streamed(fileWith('{"nodes":[],"nodes":[]}'), 64, 8)).toThrow(NotStreamableError);
+    expect(streamed(fileWith(serializeGraph(sampleGraph())), 64, 2).order).toBe(sampleGraph().order);
+  });
+
+  const good = JSON.stringify(sampleGraph().export());
+  it.each([
+    ["truncated", good.slice(0, Math.floor(good.length / 2))],
+    ["truncated after the last record", good.slice(0, -2)],
+    ["cut inside a string", good.slice(0, good.indexOf("Jeddah") + 3)],
+    ["trailing comma in edges", good.replace(/\}\]\}$/, "},]}")],
+    ["missing comma between records", good.replace('},{"key":"vladimir-putin"', '}{"key":"vladimir-putin"')],
+    ["garbage after the end", `${good}x`],
+    ["a byte-order mark", `\uFEFF${good}`],
+    ["not JSON at all", "<gexf/>"],
+    ["empty", ""],
+    ["a bad escape inside a record", good.replace("Marco Rubio", "Marco \\q Rubio")],
+  ])("refuses a %s file with GraphFileError naming it, as graphology's import would", async (_name, text) => {
+    const file = fileWith(text);
+    let old: unknown;
+    try {
+      reference(text);
+    } catch (err) {
+      old = err;
+    }
+    const err = await loadGraphTuned(file, { readBytes: 5, batchRecords: 2 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphFileError);
+    expect((err as Error).message).toContain(file);
+    if (old) expect((err as Error).message).toBe(`graph file ${file} is not a graphology graph: ${(old as Error).message}`);
+    else expect.unreachable(`graphology accepted the ${_name} file`);
+  });
+
+  it.each([
+    ["a duplicate node", '{"nodes":[{"key":"a"},{"key":"a"}]}'],
+    ["an edge to a missing node", '{"nodes":[{"key":"a"}],"edges":[{"source":"a","target":"zz"}]}'],
+    ["an undirected edge in the directed graph", '{"nodes":[{"key":"a"},{"key":"b"}],"edges":[{"source":"a","target":"b","undirected":true}]}'],
+  ])("refuses %s with graphology's own message", async (_name, text) => {
+    const file = fileWith(text);
+    const err = await loadGraph(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphFileError);
+    expect(() => reference(text)).toThrow((err as Error).message.replace(`graph file ${file} is not a graphology graph: `, ""));
+  });
+
+  it("says it cannot read a missing file or a folder", async () => {
+    await expect(loadGraph(join(dir, "missing.json"))).rejects.toThrow(new GraphFileError(`cannot read graph file ${join(dir, "missing.json")}: ENOENT`));
+    await expect(loadGraph(dir)).rejects.toThrow(new GraphFileError(`cannot read graph file ${dir}: EISDIR`));
+  });
+
+  it("equals graphology's import on random graphs with random text, at random window sizes", () => {
+    const text = fc.string({ unit: "binary", maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat(), text)), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 }), (keys, edges, readBytes, batch) => {
+        const graph: ParleyGraph = new MultiDirectedGraph();
+        keys.forEach((k) => graph.addNode(k, { label: `${k}\\"`, aliases: [k, k] } as never));
+        edges.forEach(([s, t, label]) => graph.addEdge(keys[s % keys.length]!, keys[t % keys.length]!, { label, evidence: [{ rule: label }] } as never));
+        const serialized = JSON.stringify(graph.export());
+        expect(streamed(fileWith(serialized), readBytes, batch).export()).toEqual(reference(serialized).export());
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
