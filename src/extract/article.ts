@@ -6,6 +6,7 @@ import type { Article } from "../types.ts";
 import type { Lexicon } from "./lexicon/types.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./mentions/index.ts";
 import type { Mention } from "./mentions/types.ts";
+import type { Token } from "./tokens.ts";
 import { resolveArticle } from "./resolve/article.ts";
 import { phraseEnd } from "./mentions/context.ts";
 import { sentenceRelations, type RelationCandidate, type SentenceContext } from "./relations/index.ts";
@@ -27,10 +28,21 @@ export interface ArticleExtraction {
 const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
 
 /** Token indexes of appositions after a person ("Waltz, the U.S. national security adviser,"): mentions there describe, they do not act. */
+/** A dash standing apart ("Rih - President"): ingest spells every en/em dash this way; a hyphen is glued. */
+const spacedDash = (tokens: readonly Token[], i: number) => tokens[i]?.text === "-" && tokens[i]!.start > (tokens[i - 1]?.end ?? -1);
+/** Longest remark between dashes taken as an apposition; a longer one is more likely a clause. */
+const DASH_REMARK_WORDS = 8;
+
 function appositionTokens(analysis: SentenceAnalysis): Set<number> {
   const out = new Set<number>();
   const { tokens, mentions, roles } = analysis;
   for (const m of mentions) {
+    // "Kryvyy Rih—President Zelensky's hometown—": a remark between dashes describes the name before it.
+    if (spacedDash(tokens, m.end)) {
+      const close = tokens.findIndex((_, i) => i > m.end && i <= m.end + DASH_REMARK_WORDS && spacedDash(tokens, i));
+      if (close > 0) for (let i = m.end; i <= close; i++) out.add(i);
+      continue;
+    }
     if (m.type !== "actor" || tokens[m.end]?.text !== ",") continue;
     const opener = tokens[m.end + 1];
     if (!opener || !(APPOSITION_OPENERS.has(opener.lower) || roles.some((r) => r.start === m.end + 1) || /^(senior|former|chairman|head|director|spokes)/.test(opener.lower))) continue;

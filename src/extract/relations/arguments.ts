@@ -36,8 +36,9 @@ export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention)
   const joined = (a: Mention, b: Mention) => {
     const all = ctx.tokens.slice(a.end, b.start);
     if (all.length === 1 && all[0]!.text === "-" && all[0]!.start === ctx.tokens[a.end - 1]!.end) return true;
-    const gap = all.filter((_, k) => !described(a.end + k) && all[k]!.lower !== "the");
-    return gap.length > 0 && gap.length <= 3 && gap.every((t) => COORDINATORS.has(t.lower)) && gap.some((t) => t.lower !== "the");
+    // "Kryvyy Rih—President Zelensky's hometown—as well as Odesa": "as well as" joins like "and".
+    const gap = all.filter((_, k) => !described(a.end + k) && all[k]!.lower !== "the").map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
+    return gap.length > 0 && gap.length <= 3 && gap.every((w) => COORDINATORS.has(w));
   };
   if (i < 0) return group;
   for (let j = i - 1; j >= 0 && fits(list[j]!) && joined(list[j]!, group[0]!); j--) group.unshift(list[j]!);
