@@ -61,6 +61,7 @@ describe("relations", () => {
     ["Russian drones struck Odesa.", "russia attacked odesa"],
     ["Russian missiles struck Kharkiv - the country's second city - as well as Odesa.", "russia attacked odesa"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "russia-armed-forces captured sudzha"],
+    ["Ukraine seized parts of the Kursk region. Russia has since recaptured most of that territory.", "russia captured name:kursk region"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "sudzha located_in name:kursk region"],
     ["The United States paused military aid to Ukraine.", "united-states suspended_aid_to ukraine"],
     ["The United States resumed military aid to Ukraine.", "united-states aided ukraine"],

@@ -105,7 +105,9 @@ export function objectsAfter(ctx: SentenceContext, at: number, fits: (m: Mention
     const prev = ctx.tokens[i - 1]?.lower ?? "";
     const participle = ctx.tokens[i + 1]?.lower === "by" || ["a", "an", "the"].includes(prev) || /ly$/.test(prev);
     const verb = t.tags.has("Verb") && !participle && !t.tags.has("Gerund") && !t.tags.has("Auxiliary") && !t.tags.has("Copula") && !t.tags.has("Participle") && !ctx.mentions.some((m) => m.start <= i && i < m.end);
-    if (CLAUSE_OPENERS.has(t.lower) || (verb && i > at)) {
+    // "recaptured that territory": a "that" opening a mention is its determiner, not a new clause.
+    const opener = CLAUSE_OPENERS.has(t.lower) && !ctx.mentions.some((m) => m.start === i);
+    if (opener || (verb && i > at)) {
       end = i;
       break;
     }
