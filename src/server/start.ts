@@ -1,15 +1,17 @@
 /**
- * `startServer(...)`: loads the graph file and the articles, builds the app and
- * listens (port 0 picks a free one). `close()` shuts down gracefully: stop
- * accepting, let in-flight requests and any running ingest finish, drop idle
- * keep-alive connections, and only force-close what is still open after a grace
- * period.
+ * `startServer(...)`: loads the graph file and the articles, starts the query
+ * worker, builds the app and listens once both are ready (port 0 picks a free
+ * one). `close()` shuts down gracefully: stop accepting, let in-flight requests
+ * and any running ingest finish (so the graph file holds the last ingest), drop
+ * idle keep-alive connections, only force-close what is still open after a
+ * grace period, and stop the query worker last.
  */
 import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
 import { createApp, type ParleyApp } from "./app.ts";
 import { loadServerState, type QueryLimits, type ServerState } from "./state.ts";
 import type { Logger } from "./request-log.ts";
+import type { QueryWorkerOptions } from "./query-worker/index.ts";
 
 export interface StartOptions {
   graphFile: string;
@@ -22,6 +24,8 @@ export interface StartOptions {
   log?: Logger;
   bodyLimit?: string | number;
   queryLimits?: QueryLimits;
+  /** Console queries in a worker thread (default) with these limits, or `false` to run them in process. */
+  queryWorker?: QueryWorkerOptions | false;
   /** How long close() waits for in-flight requests before cutting them. */
   graceMs?: number;
 }
@@ -38,7 +42,13 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { port = 0, host = "127.0.0.1", graceMs = 10_000 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`server/start: port must be 0..65535, got ${port}`);
-  const state = await loadServerState(options, options.queryLimits);
+  const state = await loadServerState(options, options.queryLimits, options.queryWorker ?? {}, options.log);
+  try {
+    await state.queries.ready();
+  } catch (err) {
+    await state.queries.close();
+    throw err;
+  }
   const app = createApp({ state, webDir: options.webDir, log: options.log, bodyLimit: options.bodyLimit });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -55,7 +65,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       force.unref();
       server.close((err) => {
         clearTimeout(force);
-        app.ingestQueue.idle().then(() => (err ? reject(err) : resolve()), reject);
+        app.ingestQueue
+          .idle()
+          .then(() => state.queries.close())
+          .then(() => (err ? reject(err) : resolve()), reject);
       });
       server.closeIdleConnections();
     }));

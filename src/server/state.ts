@@ -2,19 +2,24 @@
  * What the server serves: the graph, the articles it was built from, a query
  * engine over that graph, and what live ingest needs (corpus folders, graph
  * file, rules). Ingest swaps graph, articles and engine together, so every
- * request sees one consistent snapshot.
+ * request sees one consistent snapshot, and moves console queries to a worker
+ * loaded from the new graph file. Console queries run on `queries`: a worker
+ * thread by default (./query-worker), or the engine in process.
  */
 import type { Article } from "../types.ts";
 import { loadGraph, type ParleyGraph } from "../graph/persist.ts";
 import { loadArticles } from "../ingest/index.ts";
 import { loadRules, type CorpusState } from "../pipeline/index.ts";
 import { createQueryEngine } from "../query/index.ts";
+import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 
 export type QueryEngine = ReturnType<typeof createQueryEngine>;
 export type QueryLimits = Parameters<typeof createQueryEngine>[1];
 
 export interface ServerState extends CorpusState {
   engine: QueryEngine;
+  /** Where console queries (POST /api/query) run. */
+  queries: QueryRunner;
   /** Guards for engines created after an ingest swap. */
   queryLimits?: QueryLimits;
 }
@@ -30,19 +35,35 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
   state.graph = graph;
   state.articles = articles;
   state.engine = engine;
+  state.queries.reload();
 }
 
-export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits): Promise<ServerState> {
+/**
+ * Loads graph, articles and rules. With a query worker (the default) the worker
+ * loads its own copy of the graph file at the same time, on another thread.
+ */
+export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {
   const rules = loadRules(files.lexiconDir);
-  const graph = await loadGraph(files.graphFile);
-  const articles = await loadArticles(files.articlesDir, rules.ingest);
-  return {
+  const queries = queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log) : null;
+  let graph: ParleyGraph;
+  let articles: Article[];
+  try {
+    graph = await loadGraph(files.graphFile);
+    articles = await loadArticles(files.articlesDir, rules.ingest);
+  } catch (err) {
+    await queries?.close();
+    throw err;
+  }
+  const engine = createQueryEngine(graph, queryLimits);
+  const state: ServerState = {
     graph,
     articles,
-    engine: createQueryEngine(graph, queryLimits),
+    engine,
+    queries: queries ?? inProcessRunner(() => state.engine),
     corpus: { articlesDir: files.articlesDir, lexiconDir: files.lexiconDir },
     graphFile: files.graphFile,
     rules,
     queryLimits,
   };
+  return state;
 }

@@ -62,3 +62,33 @@ export function expectCleanError(body: any): void {
   const text = JSON.stringify(body);
   if (/\bat .*\(|node_modules|\/work\/|\.ts:\d+|stack/i.test(text)) throw new Error(`error body leaks internals: ${text}`);
 }
+
+export interface ServeProcess {
+  url: string;
+  child: import("node:child_process").ChildProcessWithoutNullStreams;
+  /** Resolves with the exit code (null: killed by a signal). */
+  exited: Promise<number | null>;
+  output(): { stdout: string; stderr: string };
+}
+
+/** `node bin/parley.mjs serve` in a child process on a free port; resolves once it prints its URL. */
+export async function spawnServe(files: { graphFile: string; articlesDir: string; lexiconDir: string }, extra: string[] = []): Promise<ServeProcess> {
+  const { spawn } = await import("node:child_process");
+  const bin = join(REPO, "bin/parley.mjs");
+  const args = [bin, "serve", "--graph", files.graphFile, "--articles", files.articlesDir, "--lexicon", files.lexiconDir, "--web", join(files.articlesDir, "no-web"), "--port", "0", ...extra];
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (c) => (stderr += c));
+  child.stdout.on("data", (c) => (stdout += c));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = () => {
+      const m = /(http:\/\/localhost:\d+)/.exec(stdout);
+      if (m) child.stdout.off("data", onData), resolve(m[1]!.replace("localhost", "127.0.0.1"));
+    };
+    child.stdout.on("data", onData);
+    exited.then((code) => reject(new Error(`parley serve exited ${code}: ${stderr}`)));
+  });
+  return { url, child, exited, output: () => ({ stdout, stderr }) };
+}

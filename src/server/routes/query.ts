@@ -1,6 +1,7 @@
 /**
  * Routes over the query engine: ranked name search, shortest paths with the
- * evidence of every hop (names resolved through aliases), and console queries.
+ * evidence of every hop (names resolved through aliases), and console queries
+ * (run by the query worker, off the event loop).
  * Engine errors (syntax, guards, unknown names) reach the error handler as typed
  * classes and leave as 400 / 408 / 422 / 404.
  */
@@ -54,7 +55,8 @@ export function queryRoutes(state: ServerState): Router {
   router.post("/api/query", async (req, res) => {
     if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the query as application/json");
     const { query, params } = validate(QueryBody, req.body, "body");
-    res.json(await state.engine.run(query, params));
+    // The worker answers with the result already serialized.
+    res.type("application/json").send(await state.queries.run(query, params));
   });
 
   return router;
