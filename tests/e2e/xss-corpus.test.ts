@@ -90,6 +90,22 @@ describe("XSS corpus in the explorer", () => {
     for (const p of PAYLOADS) expect(p.payload.includes(String(p.id)) || p.payload.includes(";base64,"), p.class).toBe(true);
   });
 
+  it("the watcher notices payloads that do run or land as markup (self-check, on a page without the explorer)", async () => {
+    const w = await openXssPage(browser, `${explorer.url}/api/health`, { bypassCSP: true });
+    try {
+      const injected = [2, 10, 37, 7].map((id) => PAYLOADS[id - 1].payload).join("");
+      await w.page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), injected);
+      await w.page.waitForFunction(() => document.querySelector("details[open]"));
+      await w.page.waitForTimeout(300);
+      expect([...w.hits].sort((a, b) => a - b)).toEqual([2, 10]);
+      expect(w.dialogs).toEqual(["alert: 37"]);
+      const audit = (await w.audit()).join("\n");
+      for (const seen of ["element <img>", "handler onerror on <img>", "handler ontoggle on <details>", "href=javascript:__xss(7) on <a>"]) expect(audit).toContain(seen);
+    } finally {
+      await w.page.context().close();
+    }
+  });
+
   it("every view shows the payloads as text and runs none of them, even with the CSP off", async () => {
     const labels = PAYLOADS.map((p) => p.payload);
     const last = PAYLOADS.at(-1)!;
@@ -98,11 +114,11 @@ describe("XSS corpus in the explorer", () => {
       const listed = (await texts(page, "#panel-details .article-list button")).join("\n");
       for (const p of PAYLOADS) expect(listed).toContain(`${titleOf(p)} · ${p.payload}`);
 
-      // Search box and autocomplete: each alias shown as the matched name; each label typed raw and
-      // chosen, which opens its node panel (label, aliases, articles) and puts its key in the URL.
-      for (const p of PAYLOADS) await autocomplete(page, "#search-input", aliasOf(p), { label: p.payload, alias: aliasOf(p) });
+      // Search box: each payload typed (as its alias); the option shows label and matched alias;
+      // choosing it opens the node panel (label, aliases, articles) and puts its key in the URL.
+      // (Raw labels are typed into the path finder's boxes below.)
       for (const p of PAYLOADS) {
-        await autocomplete(page, "#search-input", p.payload, { label: p.payload });
+        await autocomplete(page, "#search-input", aliasOf(p), { label: p.payload, alias: aliasOf(p) });
         await page.press("#search-input", "Enter");
         await page.waitForFunction((label) => document.querySelector("#node-title")?.textContent === label, p.payload);
         expect(new URL(page.url()).searchParams.get("node")).toBe(p.payload);
