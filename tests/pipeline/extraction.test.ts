@@ -59,6 +59,8 @@ describe("relations", () => {
     ["Chief of the Joint Staff Omar Haddad spoke.", "name:omar haddad member_of name:joint staff"],
     ["Egypt's army chief, Karim Nassar, spoke.", "name:karim nassar member_of egypt-armed-forces"],
     ["Russian drones struck Odesa.", "russia attacked odesa"],
+    ["Israel and Hamas accused each other of violating the truce.", "hamas criticized israel"],
+    ["Israel and Hamas accused each other of violating the truce.", "israel criticized hamas"],
     ["Russian missiles struck Kharkiv - the country's second city - as well as Odesa.", "russia attacked odesa"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "russia-armed-forces captured sudzha"],
     ["Ukraine seized parts of the Kursk region. Russia has since recaptured most of that territory.", "russia captured name:kursk region"],

@@ -111,6 +111,12 @@ const joint: Frame = (ctx, { start }) => {
   return group.length > 1 ? allPairs(group) : [];
 };
 
+/** "Ukraine and Russia launched strikes on each other": each coordinated subject acts on every other. */
+const reciprocal: Frame = (ctx, { start }) => {
+  const group = subjectsBefore(ctx, start, PARTY);
+  return group.length > 1 ? pairs(group, group) : [];
+};
+
 /** "the Trump administration's proposal", "a U.S. cease-fire proposal": the owner put it forward. */
 const possessive: Frame = (ctx, { cue, start }) => {
   const proposal = ctx.mentions.find((m) => m.type === "proposal" && m.start <= start && start < m.end && usable(ctx, m));
@@ -151,6 +157,7 @@ export const FRAMES: Readonly<Record<string, Frame>> = {
   between,
   with: withFrame,
   joint,
+  reciprocal,
   possessive,
   "passive-agent": passiveAgent,
   "at-place": atPlace,
