@@ -8,7 +8,8 @@ import type { Clause, Expr, Query } from "./ast.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { countedByLabels, type CountedRow } from "./label-counts.ts";
-import { runOps, type MatchState } from "./matcher.ts";
+import { runOps } from "./match-cursors.ts";
+import type { MatchState } from "./matcher.ts";
 import { patternVariables, planMatch, type Op } from "./planner.ts";
 import { project } from "./projection.ts";
 import { serializeRow } from "./result.ts";
@@ -74,7 +75,7 @@ function* matchRows(clause: Extract<Clause, { kind: "match" }>, rows: Iterable<R
       relAt: clause.patterns.map(() => []),
     };
     let any = false;
-    for (const out of runOps(ops, 0, row, state, ctx)) {
+    for (const out of runOps(ops, row, state, ctx)) {
       any = true;
       yield out;
     }

@@ -18,9 +18,13 @@ export interface CountedRow {
   times: number;
 }
 
-/** True when `e` reads the node variable `v` only through labels(v) or a plain count(v). */
+/** Aggregates whose result does not depend on the order rows arrive in (collect's and a float sum's do). */
+const ORDER_FREE = new Set(["count", "min", "max"]);
+
+/** True when `e` reads the node variable `v` only through labels(v) or a plain count(v), and aggregates order-free. */
 function labelOnly(e: Expr, v: string | null): boolean {
   if (e.kind === "var") return e.name !== v;
+  if (isAggregateCall(e) && !ORDER_FREE.has((e as Extract<Expr, { kind: "call" }>).name.toLowerCase())) return false;
   if (e.kind === "call" && e.args.length === 1 && e.args[0].kind === "var" && e.args[0].name === v) {
     const name = e.name.toLowerCase();
     return name === "labels" || (name === "count" && isAggregateCall(e) && !e.distinct);

@@ -1,18 +1,18 @@
 /**
- * Executes a planned MATCH for one input row and streams the bindings it finds.
- * Relationships are unique within the clause (openCypher's relationship
- * isomorphism); symmetric types and self-loops are two-way through the CSR
- * direction flags; variable-length expansion is an explicit-stack DFS, so path
- * length never touches the JavaScript stack, and every step is counted by the guard.
+ * What matching a planned MATCH needs besides the loop that drives it
+ * (match-cursors.ts): binding variables, node and property tests, direction
+ * flags, path assembly, and the variable-length walk. Relationships are unique
+ * within the clause (openCypher's relationship isomorphism); symmetric types and
+ * self-loops are two-way through the CSR direction flags; variable-length
+ * expansion is an explicit-stack DFS, so path length never touches the
+ * JavaScript stack, and every step is counted by the guard.
  */
-import type { Expr, NodePattern, RelPattern } from "./ast.ts";
+import type { NodePattern, RelPattern } from "./ast.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { BOTH, IN, OUT } from "./graph-index.ts";
-import { OPERATORS } from "./operators.ts";
-import { lookupCandidates, type Op } from "./planner.ts";
-import { equals, isMap, NodeRef, PathVal, RelRef, type Value } from "./values.ts";
-import { shortestBindings } from "./match-shortest.ts";
+import type { Op } from "./planner.ts";
+import { equals, isMap, PathVal, type Value } from "./values.ts";
 
 export interface MatchState {
   used: Set<number>;
@@ -51,119 +51,6 @@ export function neededFlag(direction: RelPattern["direction"], forward: boolean)
   return (direction === "right") === forward ? OUT : IN;
 }
 
-export function* runOps(ops: Op[], i: number, row: Row, state: MatchState, ctx: EvalContext): Generator<Row> {
-  if (i === ops.length) {
-    yield row;
-    return;
-  }
-  const op = ops[i];
-  const ix = ctx.index;
-  switch (op.kind) {
-    case "filter":
-      for (const e of op.exprs) if (evaluate(e, row, ctx) !== true) return;
-      yield* runOps(ops, i + 1, row, state, ctx);
-      return;
-    case "scan": {
-      const v = op.node.variable;
-      const passes = propTests(op.pre, row, ctx);
-      if (v && v in row) {
-        const bound = row[v];
-        if (!(bound instanceof NodeRef) || !nodeMatches(op.node, bound.idx, row, ctx) || !passes(bound.idx)) return;
-        state.nodeAt[op.pat][op.pos] = bound.idx;
-        yield* runOps(ops, i + 1, row, state, ctx);
-        return;
-      }
-      const list = lookupCandidates(op.node, ctx);
-      const count = list ? list.length : ix.nodeCount;
-      for (let k = 0; k < count; k++) {
-        ctx.guard.tick();
-        const idx = list ? list[k] : k;
-        if (!nodeMatches(op.node, idx, row, ctx) || !passes(idx)) continue;
-        state.nodeAt[op.pat][op.pos] = idx;
-        yield* runOps(ops, i + 1, v ? { ...row, [v]: new NodeRef(idx) } : row, state, ctx);
-      }
-      return;
-    }
-    case "expand":
-      if (!op.relPat.range) {
-        yield* expandOne(ops, i, op, row, state, ctx);
-        return;
-      }
-      for (const hop of expand(op, row, state, ctx)) {
-        let next = bindVar(row, op.relPat.variable, hop.edges.map((e) => new RelRef(e)));
-        const end = hop.nodes[hop.nodes.length - 1];
-        if (next) next = bindVar(next, op.node.variable, new NodeRef(end));
-        if (!next || !nodeMatches(op.node, end, next, ctx)) continue;
-        state.nodeAt[op.pat][op.to] = end;
-        if (op.keepHops) state.relAt[op.pat][op.rel] = op.forward ? hop : { nodes: [...hop.nodes].reverse(), edges: [...hop.edges].reverse() };
-        yield* runOps(ops, i + 1, next, state, ctx);
-      }
-      return;
-    case "path": {
-      const next = bindVar(row, op.part.pathVariable, assemblePath(op.pat, op.part.rels.length, state));
-      if (next) yield* runOps(ops, i + 1, next, state, ctx);
-      return;
-    }
-    case "shortest":
-      for (const next of shortestBindings(op, row, state, ctx)) yield* runOps(ops, i + 1, next, state, ctx);
-      return;
-  }
-}
-
-/**
- * One relationship, one hop: the adjacency list of the bound end walked in place,
- * with no hop copies (the DFS below serves ranges). The edge stays in `used`
- * while the rest of the pattern runs, as in the DFS.
- */
-function* expandOne(ops: Op[], i: number, op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState, ctx: EvalContext): Generator<Row> {
-  const ix = ctx.index;
-  const { relPat, node } = op;
-  const need = neededFlag(relPat.direction, op.forward);
-  const mask = op.mask;
-  const start = state.nodeAt[op.pat][op.from];
-  for (let p = ix.offsets[start], end = ix.offsets[start + 1]; p < end; p++) {
-    const e = ix.edges[p];
-    if ((ix.dirs[p] & need) === 0 || (mask && !mask[ix.edgeType[e]]) || state.used.has(e)) continue;
-    if (relPat.properties && !propsMatch(relPat.properties, ix.edgeProps(e), row, ctx)) continue;
-    ctx.guard.tick();
-    const v = ix.neighbors[p];
-    let next = bindVar(row, relPat.variable, new RelRef(e));
-    if (next) next = bindVar(next, node.variable, new NodeRef(v));
-    if (!next || !nodeMatches(node, v, next, ctx)) continue;
-    state.nodeAt[op.pat][op.to] = v;
-    if (op.keepHops) state.relAt[op.pat][op.rel] = { nodes: op.forward ? [start, v] : [v, start], edges: [e] };
-    state.used.add(e);
-    try {
-      yield* runOps(ops, i + 1, next, state, ctx);
-    } finally {
-      state.used.delete(e);
-    }
-  }
-}
-
-/** The scan's pushed-down comparisons as one test of a node index; each constant is evaluated once, when first needed. */
-function propTests(exprs: Expr[], row: Row, ctx: EvalContext): (idx: number) => boolean {
-  if (!exprs.length) return () => true;
-  const tests = exprs.map((e) => {
-    const b = e as Extract<Expr, { kind: "binary" }>;
-    const propOnLeft = b.left.kind === "prop";
-    const prop = (propOnLeft ? b.left : b.right) as Extract<Expr, { kind: "prop" }>;
-    const constant = propOnLeft ? b.right : b.left;
-    const op = OPERATORS[b.op as keyof typeof OPERATORS];
-    let c: Value | undefined;
-    return (idx: number) => {
-      // Evaluated in the order evaluate() would: the left operand first.
-      const value = (ctx.index.nodeProp(idx, prop.key) as Value) ?? null;
-      if (c === undefined) c = evaluate(constant, row, ctx);
-      return (propOnLeft ? op(value, c) : op(c, value)) === true;
-    };
-  });
-  return (idx) => {
-    for (const t of tests) if (!t(idx)) return false;
-    return true;
-  };
-}
-
 export function assemblePath(pat: number, rels: number, state: MatchState): PathVal {
   const nodes = [state.nodeAt[pat][0]];
   const edges: number[] = [];
@@ -180,7 +67,7 @@ export function assemblePath(pat: number, rels: number, state: MatchState): Path
  * traversed nodes/edges (from → to). Single hops and ranges share one DFS with an
  * explicit stack; `used` holds the edges of the current branch while it is yielded.
  */
-function* expand(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState, ctx: EvalContext): Generator<{ nodes: number[]; edges: number[] }> {
+export function* expand(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState, ctx: EvalContext): Generator<{ nodes: number[]; edges: number[] }> {
   const ix = ctx.index;
   const { relPat } = op;
   const min = relPat.range ? relPat.range.min : 1;

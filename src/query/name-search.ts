@@ -47,8 +47,12 @@ function lowerBound(sorted: readonly string[], needle: string): number {
   return lo;
 }
 
+/** localeCompare's own collator (same order), made once; equal labels — common among namesakes — skip it. */
+const collator = new Intl.Collator();
+const byLabel = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
+
 const byRank = (a: Scored, b: Scored) =>
-  b.score - a.score || b.entry.weight - a.entry.weight || a.entry.label.localeCompare(b.entry.label) || a.entry.node - b.entry.node;
+  b.score - a.score || b.entry.weight - a.entry.weight || byLabel(a.entry.label, b.entry.label) || a.entry.node - b.entry.node;
 
 export class NameSearch {
   /** Distinct folded names in code-unit order; `byFolded` gives their entries. */

@@ -1,0 +1,143 @@
+/**
+ * Runs a planned MATCH for one input row and streams the bindings it finds.
+ * Each op is a cursor (a plain object whose next() gives the op's next row for
+ * its input row, or null), and one generator drives a stack of them depth
+ * first. Rows come out in the order nested loops would give them, but a row
+ * crosses one generator instead of one per op: at 100k nodes the generator
+ * hops, not the matching, were most of a query's time.
+ */
+import type { EvalContext, Row } from "./context.ts";
+import { evaluate } from "./evaluate.ts";
+import { shortestBindings } from "./match-shortest.ts";
+import { assemblePath, bindVar, expand, neededFlag, nodeMatches, propsMatch, type MatchState } from "./matcher.ts";
+import { lookupCandidates, type Op } from "./planner.ts";
+import { propTests } from "./scan-tests.ts";
+import { NodeRef, RelRef } from "./values.ts";
+
+interface Cursor {
+  next(): Row | null;
+  /** Ends a cursor left open when the consumer stops early. */
+  close?(): void;
+}
+
+type Opener<K extends Op["kind"]> = (op: Extract<Op, { kind: K }>, row: Row, state: MatchState, ctx: EvalContext) => Cursor;
+
+/** A cursor giving at most one row, computed on the first next(). */
+function once(compute: () => Row | null): Cursor {
+  let done = false;
+  return { next: () => (done ? null : ((done = true), compute())) };
+}
+
+/** A cursor over a generator of candidate rows. */
+function fromGenerator(gen: Generator<Row | null>): Cursor {
+  return {
+    next() {
+      for (let r = gen.next(); !r.done; r = gen.next()) if (r.value) return r.value;
+      return null;
+    },
+    close: () => void gen.return(undefined),
+  };
+}
+
+const OPENERS: { [K in Op["kind"]]: Opener<K> } = {
+  filter: (op, row, _state, ctx) => once(() => (op.exprs.every((e) => evaluate(e, row, ctx) === true) ? row : null)),
+
+  scan(op, row, state, ctx) {
+    const v = op.node.variable;
+    const passes = propTests(op.pre, row, ctx);
+    const at = state.nodeAt[op.pat];
+    if (v && v in row) {
+      const bound = row[v];
+      return once(() => (bound instanceof NodeRef && nodeMatches(op.node, bound.idx, row, ctx) && passes(bound.idx) ? ((at[op.pos] = bound.idx), row) : null));
+    }
+    const list = lookupCandidates(op.node, ctx);
+    const count = list ? list.length : ctx.index.nodeCount;
+    let k = 0;
+    return {
+      next() {
+        while (k < count) {
+          ctx.guard.tick();
+          const idx = list ? list[k++] : k++;
+          if (!nodeMatches(op.node, idx, row, ctx) || !passes(idx)) continue;
+          at[op.pos] = idx;
+          return v ? { ...row, [v]: new NodeRef(idx) } : row;
+        }
+        return null;
+      },
+    };
+  },
+
+  expand(op, row, state, ctx) {
+    if (op.relPat.range) return fromGenerator(hops(op, row, state, ctx));
+    // One hop: the bound end's adjacency slice walked in place; the edge stays in `used` until the next one.
+    const ix = ctx.index;
+    const { relPat, node } = op;
+    const need = neededFlag(relPat.direction, op.forward);
+    const start = state.nodeAt[op.pat][op.from];
+    let p = ix.offsets[start];
+    const end = ix.offsets[start + 1];
+    let held = -1;
+    return {
+      next() {
+        if (held >= 0) state.used.delete(held), (held = -1);
+        while (p < end) {
+          const at = p++;
+          const e = ix.edges[at];
+          if ((ix.dirs[at] & need) === 0 || (op.mask && !op.mask[ix.edgeType[e]]) || state.used.has(e)) continue;
+          if (relPat.properties && !propsMatch(relPat.properties, ix.edgeProps(e), row, ctx)) continue;
+          ctx.guard.tick();
+          const v = ix.neighbors[at];
+          let next = bindVar(row, relPat.variable, new RelRef(e));
+          if (next) next = bindVar(next, node.variable, new NodeRef(v));
+          if (!next || !nodeMatches(node, v, next, ctx)) continue;
+          state.nodeAt[op.pat][op.to] = v;
+          if (op.keepHops) state.relAt[op.pat][op.rel] = { nodes: op.forward ? [start, v] : [v, start], edges: [e] };
+          state.used.add((held = e));
+          return next;
+        }
+        return null;
+      },
+    };
+  },
+
+  path: (op, row, state) => once(() => bindVar(row, op.part.pathVariable, assemblePath(op.pat, op.part.rels.length, state))),
+
+  shortest: (op, row, state, ctx) => fromGenerator(shortestBindings(op, row, state, ctx)),
+};
+
+/** Variable-length hops bound to the pattern's variables (null where a binding or the end node fails). */
+function* hops(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState, ctx: EvalContext): Generator<Row | null> {
+  for (const hop of expand(op, row, state, ctx)) {
+    let next = bindVar(row, op.relPat.variable, hop.edges.map((e) => new RelRef(e)));
+    const end = hop.nodes[hop.nodes.length - 1];
+    if (next) next = bindVar(next, op.node.variable, new NodeRef(end));
+    if (!next || !nodeMatches(op.node, end, next, ctx)) {
+      yield null;
+      continue;
+    }
+    state.nodeAt[op.pat][op.to] = end;
+    if (op.keepHops) state.relAt[op.pat][op.rel] = op.forward ? hop : { nodes: [...hop.nodes].reverse(), edges: [...hop.edges].reverse() };
+    yield next;
+  }
+}
+
+const open = (op: Op, row: Row, state: MatchState, ctx: EvalContext): Cursor => (OPENERS[op.kind] as Opener<Op["kind"]>)(op as never, row, state, ctx);
+
+/** Every binding of the planned ops for one input row, depth first. */
+export function* runOps(ops: Op[], row: Row, state: MatchState, ctx: EvalContext): Generator<Row> {
+  if (!ops.length) {
+    yield row;
+    return;
+  }
+  const stack: Cursor[] = [open(ops[0], row, state, ctx)];
+  try {
+    while (stack.length) {
+      const next = stack[stack.length - 1].next();
+      if (next === null) stack.pop();
+      else if (stack.length === ops.length) yield next;
+      else stack.push(open(ops[stack.length], next, state, ctx));
+    }
+  } finally {
+    for (const c of stack) c.close?.();
+  }
+}
