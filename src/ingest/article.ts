@@ -9,6 +9,7 @@ import { htmlToText } from "./html-to-text.ts";
 import { normalizeText } from "./normalize.ts";
 import { stripFurniture, type FurnitureRules } from "./furniture.ts";
 import type { SentenceSplitter } from "./sentences.ts";
+import { MAX_TEXT_CHARS } from "./limits.ts";
 
 export type ArticleFormat = "txt" | "md" | "html";
 
@@ -44,6 +45,8 @@ function stringField(value: unknown): string | null {
 }
 
 export function parseArticle(raw: string, format: ArticleFormat, meta: ArticleMetaInput, rules: IngestRules): Article {
+  // Files are checked for NUL bytes when decoded; posted text is checked here.
+  if (raw.includes("\u0000")) throw new IngestError(meta.file, "the text contains NUL characters: it is binary data, not an article");
   let body = raw;
   let title = meta.title ?? null;
   let outlet = meta.outlet ?? null;
@@ -62,9 +65,12 @@ export function parseArticle(raw: string, format: ArticleFormat, meta: ArticleMe
     published ??= stringField(parsed.data.published ?? parsed.data.date);
     url ??= stringField(parsed.data.url);
   } else if (format === "html") {
-    const html = htmlToText(raw);
+    const html = htmlToText(raw, meta.file);
     body = html.text;
     title ??= html.title;
+  }
+  if (body.length > MAX_TEXT_CHARS) {
+    throw new IngestError(meta.file, `the article text is ${body.length.toLocaleString("en")} characters, more than the ${MAX_TEXT_CHARS.toLocaleString("en")} limit for one article`);
   }
   if (published && !ISO_DATE.test(published)) throw new IngestError(meta.file, `published date "${published}" is not YYYY-MM-DD`);
   const lines = normalizeText(body)

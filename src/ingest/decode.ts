@@ -4,12 +4,16 @@
  * byte-order mark is decoded; a UTF-8 BOM is dropped.
  */
 import { IngestError } from "./errors.ts";
+import { MAX_FILE_BYTES, formatBytes } from "./limits.ts";
 
-const MAX_BYTES = 32 * 1024 * 1024;
+/** The refusal of a file over MAX_FILE_BYTES, shared with the loader's check before reading. */
+export function tooLargeError(source: string, bytes: number): IngestError {
+  return new IngestError(source, `the file is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_FILE_BYTES)} limit for one article`);
+}
 
 export function decodeArticleBytes(bytes: Uint8Array, source: string): string {
   if (bytes.length === 0) throw new IngestError(source, "the file is empty");
-  if (bytes.length > MAX_BYTES) throw new IngestError(source, `the file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(source, bytes.length);
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decode("utf-16le", bytes.subarray(2), source);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decode("utf-16be", bytes.subarray(2), source);

@@ -9,11 +9,13 @@ import { join, relative, isAbsolute, sep } from "node:path";
 import { z } from "zod";
 import type { Article } from "../types.ts";
 import { IngestError } from "./errors.ts";
-import { decodeArticleBytes } from "./decode.ts";
+import { decodeArticleBytes, tooLargeError } from "./decode.ts";
+import { MAX_FILE_BYTES } from "./limits.ts";
 import { formatOf, parseArticle, type IngestRules } from "./article.ts";
 
 const ManifestEntry = z.object({
-  file: z.string().min(1),
+  // A plain file name: an entry cannot describe (or seem to describe) a file elsewhere.
+  file: z.string().min(1).regex(/^(?!\.\.?$)[^/\\\0]+$/, "file must be a file name in the articles folder, without a path"),
   title: z.string().optional(),
   outlet: z.string().optional(),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "published must be YYYY-MM-DD").optional(),
@@ -75,9 +77,11 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 }
 
 export async function readArticleFile(dir: string, file: string, entry: ManifestEntry | undefined, rules: IngestRules): Promise<Article> {
+  if (/[/\\]/.test(file) || file === ".." || file === ".") throw new IngestError(file, "is not a plain file name in the articles folder (paths such as ../ are refused)");
   const real = await assertInside(dir, file);
   const stat = await lstat(real);
   if (!stat.isFile()) throw new IngestError(file, "is not a regular file");
+  if (stat.size > MAX_FILE_BYTES) throw tooLargeError(file, stat.size);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(real);

@@ -2,9 +2,11 @@
  * Sentence splitting that survives news typography: abbreviations (Mr., Feb.),
  * initials ("Dmitri S. Peskov"), dotted acronyms ("U.S.", which may or may not end
  * a sentence) and quotes that close a sentence ('... court." Next'). Paragraph and
- * line breaks always end a sentence, so headlines stand on their own.
+ * line breaks always end a sentence, so headlines stand on their own. A run
+ * longer than MAX_SENTENCE_CHARS is cut into pieces (long-sentences.ts).
  */
 import type { Sentence } from "../types.ts";
+import { splitLongSentence } from "./long-sentences.ts";
 
 export interface AbbreviationData {
   always: string[];
@@ -42,7 +44,9 @@ export function createSentenceSplitter(data: AbbreviationData): SentenceSplitter
     const push = (start: number, end: number) => {
       const raw = text.slice(start, end);
       const trimmed = raw.trim();
-      if (trimmed) out.push({ index: out.length, text: trimmed, start: start + raw.indexOf(trimmed) });
+      if (!trimmed) return;
+      const at = start + raw.indexOf(trimmed);
+      for (const piece of splitLongSentence(trimmed)) out.push({ index: out.length, text: piece.text, start: at + piece.offset });
     };
     let paragraphStart = 0;
     for (const paragraph of text.split("\n")) {
