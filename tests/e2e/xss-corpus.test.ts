@@ -160,8 +160,10 @@ describe("XSS corpus in the explorer", () => {
       await page.click("#tab-path");
       await page.click("#panel-path .path-types summary");
       await page.check('#panel-path input[data-type="met_with"]');
+      let ends: string[] = [];
       for (let i = 0; i < PAYLOADS.length - 1; i += 5) {
         const chain = labels.slice(i, Math.min(i + 6, labels.length));
+        ends = [chain[0], chain.at(-1)!];
         await autocomplete(page, "#path-from", chain[0], { label: chain[0] });
         await page.press("#path-from", "Enter");
         await autocomplete(page, "#path-to", chain.at(-1)!, { label: chain.at(-1) });
@@ -172,6 +174,11 @@ describe("XSS corpus in the explorer", () => {
         const quotes = await texts(page, "#path-results .evidence mark");
         expect(quotes).toEqual(chain.slice(0, -1));
       }
+      // Any relation type: two 2-hop routes (along the chain, through the hub), listed as alternatives.
+      await page.uncheck('#panel-path input[data-type="met_with"]');
+      await page.click("#path-find");
+      await page.waitForSelector("#path-results .alternatives .alt:nth-child(2)");
+      expect(await texts(page, "#path-results .alternatives .alt")).toContain(`${ends[0]} → XSS hub → ${ends[1]}`);
 
       // Console: names, aliases and evidence as table cells; every payload as a literal; errors with a caret.
       await page.click("#tab-console");
