@@ -10,6 +10,8 @@ import type { SentenceContext } from "./types.ts";
 
 const CLAUSE_END = new Set([";", ":"]);
 const COORDINATORS = new Set([",", "and", "or"]);
+/** Words that may open the next member of a list: "Zelensky and several European leaders". */
+const LIST_DETERMINERS = new Set(["the", "a", "an", "several", "some", "many", "other", "various", "both", "all"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const BE = new Set(["was", "were", "is", "are", "be", "been", "being", "'s"]);
 const OBJECT_WINDOW = 14;
@@ -37,7 +39,7 @@ export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention)
     const all = ctx.tokens.slice(a.end, b.start);
     if (all.length === 1 && all[0]!.text === "-" && all[0]!.start === ctx.tokens[a.end - 1]!.end) return true;
     // "Kryvyy Rih—President Zelensky's hometown—as well as Odesa": "as well as" joins like "and".
-    const gap = all.filter((_, k) => !described(a.end + k) && all[k]!.lower !== "the").map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
+    const gap = all.filter((_, k) => !described(a.end + k) && !LIST_DETERMINERS.has(all[k]!.lower)).map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
     return gap.length > 0 && gap.length <= 3 && gap.every((w) => COORDINATORS.has(w));
   };
   if (i < 0) return group;

@@ -79,7 +79,9 @@ const svo: Frame = (ctx, { cue, start, end }) => {
     const targets = subjectsBefore(ctx, start, fits, { stopAtPronoun: true });
     return pairs(sources, targets);
   }
-  const sources = (!cue.verbal && possessor(ctx, start)) || subjectsBefore(ctx, start, PARTY);
+  // "the plan's call for", "Russia's offer of": after "'s" even a verbal cue is a noun whose agent is the owner, if a party.
+  const owned = before?.lower === "'s";
+  const sources = owned ? (possessor(ctx, start) ?? []) : (!cue.verbal && possessor(ctx, start)) || subjectsBefore(ctx, start, PARTY);
   // "handed over demands", "issued strong objections": a proposal inside the cue is its object.
   const inside = ctx.mentions.find((m) => m.type === "proposal" && m.start >= start && m.end <= end && usable(ctx, m) && fits(m));
   const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
