@@ -53,36 +53,76 @@ const slotsOf = <A>(model: readonly ExportedAttribute<A>[]): AttvalueSlot<A>[] =
 const NODE_SLOTS = slotsOf(NODE_ATTRIBUTES);
 const EDGE_SLOTS = slotsOf(EDGE_ATTRIBUTES);
 
-function attvalues<A>(slots: readonly AttvalueSlot<A>[], attrs: A): string {
-  let out = "";
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]!;
-    const value = slot.get(attrs);
-    if (value === null || value === undefined) continue;
-    const text = slot.kind === "list" ? gexfList(value) : formatScalar(slot.kind, value);
-    out += slot.open + xmlAttr(text) + '"/>';
-  }
-  return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
+/** Distinct scalar values remembered per attribute (types, dates, counts repeat across a million edges). */
+const MEMO_LIMIT = 4096;
+
+/**
+ * The `<attvalues>` writer for one export: a scalar value's whole `<attvalue/>`
+ * is built once and then looked up, so repeated values skip formatting and escaping.
+ */
+function attvaluesWriter<A>(slots: readonly AttvalueSlot<A>[]): (attrs: A) => string {
+  const memos = slots.map(() => new Map<unknown, string>());
+  return (attrs) => {
+    let out = "";
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const value = slot.get(attrs);
+      if (value === null || value === undefined) continue;
+      if (slot.kind === "list") {
+        out += slot.open + xmlAttr(gexfList(value)) + '"/>';
+        continue;
+      }
+      const memo = memos[i]!;
+      let element = memo.get(value);
+      if (element === undefined) {
+        element = slot.open + xmlAttr(formatScalar(slot.kind, value)) + '"/>';
+        if (memo.size < MEMO_LIMIT) memo.set(value, element);
+      }
+      out += element;
+    }
+    return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
+  };
+}
+
+/** `<color/>` per distinct color string (a graph has a handful). */
+function colorWriter(): (color: unknown) => string {
+  const memo = new Map<unknown, string>();
+  return (color) => {
+    let element = memo.get(color);
+    if (element === undefined) {
+      const rgb = parseHexColor(color);
+      element = rgb ? `<color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}" hex="${rgb.hex}"/>` : "";
+      if (memo.size < MEMO_LIMIT) memo.set(color, element);
+    }
+    return element;
+  };
 }
 
 const spells = (start: string | null): string => (start ? `<spells><spell start="${start}"/></spells>` : "");
 
-function nodeXml(key: string, a: NodeAttributes, dates: Map<string, string>, dynamic: boolean): string {
+interface Writers {
+  nodeAttvalues: (a: NodeAttributes) => string;
+  edgeAttvalues: (a: EdgeAttributes) => string;
+  color: (color: unknown) => string;
+  dates: Map<string, string>;
+  dynamic: boolean;
+}
+
+function nodeXml(key: string, a: NodeAttributes, w: Writers): string {
   let out = `      <node id="${xmlAttr(key)}" label="${xmlAttr(a.label ?? key)}">`;
-  out += attvalues(NODE_SLOTS, a);
-  if (dynamic) out += spells(firstDate((a.articles ?? []).map((id) => dates.get(id))));
-  const rgb = parseHexColor(a.color);
-  if (rgb) out += `<color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}" hex="${rgb.hex}"/>`;
+  out += w.nodeAttvalues(a);
+  if (w.dynamic) out += spells(firstDate((a.articles ?? []).map((id) => w.dates.get(id))));
+  out += w.color(a.color);
   if (Number.isFinite(a.x) && Number.isFinite(a.y)) out += `<position x="${xmlNumber(a.x)}" y="${xmlNumber(a.y)}" z="0"/>`;
   if (Number.isFinite(a.size) && a.size >= 0) out += `<size value="${xmlNumber(a.size)}"/>`;
   return out + "</node>\n";
 }
 
-function edgeXml(key: string, source: string, target: string, a: EdgeAttributes, dynamic: boolean): string {
+function edgeXml(key: string, source: string, target: string, a: EdgeAttributes, w: Writers): string {
   const weight = Number.isFinite(a.weight) ? ` weight="${xmlNumber(a.weight)}"` : "";
   let out = `      <edge id="${xmlAttr(key)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}" label="${xmlAttr(a.label ?? a.type)}"${weight}>`;
-  out += attvalues(EDGE_SLOTS, a);
-  if (dynamic) out += spells(firstDate([a.firstSeen]));
+  out += w.edgeAttvalues(a);
+  if (w.dynamic) out += spells(firstDate([a.firstSeen]));
   return out + "</edge>\n";
 }
 
@@ -92,6 +132,7 @@ export async function writeGexf(graph: ParleyGraph, stream: Writable, options: E
   const graphAttrs = graph.getAttributes() as Attributes;
   const dates = articleDates(graph);
   const span = graphSpan(dates);
+  const writers: Writers = { nodeAttvalues: attvaluesWriter(NODE_SLOTS), edgeAttvalues: attvaluesWriter(EDGE_SLOTS), color: colorWriter(), dates, dynamic };
   const timeAttrs = dynamic ? ` mode="dynamic" timeformat="date"${span ? ` start="${span.start}" end="${span.end}"` : ""}` : ` mode="static"`;
 
   await out.write('<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n');
@@ -102,12 +143,12 @@ export async function writeGexf(graph: ParleyGraph, stream: Writable, options: E
   // `out.write` returns a promise only when a chunk went out: awaiting every
   // element would cost a microtask turn per node and edge.
   for (const { node, attributes } of graph.nodeEntries()) {
-    const sent = out.write(nodeXml(node, attributes, dates, dynamic));
+    const sent = out.write(nodeXml(node, attributes, writers));
     if (sent) await sent;
   }
   await out.write(`    </nodes>\n    <edges count="${graph.size}">\n`);
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
-    const sent = out.write(edgeXml(edge, source, target, attributes, dynamic));
+    const sent = out.write(edgeXml(edge, source, target, attributes, writers));
     if (sent) await sent;
   }
   await out.write("    </edges>\n  </graph>\n</gexf>\n");
