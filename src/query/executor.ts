@@ -8,7 +8,7 @@ import type { Clause, Expr, Query } from "./ast.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { countedByLabels, type CountedRow } from "./label-counts.ts";
-import { runOps } from "./match-cursors.ts";
+import { openMatch } from "./match-cursors.ts";
 import type { MatchState } from "./matcher.ts";
 import { patternVariables, planMatch, type Op } from "./planner.ts";
 import { project } from "./projection.ts";
@@ -75,9 +75,14 @@ function* matchRows(clause: Extract<Clause, { kind: "match" }>, rows: Iterable<R
       relAt: clause.patterns.map(() => []),
     };
     let any = false;
-    for (const out of runOps(ops, row, state, ctx)) {
-      any = true;
-      yield out;
+    const match = openMatch(ops, row, state, ctx);
+    try {
+      for (let out = match.next(); out !== null; out = match.next()) {
+        any = true;
+        yield out;
+      }
+    } finally {
+      match.close();
     }
     if (!any && clause.optional) yield { ...row, ...Object.fromEntries(added.map((v) => [v, null])) };
   }

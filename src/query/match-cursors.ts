@@ -1,10 +1,10 @@
 /**
  * Runs a planned MATCH for one input row and streams the bindings it finds.
  * Each op is a cursor (a plain object whose next() gives the op's next row for
- * its input row, or null), and one generator drives a stack of them depth
- * first. Rows come out in the order nested loops would give them, but a row
- * crosses one generator instead of one per op: at 100k nodes the generator
- * hops, not the matching, were most of a query's time.
+ * its input row, or null), and one cursor drives a stack of them depth
+ * first. Rows come out in the order nested loops would give them, but no row
+ * crosses a generator per op: at 100k nodes the generator hops, not the
+ * matching, were most of a query's time.
  */
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
@@ -123,21 +123,24 @@ function* hops(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState,
 
 const open = (op: Op, row: Row, state: MatchState, ctx: EvalContext): Cursor => (OPENERS[op.kind] as Opener<Op["kind"]>)(op as never, row, state, ctx);
 
-/** Every binding of the planned ops for one input row, depth first. */
-export function* runOps(ops: Op[], row: Row, state: MatchState, ctx: EvalContext): Generator<Row> {
-  if (!ops.length) {
-    yield row;
-    return;
-  }
-  const stack: Cursor[] = [open(ops[0], row, state, ctx)];
-  try {
-    while (stack.length) {
-      const next = stack[stack.length - 1].next();
-      if (next === null) stack.pop();
-      else if (stack.length === ops.length) yield next;
-      else stack.push(open(ops[stack.length], next, state, ctx));
-    }
-  } finally {
-    for (const c of stack) c.close?.();
-  }
+/** Every binding of the planned ops for one input row, depth first, as one cursor (close() it if you stop early). */
+export function openMatch(ops: Op[], row: Row, state: MatchState, ctx: EvalContext): Required<Cursor> {
+  const stack: Cursor[] = ops.length ? [open(ops[0], row, state, ctx)] : [];
+  let bare = !ops.length;
+  return {
+    next() {
+      if (bare) return (bare = false), row;
+      while (stack.length) {
+        const next = stack[stack.length - 1].next();
+        if (next === null) stack.pop();
+        else if (stack.length === ops.length) return next;
+        else stack.push(open(ops[stack.length], next, state, ctx));
+      }
+      return null;
+    },
+    close() {
+      for (const c of stack) c.close?.();
+      stack.length = 0;
+    },
+  };
 }

@@ -19,6 +19,18 @@ export function* project(proj: Projection, rows: Iterable<Row>, scope: string[],
   const limit = proj.limit ? count(proj.limit, "LIMIT", ctx) : Infinity;
   if (limit === 0) return;
   const aggregating = items.some((it) => findAggregates(it.expr).length > 0);
+  if (!aggregating && !proj.distinct && !proj.orderBy.length) {
+    // Plain projection: mapped in this loop, no generator or wrapper per row.
+    let index = 0;
+    let emitted = 0;
+    for (const source of rows) {
+      const row = mapRow(items, source, ctx);
+      if (index++ < skip) continue;
+      yield row;
+      if (++emitted >= limit) return;
+    }
+    return;
+  }
   let out: Iterable<{ row: Row; source: Row }> = aggregating ? aggregate(items, rows, ctx, counted) : mapRows(items, rows, ctx);
   if (proj.distinct) out = distinct(out, items.map((it) => it.alias));
   if (proj.orderBy.length) out = sortRows(out, proj, items, aggregating, ctx);
@@ -38,12 +50,14 @@ function count(e: Expr | null, what: string, ctx: EvalContext): number {
   return v;
 }
 
+function mapRow(items: Projection["items"], source: Row, ctx: EvalContext): Row {
+  const row: Row = {};
+  for (const it of items) row[it.alias] = evaluate(it.expr, source, ctx);
+  return row;
+}
+
 function* mapRows(items: Projection["items"], rows: Iterable<Row>, ctx: EvalContext): Generator<{ row: Row; source: Row }> {
-  for (const source of rows) {
-    const row: Row = {};
-    for (const it of items) row[it.alias] = evaluate(it.expr, source, ctx);
-    yield { row, source };
-  }
+  for (const source of rows) yield { row: mapRow(items, source, ctx), source };
 }
 
 function* aggregate(items: Projection["items"], rows: Iterable<Row>, ctx: EvalContext, counted?: CountedRow[]): Generator<{ row: Row; source: Row }> {
