@@ -53,6 +53,7 @@ describe("relations", () => {
     ["The proposal was dismissed by Russia. It was a 20-point peace plan.", "russia rejected proposal:20-point"],
     ["Rubio and Lavrov held talks in Riyadh.", "marco-rubio visited riyadh"],
     ["Talks between Russia and Ukraine resumed.", "russia negotiated_with ukraine"],
+    ["Erdogan held talks with Kremlin aide Yuri Ushakov.", "recep-tayyip-erdogan negotiated_with name:yury ushakov"],
     ["Ukraine said it would support the 30-day cease-fire.", "ukraine supported proposal:30-day ceasefire"],
     ["The Trump administration's 30-day cease-fire proposal was announced.", "united-states proposed proposal:30-day ceasefire"],
     ["Secretary of State Marco Rubio spoke.", "marco-rubio member_of united-states"],
@@ -79,6 +80,7 @@ describe("relations", () => {
   it.each([
     ["Russia did not reject the 20-point peace plan.", /rejected/],
     ["Former President Donald Trump spoke.", /member_of/],
+    ["Erdogan held talks with Kremlin aide Yuri Ushakov.", /negotiated_with the-kremlin/],
     ["Drones hit Moscow after talks in Saudi Arabia.", /saudi-arabia (supported|aided)/],
     ["Critics condemned the plan's call for Ukraine to cede territory.", /demanded ukraine/],
     ["Russian missiles struck Kharkiv - President Zelensky's hometown - on Monday.", /attacked volodymyr-zelensky/],

@@ -20,8 +20,14 @@ const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "whether", "beca
 const PREPOSITIONS = new Set(["in", "at", "on", "to", "from", "with", "of", "for", "by", "into", "near", "about", "against", "toward", "towards", "over", "under", "between", "among", "across", "through", "during", "since", "like"]);
 const PERSONAL_PRONOUNS = new Set(["he", "she"]);
 
+/** "U.S. envoy Steve Witkoff", "Kremlin aide Ushakov": a body right before a titled name only describes that person. */
+function titleModifier(ctx: SentenceContext, m: Mention): boolean {
+  const at = ctx.tokens[m.end]?.lower === "'s" ? m.end + 1 : m.end;
+  return ctx.roles.some((r) => r.start === at && r.nameStart > r.start && !ctx.tokens.slice(r.end, r.nameStart).some((t) => t.text === ","));
+}
+
 export function usable(ctx: SentenceContext, m: Mention): boolean {
-  if (ctx.apposition.has(m.start) || m.key.endsWith(":?")) return false;
+  if (ctx.apposition.has(m.start) || m.key.endsWith(":?") || titleModifier(ctx, m)) return false;
   // A demonym only modifying a noun ("Russian sovereignty") names no party; a plural ("the Russians") or an acting collective does.
   if (m.kind === "demonym" && !/s$/.test(m.text)) return ctx.heads.actingCollectives.has(ctx.tokens[m.end]?.lower ?? "") || ctx.tokens[m.end]?.lower === "and";
   return true;
