@@ -16,7 +16,8 @@ export const ArticleInputSchema = z
     html: z.string().max(20_000_000).optional(),
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "published must be a date YYYY-MM-DD").optional(),
     outlet: z.string().trim().max(200).optional(),
-    url: z.string().trim().max(2000).optional(),
+    // Only web addresses: a javascript: or data: URL is never a source, and a reader may one day make it a link.
+    url: z.string().trim().max(2000).regex(/^https?:\/\/[^\s]+$/i, "url must be an http(s) address").optional(),
   })
   .strict()
   .refine((a) => (a.text === undefined) !== (a.html === undefined), { message: "give exactly one of text or html" });
