@@ -8,7 +8,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, basename } from "node:path";
 import { makeDataDir, tempLeftovers, type DataDir } from "./data-dir.ts";
-import { buildArgs, buildOnce, runParley } from "./cli-process.ts";
+import { buildArgs, buildOnce, cliStartupMs, runParley } from "./cli-process.ts";
 import { armKill, triggerName, type KillTrigger } from "./kill-trigger.ts";
 import { seededRandom } from "./random.ts";
 import { emptyKillReport, type KillReport } from "./kill-report.ts";
@@ -20,7 +20,10 @@ export interface BuildKillOptions {
   articles: string[];
   /** Share of kills fired by the graph temp file appearing rather than by a delay. */
   fileShare?: number;
-  /** Run a full build after every n-th kill too (always after a kill that left a new temp file). */
+  /**
+   * Also run a full build after every n-th kill and after the first kill of each
+   * outcome (Infinity: only after kills that left a new temp file, and at the end).
+   */
   verifyEvery?: number;
 }
 
@@ -35,6 +38,13 @@ export async function runBuildKills(options: BuildKillOptions): Promise<KillRepo
     await buildOnce(previousData);
     const previous = await readFile(previousData.graphFile);
     report.fullRunMs = await buildOnce(data);
+    const startupMs = await cliStartupMs();
+    const pipelineMs = Math.max(1, report.fullRunMs - startupMs);
+    report.phaseBounds = [
+      ["CLI startup", startupMs],
+      ["pipeline 1st half", startupMs + pipelineMs / 2],
+      ["pipeline 2nd half + write", report.fullRunMs],
+    ];
     const next = await readFile(data.graphFile);
     if (previous.equals(next)) throw new Error("hardening/build-kills: previous and new graph are identical; the check would prove nothing");
     const graphDir = dirname(data.graphFile);
@@ -47,13 +57,14 @@ export async function runBuildKills(options: BuildKillOptions): Promise<KillRepo
       const trigger: KillTrigger =
         random.next() < fileShare
           ? { kind: "file", label: "graph-temp", dir: graphDir, match: (n) => n.startsWith(tempPrefix), fallbackMs: report.fullRunMs * 3 }
-          : { kind: "delay", ms: random.between(0, report.fullRunMs * 1.05) };
+          : // Half the delays skip the CLI's startup so more kills land in parse, extraction, layout and the write.
+            { kind: "delay", ms: random.between(random.next() < 0.5 ? startupMs : 0, report.fullRunMs * 1.05) };
       const started = performance.now();
-      const build = runParley(buildArgs(data));
+      const build = await runParley(buildArgs(data));
       const armed = armKill(build, trigger);
+      const killedAt = armed.fired.then(() => performance.now() - started);
       const exit = await build.exited;
-      await armed.fired;
-      const at = (performance.now() - started) / report.fullRunMs;
+      const at = await killedAt;
       const bytes = await readFile(data.graphFile);
       const state = bytes.equals(previous) ? "previous" : bytes.equals(next) ? "new" : "CORRUPT";
       const leftovers = await tempLeftovers(graphDir);
@@ -68,8 +79,9 @@ export async function runBuildKills(options: BuildKillOptions): Promise<KillRepo
       report.landed++;
       const outcome = `${state}${fresh.length ? "+temp" : ""}`;
       report.record(triggerName(trigger), outcome, at);
-      if (state === "CORRUPT") report.failures.push(`kill ${report.landed} (${triggerName(trigger)} at ${(at * 100).toFixed(0)}% of a run): graph file is ${bytes.length} bytes, neither previous (${previous.length}) nor new (${next.length})`);
-      if (fresh.length || !seenOutcomes.has(outcome) || report.landed % verifyEvery === 0) {
+      if (state === "CORRUPT") report.failures.push(`kill ${report.landed} (${triggerName(trigger)} at ${at.toFixed(0)} ms of a ${report.fullRunMs.toFixed(0)} ms run): graph file is ${bytes.length} bytes, neither previous (${previous.length}) nor new (${next.length})`);
+      const sample = Number.isFinite(verifyEvery) && (!seenOutcomes.has(outcome) || report.landed % verifyEvery === 0);
+      if (fresh.length || sample) {
         seenOutcomes.add(outcome);
         await verifyNextBuild(data, next, report, `after kill ${report.landed} (${outcome})`);
       }

@@ -7,9 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { DataDir } from "./data-dir.ts";
-import { REPO } from "./data-dir.ts";
-
-const BIN = join(REPO, "bin/parley.mjs");
+import { codeSnapshot } from "./code-snapshot.ts";
 
 export class ParleyProcessError extends Error {
   override name = "ParleyProcessError";
@@ -29,8 +27,10 @@ export interface ParleyProcess {
   kill(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
-export function runParley(args: string[]): ParleyProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts `parley ARGS` from the code snapshot (see code-snapshot.ts). */
+export async function runParley(args: string[]): Promise<ParleyProcess> {
+  const root = await codeSnapshot();
+  const child = spawn(process.execPath, [join(root, "bin/parley.mjs"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   child.stderr!.on("data", (c: Buffer) => (err = (err + c.toString()).slice(-20_000)));
   child.stdout!.resume();
@@ -51,9 +51,16 @@ export const buildArgs = (data: DataDir, out = data.graphFile) => ["build", "--a
 /** Runs `parley build` to completion; throws unless it exits 0. */
 export async function buildOnce(data: DataDir, out = data.graphFile): Promise<number> {
   const started = performance.now();
-  const build = runParley(buildArgs(data, out));
+  const build = await runParley(buildArgs(data, out));
   const exit = await build.exited;
   if (exit.code !== 0) throw new ParleyProcessError(`parley build exited ${exit.code ?? exit.signal}: ${build.stderr()}`);
+  return performance.now() - started;
+}
+
+/** How long the CLI takes to start (tsx and every module loaded) before any command runs: `parley --help`. */
+export async function cliStartupMs(): Promise<number> {
+  const started = performance.now();
+  await (await runParley(["--help"])).exited;
   return performance.now() - started;
 }
 
@@ -65,7 +72,7 @@ export interface ServerProcess extends ParleyProcess {
 /** Starts `parley serve --port 0` on the data folder; resolves once it prints its URL. */
 export async function startServe(data: DataDir, timeoutMs = 60_000): Promise<ServerProcess> {
   const web = join(data.dir, "no-web");
-  const proc = runParley(["serve", "--graph", data.graphFile, "--articles", data.articlesDir, "--lexicon", data.lexiconDir, "--web", web, "--port", "0"]);
+  const proc = await runParley(["serve", "--graph", data.graphFile, "--articles", data.articlesDir, "--lexicon", data.lexiconDir, "--web", web, "--port", "0"]);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new ParleyProcessError(`parley serve printed no URL in ${timeoutMs} ms: ${proc.stderr()}`)), timeoutMs);

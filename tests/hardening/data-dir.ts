@@ -7,12 +7,11 @@
 import { chmod, copyFile, cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildGraph } from "../../src/pipeline/index.ts";
-import { saveGraph } from "../../src/graph/persist.ts";
+import { buildOnce } from "./cli-process.ts";
 
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const SEED_ARTICLES = join(REPO, "graph-data/articles");
+import { codeSnapshot } from "./code-snapshot.ts";
+
+const seedArticlesDir = async () => join(await codeSnapshot(), "graph-data/articles");
 
 export interface DataDir {
   dir: string;
@@ -25,13 +24,13 @@ export interface DataDir {
 export interface DataDirOptions {
   /** Seed article files to copy (default: all of them). */
   articles?: string[];
-  /** Build graph.json from the copied articles (in-process, like `parley build`). */
+  /** Build graph.json from the copied articles with `parley build`. */
   withGraph?: boolean;
   prefix?: string;
 }
 
 export async function seedArticleFiles(): Promise<string[]> {
-  return (await readdir(SEED_ARTICLES)).filter((f) => f !== "manifest.json" && !f.startsWith(".")).sort();
+  return (await readdir(await seedArticlesDir())).filter((f) => f !== "manifest.json" && !f.startsWith(".")).sort();
 }
 
 export async function makeDataDir(options: DataDirOptions = {}): Promise<DataDir> {
@@ -40,18 +39,16 @@ export async function makeDataDir(options: DataDirOptions = {}): Promise<DataDir
   const lexiconDir = join(dir, "lexicon");
   await mkdir(articlesDir);
   const wanted = options.articles ?? (await seedArticleFiles());
+  const seeds = await seedArticlesDir();
   // The manifest may name files that are not copied; the loader ignores those entries.
   for (const file of [...wanted, "manifest.json"]) {
-    await copyFile(join(SEED_ARTICLES, file), join(articlesDir, file));
+    await copyFile(join(seeds, file), join(articlesDir, file));
     await chmod(join(articlesDir, file), 0o644);
   }
-  await cp(join(REPO, "graph-data/lexicon"), lexiconDir, { recursive: true });
-  const graphFile = join(dir, "graph.json");
-  if (options.withGraph) {
-    const { graph } = await buildGraph({ articlesDir, lexiconDir });
-    await saveGraph(graph, graphFile);
-  }
-  return { dir, articlesDir, lexiconDir, graphFile, remove: () => rm(dir, { recursive: true, force: true }) };
+  await cp(join(await codeSnapshot(), "graph-data/lexicon"), lexiconDir, { recursive: true });
+  const data: DataDir = { dir, articlesDir, lexiconDir, graphFile: join(dir, "graph.json"), remove: () => rm(dir, { recursive: true, force: true }) };
+  if (options.withGraph) await buildOnce(data);
+  return data;
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<pid>.<hex>.tmp`) left in a folder. */

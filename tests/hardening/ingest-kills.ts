@@ -8,11 +8,9 @@
  * disk without their graph are counted as notes (not corruption of the graph).
  */
 import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
-import { buildGraph } from "../../src/pipeline/index.ts";
-import { serializeGraph } from "../../src/graph/persist.ts";
+import { basename, dirname, join } from "node:path";
 import { makeDataDir, tempLeftovers, type DataDir } from "./data-dir.ts";
-import { startServe, type ServerProcess } from "./cli-process.ts";
+import { buildOnce, startServe, type ServerProcess } from "./cli-process.ts";
 import { armKill, triggerName, type KillTrigger } from "./kill-trigger.ts";
 import { seededRandom } from "./random.ts";
 import { emptyKillReport, type KillReport } from "./kill-report.ts";
@@ -65,6 +63,7 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
     const first = await post(server.url, generatedArticle(seed, -1));
     if (first.status !== 201) throw new Error(`hardening/ingest-kills: calibration post answered ${first.status}: ${await first.text()}`);
     report.fullRunMs = performance.now() - started;
+    report.phaseBounds = [1, 2, 3, 4].map((q) => [`post ${q * 25}%`, (report.fullRunMs * q) / 4] as [string, number]);
     const fileTriggers = triggers(data, report.fullRunMs * 4);
 
     for (let n = 0; report.landed < kills && n < kills * 3; n++) {
@@ -77,9 +76,9 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
       const armed = armKill(server, trigger);
       const answer = post(server.url, generatedArticle(seed, n)).then((r) => (armed.sent() ? "killed" : r.status), () => "killed");
       const why = await armed.fired;
+      const at = performance.now() - t0;
       const status = await answer;
       await server.kill();
-      const at = (performance.now() - t0) / report.fullRunMs;
       if (why === "exited-first") throw new Error(`hardening/ingest-kills: the server exited by itself: ${server.stderr()}`);
       const bytes = await readFile(data.graphFile);
       const newFiles = (await articleFiles(data.articlesDir)).filter((f) => !filesBefore.has(f));
@@ -109,10 +108,11 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
   }
 }
 
-/** The complete new graph: what a full rebuild of the articles now on disk writes, byte for byte. */
+/** The complete new graph: what `parley build` of the articles now on disk writes, byte for byte. */
 async function isRebuildOf(data: DataDir, bytes: Buffer): Promise<boolean> {
-  const { graph } = await buildGraph({ articlesDir: data.articlesDir, lexiconDir: data.lexiconDir });
-  return Buffer.from(serializeGraph(graph)).equals(bytes);
+  const out = join(data.dir, "rebuilt.json");
+  await buildOnce(data, out);
+  return (await readFile(out)).equals(bytes);
 }
 
 function orphanNote(orphans: Map<string, unknown>, stillOrphaned: string[]): string {

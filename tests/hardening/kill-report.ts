@@ -13,7 +13,9 @@ export interface KillReport {
   completedBeforeKill: number;
   /** trigger → outcome → count */
   outcomes: Record<string, Record<string, number>>;
-  /** outcome → count of kills per quarter of a full run (0–25 %, …, >100 %). */
+  /** Where in a run a kill can land: [label, until ms since the start]; the last bucket is "later". */
+  phaseBounds: Array<[string, number]>;
+  /** outcome → count of kills per phase bucket. */
   phases: Record<string, number[]>;
   verifyBuilds: number;
   restarts: number;
@@ -24,7 +26,7 @@ export interface KillReport {
   /** Inconsistencies that are not corruption (reported, not failed on). */
   notes: string[];
   failures: string[];
-  record(trigger: string, outcome: string, fractionOfRun: number): void;
+  record(trigger: string, outcome: string, elapsedMs: number): void;
   corruptions(): number;
   format(): string;
 }
@@ -37,6 +39,7 @@ export function emptyKillReport(target: KillReport["target"], seed: number): Kil
     landed: 0,
     completedBeforeKill: 0,
     outcomes: {},
+    phaseBounds: [],
     phases: {},
     verifyBuilds: 0,
     restarts: 0,
@@ -45,18 +48,19 @@ export function emptyKillReport(target: KillReport["target"], seed: number): Kil
     articleDirLeftovers: [],
     notes: [],
     failures: [],
-    record(trigger, outcome, fraction) {
+    record(trigger, outcome, elapsedMs) {
       const byOutcome = (report.outcomes[trigger] ??= {});
       byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
-      const quarters = (report.phases[outcome] ??= [0, 0, 0, 0, 0]);
-      quarters[Math.min(4, Math.floor(fraction * 4))]!++;
+      const buckets = (report.phases[outcome] ??= new Array(report.phaseBounds.length + 1).fill(0));
+      const i = report.phaseBounds.findIndex(([, until]) => elapsedMs < until);
+      buckets[i < 0 ? report.phaseBounds.length : i]++;
     },
     corruptions: () => Object.values(report.outcomes).reduce((n, o) => n + Object.entries(o).filter(([k]) => k.startsWith("CORRUPT")).reduce((m, [, v]) => m + v, 0), 0),
     format() {
       const lines = [
         `${target} kills (seed ${seed}): ${report.landed} landed, ${report.completedBeforeKill} runs finished before their kill; one full run ${report.fullRunMs.toFixed(0)} ms`,
         ...Object.entries(report.outcomes).map(([t, o]) => `  by ${t.padEnd(14)} ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(", ")}`),
-        `  by moment (quarters of a full run, last = after it):`,
+        `  by moment: ${[...report.phaseBounds.map(([label, until]) => `${label} (<${until.toFixed(0)} ms)`), "later"].join(" / ")}`,
         ...Object.entries(report.phases).map(([o, q]) => `    ${o.padEnd(28)} ${q.join(" / ")}`),
         `  corruptions ${report.corruptions()}; verify builds ${report.verifyBuilds}; server restarts ${report.restarts}`,
         `  temp leftovers at the end: ${report.leftovers.length} in the graph folder (${report.leftoversAfterBuild.length} after a further build/restart), ${report.articleDirLeftovers.length} in the articles folder`,

@@ -91,7 +91,7 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < deadline) {
       let req: MixRequest;
       if (index === 0 && performance.now() >= nextPost) {
-        nextPost += postEveryMs;
+        nextPost = performance.now() + postEveryMs;
         req = { route: "article-post", method: "POST", path: "/api/articles", body: JSON.stringify(generatedArticle(options.seed, postNumber++)) };
       } else req = options.next();
       const t0 = performance.now();

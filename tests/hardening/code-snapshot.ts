@@ -1,0 +1,32 @@
+/**
+ * A frozen copy of the code and seed data the child processes run: bin/, src/,
+ * package.json, tsconfig.json and graph-data/ (lexicon, articles), with
+ * node_modules linked. Taken once per test process, so a long kill or load run
+ * compares like with like even while the working tree is being edited (a
+ * reference graph from one extractor and a kill run of the next would look like
+ * corruption). In a clean checkout it is simply the same code.
+ */
+import { cp, mkdtemp, symlink } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+let snapshot: Promise<string> | null = null;
+
+async function take(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "parley-code-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  for (const part of ["bin", "src", "package.json", "tsconfig.json", "graph-data/lexicon", "graph-data/articles"]) {
+    await cp(join(REPO, part), join(dir, part), { recursive: true });
+  }
+  await symlink(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** The snapshot's root (taken on first use). */
+export function codeSnapshot(): Promise<string> {
+  return (snapshot ??= take());
+}
