@@ -7,6 +7,7 @@
  */
 import type { AbstractGraph } from "graphology-types";
 import { EDGE_TYPES } from "../ontology.ts";
+import { NodeRef } from "./values.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyGraph = AbstractGraph<any, any, any>;
@@ -49,6 +50,8 @@ export class GraphIndex {
   readonly neighbors: Int32Array;
   readonly edges: Int32Array;
   readonly dirs: Uint8Array;
+  /** One immutable NodeRef per node, made on first use, so scans over 100k nodes allocate none twice. */
+  private readonly nodeRefs: NodeRef[];
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
   private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
 
@@ -65,6 +68,7 @@ export class GraphIndex {
     this.labelSetOf = new Int32Array(n);
     this.nodeNames = new Array(n);
     this.nodePropsCache = new Array(n);
+    this.nodeRefs = new Array(n);
     this.edgePropsCache = new Array(m);
     let i = 0;
     const setIds = new Map<string, number>();
@@ -141,6 +145,10 @@ export class GraphIndex {
     const props: Record<string, unknown> = { id: this.nodeKeys[i], ...rest };
     if (props.name === undefined && typeof rest.label === "string") props.name = rest.label;
     return (this.nodePropsCache[i] = props);
+  }
+
+  nodeRef(i: number): NodeRef {
+    return (this.nodeRefs[i] ??= new NodeRef(i));
   }
 
   /** One node property; `name` comes from a precomputed array, the rest from nodeProps(). */

@@ -60,7 +60,7 @@ const OPENERS: { [K in Op["kind"]]: Opener<K> } = {
           const idx = list ? list[k++] : k++;
           if (!nodeMatches(op.node, idx, row, ctx) || !passes(idx)) continue;
           at[op.pos] = idx;
-          return v ? { ...row, [v]: new NodeRef(idx) } : row;
+          return v ? { ...row, [v]: ctx.index.nodeRef(idx) } : row;
         }
         return null;
       },
@@ -88,7 +88,7 @@ const OPENERS: { [K in Op["kind"]]: Opener<K> } = {
           ctx.guard.tick();
           const v = ix.neighbors[at];
           let next = bindVar(row, relPat.variable, new RelRef(e));
-          if (next) next = bindVar(next, node.variable, new NodeRef(v));
+          if (next) next = bindVar(next, node.variable, ix.nodeRef(v));
           if (!next || !nodeMatches(node, v, next, ctx)) continue;
           state.nodeAt[op.pat][op.to] = v;
           if (op.keepHops) state.relAt[op.pat][op.rel] = { nodes: op.forward ? [start, v] : [v, start], edges: [e] };
@@ -110,7 +110,7 @@ function* hops(op: Extract<Op, { kind: "expand" }>, row: Row, state: MatchState,
   for (const hop of expand(op, row, state, ctx)) {
     let next = bindVar(row, op.relPat.variable, hop.edges.map((e) => new RelRef(e)));
     const end = hop.nodes[hop.nodes.length - 1];
-    if (next) next = bindVar(next, op.node.variable, new NodeRef(end));
+    if (next) next = bindVar(next, op.node.variable, ctx.index.nodeRef(end));
     if (!next || !nodeMatches(op.node, end, next, ctx)) {
       yield null;
       continue;

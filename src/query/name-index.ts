@@ -8,8 +8,18 @@ import type { AnyGraph } from "./graph-index.ts";
 import { NameSearch, type NameEntry } from "./name-search.ts";
 import type { SearchHit } from "./result.ts";
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** "Zelenskyy’s", "ZELENSKYY" and "zelenskyy" fold alike; "Kyïv" → "kyiv". */
 export function fold(s: string): string {
+  // Plain ASCII (most names) has no marks to strip and no letters or digits beyond a-z, 0-9:
+  // the same result without normalize() and Unicode property classes, a quarter of the index build.
+  if (ASCII.test(s))
+    return s
+      .toLowerCase()
+      .replace(/['`]s\b/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
   return s
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

@@ -102,7 +102,26 @@ const graphArb = fc
     }),
   );
 
+/** fold() without its ASCII shortcut. */
+const foldUnicode = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’'`]s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
 describe("name index against a brute-force scan (property-based)", () => {
+  it("fold()'s ASCII shortcut folds like the Unicode path", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary-ascii", maxLength: 30 }), fc.array(fc.constantFrom("A", "b", "'s", "`S", " ", "-", "9", "_", "\t", "s"), { maxLength: 12 }).map((a) => a.join(""))), (s) => {
+        expect(fold(s)).toBe(foldUnicode(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("search() gives the scan's hits, scores and order for any limit", () => {
     fc.assert(
       fc.property(graphArb, fc.oneof(name, word, fc.string({ maxLength: 4 })), fc.constantFrom(1, 2, 3, 10, 1000), ({ nodes, edges }, q, limit) => {
