@@ -2,25 +2,36 @@
  * Cursor over the lexer's tokens for the recursive-descent parser: lookahead,
  * keyword matching (case-insensitive), "expected …" errors at the current token,
  * and a nesting-depth guard so 10,000 nested parentheses give a syntax error
- * instead of overflowing the JavaScript stack.
+ * instead of overflowing the JavaScript stack. Tokens are lexed on demand, so
+ * the parser's first error ends the work (a refused 10,000-level query costs
+ * its first 200 levels, not its whole length).
  */
 import { QuerySyntaxError } from "./errors.ts";
-import { tokenize, type Token } from "./lexer.ts";
+import { Lexer, type Token } from "./lexer.ts";
 
 /** Deep enough for any hand-written query, far below what the JS stack can take. */
 export const MAX_NESTING = 200;
 
 export class TokenStream {
-  readonly tokens: Token[];
+  /** Tokens lexed so far; the last one is eof once the input is exhausted. */
+  private readonly tokens: Token[] = [];
+  private readonly lexer: Lexer;
   pos = 0;
   private depth = 0;
 
   constructor(readonly source: string) {
-    this.tokens = tokenize(source);
+    this.lexer = new Lexer(source);
+  }
+
+  /** Token `index`, lexing up to it (or to eof) first. */
+  private at(index: number): Token {
+    const { tokens } = this;
+    while (tokens.length <= index && tokens[tokens.length - 1]?.kind !== "eof") tokens.push(this.lexer.next());
+    return tokens[Math.min(index, tokens.length - 1)]!;
   }
 
   peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)];
+    return this.at(this.pos + ahead);
   }
 
   next(): Token {
@@ -31,7 +42,7 @@ export class TokenStream {
 
   /** The token just consumed (for the end offset of an expression's source text). */
   previous(): Token {
-    return this.tokens[Math.max(0, this.pos - 1)];
+    return this.at(Math.max(0, this.pos - 1));
   }
 
   isKeyword(word: string, ahead = 0): boolean {
@@ -89,7 +100,7 @@ export class TokenStream {
 
   /** Source text from token `startPos` to the last consumed token. */
   textFrom(startPos: number): string {
-    const first = this.tokens[startPos];
+    const first = this.at(startPos);
     const last = this.previous();
     return this.source.slice(first.offset, last.end ?? last.offset + last.text.length).trim();
   }
