@@ -63,8 +63,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     (closing ??= new Promise<void>((resolve, reject) => {
       const force = setTimeout(() => server.closeAllConnections(), graceMs);
       force.unref();
+      // Keep-alive clients would go on sending requests on their open connections:
+      // each answer from now on closes its connection, and idle ones are swept.
+      server.on("request", (_req, res) => void (res.shouldKeepAlive = false));
+      const sweep = setInterval(() => server.closeIdleConnections(), 25);
       server.close((err) => {
         clearTimeout(force);
+        clearInterval(sweep);
         app.ingestQueue
           .idle()
           .then(() => state.queries.close())

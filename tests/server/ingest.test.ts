@@ -66,6 +66,14 @@ describe("POST /api/articles", () => {
     expect(onDisk.nodes.length).toBe(server.state.graph.order);
     expect((await readdir(corpus.articlesDir)).some((f) => f.startsWith(res.body.article.id))).toBe(true);
 
+    // Console queries (their worker reloads the graph file) see the new graph at once.
+    const count = await postJson(`${url}/api/query`, { query: "MATCH (n) RETURN count(*) AS n" });
+    expect(count.body.rows).toEqual([[server.state.graph.order]]);
+    for (const key of added.nodes.slice(0, 1)) {
+      const found = await postJson(`${url}/api/query`, { query: "MATCH (n) WHERE n.id = $key RETURN n.id", params: { key } });
+      expect(found.body.rows).toEqual([[key]]);
+    }
+
     // The article is readable and searchable through the API at once.
     const article = await getJson(`${url}/api/articles/${res.body.article.id}`);
     expect(article.status).toBe(200);
