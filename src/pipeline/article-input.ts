@@ -56,7 +56,7 @@ export interface PreparedArticle {
  */
 export function prepareArticle(input: ArticleInput, rules: IngestRules): PreparedArticle {
   const id = articleIdFor(input);
-  const body = input.html !== undefined ? htmlToText(input.html).text : input.text!;
+  const body = input.html !== undefined ? htmlToText(input.html, 'field "html"').text : input.text!;
   if (!body.trim()) throw new IngestError(`field "${input.html !== undefined ? "html" : "text"}"`, "has no text");
   const fileName = `${id}.md`;
   const front = Object.fromEntries(Object.entries({ title: input.title, outlet: input.outlet, published: input.published, url: input.url }).filter(([, v]) => v !== undefined));
