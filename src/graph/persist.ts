@@ -74,11 +74,16 @@ export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttribut
 export interface StreamTuning {
   readBytes: number;
   batchRecords: number;
+  /** A batch also ends once its text reaches this many bytes (default 64 KiB). */
+  batchBytes?: number;
 }
 
-const DEFAULT_TUNING: StreamTuning = { readBytes: 4 * 2 ** 20, batchRecords: 2048 };
-/** Longer strings (sentences, quotes) are rarely repeated enough to pay for hashing them. */
-const SHARE_MAX_LENGTH = 160;
+// Batches of at most ~64 KiB keep each batch's text a young-generation string
+// that dies at the next scavenge (bigger strings go to V8's large-object space
+// and pile up until a full GC).
+const DEFAULT_TUNING: StreamTuning = { readBytes: 4 * 2 ** 20, batchRecords: 2048, batchBytes: 64 * 2 ** 10 };
+/** Longer strings (sentences) are rarely repeated enough to pay for hashing and pooling them. */
+const SHARE_MAX_LENGTH = 40;
 
 const [QUOTE, BACKSLASH, COMMA, COLON] = [0x22, 0x5c, 0x2c, 0x3a];
 const [OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY] = [0x7b, 0x7d, 0x5b, 0x5d];
@@ -188,8 +193,8 @@ class ByteWindow {
   }
 
   /** Parses the bytes from `mark` to `pos`. */
-  parseMarked(prefix = "", suffix = ""): unknown {
-    return JSON.parse(prefix + this.data.toString("utf8", this.mark, this.pos) + suffix);
+  parseMarked(): unknown {
+    return JSON.parse(this.data.toString("utf8", this.mark, this.pos));
   }
 }
 
@@ -215,25 +220,68 @@ function createStringPool(): (value: unknown) => unknown {
   return share;
 }
 
-/** Streams the records of a `nodes` or `edges` array into the graph, a batch at a time. */
-function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "edges", share: (value: unknown) => unknown, batchRecords: number): void {
+/**
+ * Streams the records of a `nodes` or `edges` array into the graph, a batch at a
+ * time. One tight pass over the bytes finds where records end (depth and string
+ * state only); JSON.parse then checks each batch's full syntax, so a cut is only
+ * ever made between two complete records.
+ */
+function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "edges", share: (value: unknown) => unknown, tuning: StreamTuning): void {
+  const { batchRecords, batchBytes = DEFAULT_TUNING.batchBytes! } = tuning;
   win.expect(OPEN_ARRAY);
-  if (win.peek() === CLOSE_ARRAY) return void win.pos++;
-  for (let more = true; more; ) {
-    win.mark = win.pos;
-    for (let count = 1; ; count++) {
-      if (win.peek() !== OPEN_OBJECT) throw new NotStreamableError();
-      win.skipValue();
-      const end = win.peek();
-      if (end === CLOSE_ARRAY) more = false;
-      else if (end !== COMMA) throw new NotStreamableError();
-      if (!more || count === batchRecords) break;
-      win.pos++;
-    }
-    const records = win.parseMarked("[", "]") as Array<{ attributes?: unknown }>;
-    for (const record of records) share(record.attributes);
+  win.mark = win.pos;
+  let depth = 0;
+  let inString = false;
+  let count = 0;
+  let started = false; // a non-space byte since the mark
+  let cut = false; // a batch just ended: only `,` or `]` may follow
+  let comma = false; // that `,` was read: a record must follow
+  const flush = (end: number) => {
+    const records = JSON.parse("[" + win.data.toString("utf8", win.mark, end) + "]") as Array<{ attributes?: unknown }>;
+    for (const record of records) share(record?.attributes);
     graph.import({ [field]: records });
-    win.pos++; // past the `,` or `]`
+  };
+  for (;;) {
+    const data = win.data;
+    const n = data.length;
+    let i = win.pos;
+    for (; i < n; i++) {
+      const c = data[i]!;
+      if (inString) {
+        if (c === BACKSLASH) i++; // may step past the window: the next fill resumes after the escaped byte
+        else if (c === QUOTE) inString = false;
+        continue;
+      }
+      if (depth === 0) {
+        if (isSpace(c)) continue;
+        if (cut) {
+          if (c === COMMA) (cut = false), (comma = true), (win.mark = i + 1);
+          else if (c === CLOSE_ARRAY) return void (win.pos = i + 1);
+          else throw new NotStreamableError();
+          continue;
+        }
+        if (c === CLOSE_OBJECT) throw new NotStreamableError();
+        if (c === CLOSE_ARRAY) {
+          if (started) flush(i);
+          else if (comma) throw new NotStreamableError(); // `,]`
+          return void (win.pos = i + 1);
+        }
+        started = true;
+        comma = false;
+      }
+      if (c === QUOTE) inString = true;
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === 0 && (++count >= batchRecords || i + 1 - win.mark >= batchBytes)) {
+        win.pos = i + 1; // flush may not move the window, but keep pos consistent
+        flush(i + 1);
+        win.mark = i + 1;
+        count = 0;
+        started = false;
+        cut = true;
+      }
+    }
+    win.pos = i;
+    if (!win.fill()) throw new NotStreamableError();
   }
 }
 
@@ -259,8 +307,8 @@ export function readGraphStreaming(fd: number, tuning: StreamTuning = DEFAULT_TU
     seen.add(key);
     win.expect(COLON);
     const isArray = win.peek() === OPEN_ARRAY;
-    if (key === "nodes" && isArray && !seen.has("edges")) streamRecords(win, graph, "nodes", share, tuning.batchRecords);
-    else if (key === "edges" && isArray && seen.has("nodes")) streamRecords(win, graph, "edges", share, tuning.batchRecords);
+    if (key === "nodes" && isArray && !seen.has("edges")) streamRecords(win, graph, "nodes", share, tuning);
+    else if (key === "edges" && isArray && seen.has("nodes")) streamRecords(win, graph, "edges", share, tuning);
     else if (key === "nodes" || key === "edges") throw new NotStreamableError();
     else {
       win.mark = win.pos;
