@@ -30,3 +30,15 @@ async function take(): Promise<string> {
 export function codeSnapshot(): Promise<string> {
   return (snapshot ??= take());
 }
+
+/**
+ * What `parley build` of these folders writes, computed in this process with the
+ * snapshot's own pipeline (no CLI start-up per reference graph).
+ */
+export async function snapshotBuildText(articlesDir: string, lexiconDir: string): Promise<string> {
+  const root = await codeSnapshot();
+  const pipeline = (await import(join(root, "src/pipeline/index.ts"))) as typeof import("../../src/pipeline/index.ts");
+  const persist = (await import(join(root, "src/graph/persist.ts"))) as typeof import("../../src/graph/persist.ts");
+  const { graph } = await pipeline.buildGraph({ articlesDir, lexiconDir });
+  return persist.serializeGraph(graph);
+}

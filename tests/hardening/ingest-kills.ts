@@ -8,9 +8,10 @@
  * disk without their graph are counted as notes (not corruption of the graph).
  */
 import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname } from "node:path";
 import { makeDataDir, tempLeftovers, type DataDir } from "./data-dir.ts";
-import { buildOnce, startServe, type ServerProcess } from "./cli-process.ts";
+import { ParleyProcessError, startServe, type ServerProcess } from "./cli-process.ts";
+import { snapshotBuildText } from "./code-snapshot.ts";
 import { armKill, triggerName, type KillTrigger } from "./kill-trigger.ts";
 import { seededRandom } from "./random.ts";
 import { emptyKillReport, type KillReport } from "./kill-report.ts";
@@ -61,7 +62,7 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
   try {
     const started = performance.now();
     const first = await post(server.url, generatedArticle(seed, -1));
-    if (first.status !== 201) throw new Error(`hardening/ingest-kills: calibration post answered ${first.status}: ${await first.text()}`);
+    if (first.status !== 201) throw new ParleyProcessError(`hardening/ingest-kills: calibration post answered ${first.status}: ${await first.text()}`);
     report.fullRunMs = performance.now() - started;
     report.phaseBounds = [1, 2, 3, 4].map((q) => [`post ${q * 25}%`, (report.fullRunMs * q) / 4] as [string, number]);
     const fileTriggers = triggers(data, report.fullRunMs * 4);
@@ -79,7 +80,7 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
       const at = performance.now() - t0;
       const status = await answer;
       await server.kill();
-      if (why === "exited-first") throw new Error(`hardening/ingest-kills: the server exited by itself: ${server.stderr()}`);
+      if (why === "exited-first") throw new ParleyProcessError(`hardening/ingest-kills: the server exited by itself: ${server.stderr()}`);
       const bytes = await readFile(data.graphFile);
       const newFiles = (await articleFiles(data.articlesDir)).filter((f) => !filesBefore.has(f));
       const state = bytes.equals(previous) ? "previous" : await isRebuildOf(data, bytes) ? "new" : "CORRUPT";
@@ -90,6 +91,7 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
         report.landed++;
         const article = newFiles.length ? "+article" : "";
         report.record(triggerName(trigger), `${state}${article}`, at);
+        report.progress();
         if (state === "CORRUPT") report.failures.push(`kill ${report.landed} (${triggerName(trigger)}): graph file of ${bytes.length} bytes is neither the previous graph nor a rebuild of the articles on disk`);
       }
       report.restarts++;
@@ -110,9 +112,7 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
 
 /** The complete new graph: what `parley build` of the articles now on disk writes, byte for byte. */
 async function isRebuildOf(data: DataDir, bytes: Buffer): Promise<boolean> {
-  const out = join(data.dir, "rebuilt.json");
-  await buildOnce(data, out);
-  return (await readFile(out)).equals(bytes);
+  return Buffer.from(await snapshotBuildText(data.articlesDir, data.lexiconDir)).equals(bytes);
 }
 
 function orphanNote(orphans: Map<string, unknown>, stillOrphaned: string[]): string {

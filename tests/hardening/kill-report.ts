@@ -28,6 +28,8 @@ export interface KillReport {
   failures: string[];
   record(trigger: string, outcome: string, elapsedMs: number): void;
   corruptions(): number;
+  /** A progress line every 20 landed kills (long soaks print nothing else until the end). */
+  progress(): void;
   format(): string;
 }
 
@@ -56,6 +58,9 @@ export function emptyKillReport(target: KillReport["target"], seed: number): Kil
       buckets[i < 0 ? report.phaseBounds.length : i]++;
     },
     corruptions: () => Object.values(report.outcomes).reduce((n, o) => n + Object.entries(o).filter(([k]) => k.startsWith("CORRUPT")).reduce((m, [, v]) => m + v, 0), 0),
+    progress() {
+      if (report.landed % 20 === 0) console.log(`${target} kills: ${report.landed} landed, ${report.corruptions()} corrupt, ${report.failures.length} failures`);
+    },
     format() {
       const lines = [
         `${target} kills (seed ${seed}): ${report.landed} landed, ${report.completedBeforeKill} runs finished before their kill; one full run ${report.fullRunMs.toFixed(0)} ms`,
