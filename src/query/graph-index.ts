@@ -50,7 +50,7 @@ export class GraphIndex {
   readonly neighbors: Int32Array;
   readonly edges: Int32Array;
   readonly dirs: Uint8Array;
-  /** One immutable NodeRef per node, made on first use, so scans over 100k nodes allocate none twice. */
+  /** One immutable NodeRef per node, so scans and expansions allocate none. */
   private readonly nodeRefs: NodeRef[];
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
   private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
@@ -68,7 +68,8 @@ export class GraphIndex {
     this.labelSetOf = new Int32Array(n);
     this.nodeNames = new Array(n);
     this.nodePropsCache = new Array(n);
-    this.nodeRefs = new Array(n);
+    // Filled now: an array of 100k filled on demand stays in slow dictionary mode.
+    this.nodeRefs = Array.from({ length: n }, (_, k) => new NodeRef(k));
     this.edgePropsCache = new Array(m);
     let i = 0;
     const setIds = new Map<string, number>();
@@ -148,7 +149,7 @@ export class GraphIndex {
   }
 
   nodeRef(i: number): NodeRef {
-    return (this.nodeRefs[i] ??= new NodeRef(i));
+    return this.nodeRefs[i];
   }
 
   /** One node property; `name` comes from a precomputed array, the rest from nodeProps(). */

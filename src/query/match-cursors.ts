@@ -9,7 +9,8 @@
 import type { EvalContext, Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { shortestBindings } from "./match-shortest.ts";
-import { assemblePath, bindVar, expand, neededFlag, nodeMatches, propsMatch, type MatchState } from "./matcher.ts";
+import { HopCursor } from "./hop-cursor.ts";
+import { assemblePath, bindVar, expand, nodeMatches, withVar, type MatchState } from "./matcher.ts";
 import { lookupCandidates, type Op } from "./planner.ts";
 import { propTests } from "./scan-tests.ts";
 import { NodeRef, RelRef } from "./values.ts";
@@ -60,45 +61,15 @@ const OPENERS: { [K in Op["kind"]]: Opener<K> } = {
           const idx = list ? list[k++] : k++;
           if (!nodeMatches(op.node, idx, row, ctx) || !passes(idx)) continue;
           at[op.pos] = idx;
-          return v ? { ...row, [v]: ctx.index.nodeRef(idx) } : row;
+          return v ? withVar(row, v, ctx.index.nodeRef(idx)) : row;
         }
         return null;
       },
     };
   },
 
-  expand(op, row, state, ctx) {
-    if (op.relPat.range) return fromGenerator(hops(op, row, state, ctx));
-    // One hop: the bound end's adjacency slice walked in place; the edge stays in `used` until the next one.
-    const ix = ctx.index;
-    const { relPat, node } = op;
-    const need = neededFlag(relPat.direction, op.forward);
-    const start = state.nodeAt[op.pat][op.from];
-    let p = ix.offsets[start];
-    const end = ix.offsets[start + 1];
-    let held = -1;
-    return {
-      next() {
-        if (held >= 0) state.used.delete(held), (held = -1);
-        while (p < end) {
-          const at = p++;
-          const e = ix.edges[at];
-          if ((ix.dirs[at] & need) === 0 || (op.mask && !op.mask[ix.edgeType[e]]) || state.used.has(e)) continue;
-          if (relPat.properties && !propsMatch(relPat.properties, ix.edgeProps(e), row, ctx)) continue;
-          ctx.guard.tick();
-          const v = ix.neighbors[at];
-          let next = bindVar(row, relPat.variable, new RelRef(e));
-          if (next) next = bindVar(next, node.variable, ix.nodeRef(v));
-          if (!next || !nodeMatches(node, v, next, ctx)) continue;
-          state.nodeAt[op.pat][op.to] = v;
-          if (op.keepHops) state.relAt[op.pat][op.rel] = { nodes: op.forward ? [start, v] : [v, start], edges: [e] };
-          state.used.add((held = e));
-          return next;
-        }
-        return null;
-      },
-    };
-  },
+  // One-hop patterns are opened by openMatch with a reused HopCursor.
+  expand: (op, row, state, ctx) => fromGenerator(hops(op, row, state, ctx)),
 
   path: (op, row, state) => once(() => bindVar(row, op.part.pathVariable, assemblePath(op.pat, op.part.rels.length, state))),
 
@@ -125,7 +96,14 @@ const open = (op: Op, row: Row, state: MatchState, ctx: EvalContext): Cursor => 
 
 /** Every binding of the planned ops for one input row, depth first, as one cursor (close() it if you stop early). */
 export function openMatch(ops: Op[], row: Row, state: MatchState, ctx: EvalContext): Required<Cursor> {
-  const stack: Cursor[] = ops.length ? [open(ops[0], row, state, ctx)] : [];
+  // Depth first, a depth's cursor is done before the next one at that depth opens, so hop cursors can be reused.
+  const hopCursors: HopCursor[] = [];
+  const openAt = (depth: number, input: Row): Cursor => {
+    const op = ops[depth];
+    if (op.kind === "expand" && !op.relPat.range) return (hopCursors[depth] ??= new HopCursor()).reset(op, input, state, ctx);
+    return open(op, input, state, ctx);
+  };
+  const stack: Cursor[] = ops.length ? [openAt(0, row)] : [];
   let bare = !ops.length;
   return {
     next() {
@@ -134,7 +112,7 @@ export function openMatch(ops: Op[], row: Row, state: MatchState, ctx: EvalConte
         const next = stack[stack.length - 1].next();
         if (next === null) stack.pop();
         else if (stack.length === ops.length) return next;
-        else stack.push(open(ops[stack.length], next, state, ctx));
+        else stack.push(openAt(stack.length, next));
       }
       return null;
     },
