@@ -1,7 +1,10 @@
 /**
  * The cursor of a one-hop relationship pattern: walks the bound end's
  * adjacency slice in place, binding the relationship and the far node; the
- * edge stays in `used` (relationship isomorphism) until the next call. One
+ * edge stays in `used` (relationship isomorphism) until the next call. With a
+ * single relationship type it reads only that type's entries (GraphIndex.byType),
+ * in the same order, so hubs with 10⁴ neighbours cost their matches, not their
+ * degree. One
  * instance per pattern depth is reset for every start node, because a typed
  * pattern at 100k nodes opens tens of thousands of them per query and the
  * garbage cost more than the walk.
@@ -23,6 +26,8 @@ export class HopCursor {
   private p = 0;
   private end = 0;
   private held = -1;
+  /** With one allowed type: positions into the CSR arrays (its entries only), walked p..end instead of the CSR. */
+  private positions: Int32Array | null = null;
 
   reset(op: ExpandOp, row: Row, state: MatchState, ctx: EvalContext): this {
     this.op = op;
@@ -31,8 +36,18 @@ export class HopCursor {
     this.ctx = ctx;
     this.need = neededFlag(op.relPat.direction, op.forward);
     this.start = state.nodeAt[op.pat][op.from];
-    this.p = ctx.index.offsets[this.start];
-    this.end = ctx.index.offsets[this.start + 1];
+    const ix = ctx.index;
+    if (op.onlyType >= 0) {
+      const typed = ix.byType();
+      const slot = this.start * typed.types + op.onlyType;
+      this.positions = typed.positions;
+      this.p = typed.starts[slot];
+      this.end = typed.starts[slot + 1];
+    } else {
+      this.positions = null;
+      this.p = ix.offsets[this.start];
+      this.end = ix.offsets[this.start + 1];
+    }
     this.held = -1;
     return this;
   }
@@ -43,7 +58,7 @@ export class HopCursor {
     const { relPat, node } = op;
     if (this.held >= 0) state.used.delete(this.held), (this.held = -1);
     while (this.p < this.end) {
-      const at = this.p++;
+      const at = this.positions ? this.positions[this.p++] : this.p++;
       const e = ix.edges[at];
       if ((ix.dirs[at] & this.need) === 0 || (op.mask && !op.mask[ix.edgeType[e]]) || state.used.has(e)) continue;
       if (relPat.properties && !propsMatch(relPat.properties, ix.edgeProps(e), row, ctx)) continue;

@@ -13,8 +13,8 @@ import type { Value } from "./values.ts";
 export type Op =
   /** `pre`: the first WHERE conjuncts on this node alone of the form `v.key <op> constant`, tested before a row is built. */
   | { kind: "scan"; pat: number; pos: number; node: NodePattern; pre: Expr[] }
-  /** `keepHops`: record the walked hop for a path variable; `mask`: the allowed relationship types. */
-  | { kind: "expand"; pat: number; rel: number; from: number; to: number; forward: boolean; relPat: RelPattern; node: NodePattern; keepHops: boolean; mask: Uint8Array | null }
+  /** `keepHops`: record the walked hop for a path variable; `mask`: the allowed relationship types; `onlyType`: the one allowed type id, else -1. */
+  | { kind: "expand"; pat: number; rel: number; from: number; to: number; forward: boolean; relPat: RelPattern; node: NodePattern; keepHops: boolean; mask: Uint8Array | null; onlyType: number }
   | { kind: "shortest"; pat: number; part: PatternPart }
   | { kind: "path"; pat: number; part: PatternPart }
   | { kind: "filter"; exprs: Expr[] };
@@ -104,7 +104,10 @@ export function planMatch(patterns: PatternPart[], where: Expr | null, initially
     for (let r = anchor; r < part.rels.length; r++) steps.push([r, r, r + 1, true]);
     for (let r = anchor - 1; r >= 0; r--) steps.push([r, r + 1, r, false]);
     for (const [rel, from, to, forward] of steps) {
-      ops.push({ kind: "expand", pat, rel, from, to, forward, relPat: part.rels[rel], node: part.nodes[to], keepHops: part.pathVariable !== null, mask: ctx.index.typeMask(part.rels[rel].types) });
+      const mask = ctx.index.typeMask(part.rels[rel].types);
+      const allowed = mask ? [...mask.keys()].filter((t) => mask[t]) : [];
+      const onlyType = allowed.length === 1 ? allowed[0] : -1;
+      ops.push({ kind: "expand", pat, rel, from, to, forward, relPat: part.rels[rel], node: part.nodes[to], keepHops: part.pathVariable !== null, mask, onlyType });
       bind(part.rels[rel].variable);
       bind(part.nodes[to].variable);
       flush();

@@ -133,6 +133,24 @@ function fullDepthAllShortest(ix: GraphIndex, searcher: PathSearcher, s: number,
   return out;
 }
 
+describe("adjacency by type", () => {
+  it("lists each node's entries of one type in CSR order", () => {
+    fc.assert(
+      fc.property(graphArb, (spec) => {
+        const ix = new GraphIndex(build(spec));
+        const { types, starts, positions } = ix.byType();
+        for (let u = 0; u < ix.nodeCount; u++)
+          for (let t = 0; t < ix.typeNames.length; t++) {
+            const expected = [];
+            for (let p = ix.offsets[u]; p < ix.offsets[u + 1]; p++) if (ix.edgeType[ix.edges[p]] === t) expected.push(p);
+            expect([...positions.subarray(starts[u * types + t], starts[u * types + t + 1])]).toEqual(expected);
+          }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("allShortestPaths layered halfway", () => {
   it("finds exactly the full-depth layering's paths, in the same order", () => {
     fc.assert(
