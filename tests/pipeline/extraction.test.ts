@@ -61,6 +61,7 @@ describe("relations", () => {
     ["Chief of the Joint Staff Omar Haddad spoke.", "name:omar haddad member_of name:joint staff"],
     ["Egypt's army chief, Karim Nassar, spoke.", "name:karim nassar member_of egypt-armed-forces"],
     ["Russian drones struck Odesa.", "russia attacked odesa"],
+    ["Ukraine's military said it had struck Belgorod's oil refinery.", "ukraine-armed-forces attacked name:belgorod oil refinery"],
     ["Israel and Hamas accused each other of violating the truce.", "hamas criticized israel"],
     ["Israel and Hamas accused each other of violating the truce.", "israel criticized hamas"],
     ["Russian missiles struck Kharkiv - the country's second city - as well as Odesa.", "russia attacked odesa"],

@@ -48,6 +48,7 @@ export interface HeadWords {
   government: Set<string>;
   placeAnaphora: Set<string>;
   directions: Set<string>;
+  reportingVerbs: Set<string>;
   proposal: ProposalWords;
 }
 

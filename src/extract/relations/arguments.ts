@@ -88,6 +88,20 @@ export function clauseSubject(ctx: SentenceContext, at: number, fits: (m: Mentio
   return ctx.mentions.find((m) => m.start >= from && m.end <= at && usable(ctx, m) && fits(m) && !oblique(ctx, m));
 }
 
+/**
+ * "Ukraine's military said it had targeted …", "the ministries said they would …": an "it"/"they"
+ * opening a reported clause stands for whoever said it (a body or state for "it").
+ */
+function reportedSubject(ctx: SentenceContext, pronounAt: number, fits: (m: Mention) => boolean): Mention[] | undefined {
+  const pronoun = ctx.tokens[pronounAt]!.lower;
+  if (pronoun !== "it" && pronoun !== "they") return undefined;
+  let verb = pronounAt - 1;
+  if (ctx.tokens[verb]?.lower === "that") verb--;
+  if (verb < 0 || !ctx.heads.reportingVerbs.has(ctx.tokens[verb]!.lower)) return undefined;
+  const sayers = subjectsBefore(ctx, verb, (m) => fits(m) && (pronoun === "they" || m.type !== "actor"));
+  return sayers.length ? sayers : undefined;
+}
+
 /** Nearest fitting mention ending before `at` (a he/she in between stands for its antecedent), with its coordinated group. */
 export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Mention) => boolean, opts: { stopAtPronoun?: boolean } = {}): Mention[] {
   const from = clauseStart(ctx, at);
@@ -95,6 +109,8 @@ export function subjectsBefore(ctx: SentenceContext, at: number, fits: (m: Menti
     const m = ctx.mentions.find((x) => x.end === i + 1 && x.start >= from && usable(ctx, x) && fits(x) && (!oblique(ctx, x) || x.end === at));
     if (m) return coordinated(ctx, m, fits);
     if (opts.stopAtPronoun && /^(it|they|them|this|that)$/.test(ctx.tokens[i]!.lower)) return [];
+    const reported = reportedSubject(ctx, i, fits);
+    if (reported) return reported;
     if (PERSONAL_PRONOUNS.has(ctx.tokens[i]!.lower)) {
       const who = antecedent(ctx, i);
       return who && fits(who) ? [who] : [];
@@ -121,8 +137,10 @@ export function objectsAfter(ctx: SentenceContext, at: number, fits: (m: Mention
     }
   }
   const inReach = ctx.mentions.filter((m) => m.start >= at && m.start < end && usable(ctx, m) && fits(m));
-  const pick = (opts.prefer && inReach.find(opts.prefer)) || inReach[0];
+  let pick = (opts.prefer && inReach.find(opts.prefer)) || inReach[0];
   if (!pick) return [];
+  // "targeted Moscow's oil refinery", "visited Russia's Kursk region": the owned thing is the object, not its owner.
+  if (ctx.tokens[pick.end]?.lower === "'s") pick = inReach.find((m) => m.start === pick!.end + 1) ?? pick;
   return opts.coordinate ? coordinated(ctx, pick, fits) : [pick];
 }
 
