@@ -52,7 +52,6 @@ export class GraphIndex {
   readonly dirs: Uint8Array;
   /** One immutable NodeRef per node, so scans and expansions allocate none. */
   private readonly nodeRefs: NodeRef[];
-  private typed: { types: number; starts: Int32Array; positions: Int32Array } | null = null;
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
   private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
 
@@ -168,26 +167,6 @@ export class GraphIndex {
 
   typeName(e: number): string {
     return this.typeNames[this.edgeType[e]];
-  }
-
-  /**
-   * Each node's adjacency split by relationship type: positions into the CSR
-   * arrays, in CSR order, entries of node u and type t at
-   * `starts[u * types + t] .. starts[u * types + t + 1]`. Built on first use
-   * (a one-type hop from hubs reads only its type's entries).
-   */
-  byType(): { types: number; starts: Int32Array; positions: Int32Array } {
-    if (this.typed) return this.typed;
-    const types = Math.max(1, this.typeNames.length);
-    const starts = new Int32Array(this.nodeCount * types + 1);
-    for (let u = 0; u < this.nodeCount; u++)
-      for (let p = this.offsets[u]; p < this.offsets[u + 1]; p++) starts[u * types + this.edgeType[this.edges[p]] + 1]++;
-    for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
-    const fill = starts.slice(0, -1);
-    const positions = new Int32Array(this.offsets[this.nodeCount]);
-    for (let u = 0; u < this.nodeCount; u++)
-      for (let p = this.offsets[u]; p < this.offsets[u + 1]; p++) positions[fill[u * types + this.edgeType[this.edges[p]]]++] = p;
-    return (this.typed = { types, starts, positions });
   }
 
   /** Mask over type ids allowing the given type names (any case); null when no filter. */

@@ -2,13 +2,14 @@
  * The cursor of a one-hop relationship pattern: walks the bound end's
  * adjacency slice in place, binding the relationship and the far node; the
  * edge stays in `used` (relationship isomorphism) until the next call. With a
- * single relationship type it reads only that type's entries (GraphIndex.byType),
+ * single relationship type it reads only that type's entries (adjacency-by-type.ts),
  * in the same order, so hubs with 10⁴ neighbours cost their matches, not their
  * degree. One
  * instance per pattern depth is reset for every start node, because a typed
  * pattern at 100k nodes opens tens of thousands of them per query and the
  * garbage cost more than the walk.
  */
+import { adjacencyByType } from "./adjacency-by-type.ts";
 import type { EvalContext, Row } from "./context.ts";
 import { bindVar, neededFlag, nodeMatches, propsMatch, type MatchState } from "./matcher.ts";
 import type { Op } from "./planner.ts";
@@ -38,7 +39,7 @@ export class HopCursor {
     this.start = state.nodeAt[op.pat][op.from];
     const ix = ctx.index;
     if (op.onlyType >= 0) {
-      const typed = ix.byType();
+      const typed = adjacencyByType(ix);
       const slot = this.start * typed.types + op.onlyType;
       this.positions = typed.positions;
       this.p = typed.starts[slot];

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "../../src/query/parser.ts";
 import { countedByLabels } from "../../src/query/label-counts.ts";
 import { GraphIndex, BOTH, IN, OUT } from "../../src/query/graph-index.ts";
+import { adjacencyByType } from "../../src/query/adjacency-by-type.ts";
 import { Guard, DEFAULT_LIMITS } from "../../src/query/guards.ts";
 import { allShortestPaths } from "../../src/query/path-variants.ts";
 import { PathSearcher, type PathDirection } from "../../src/query/path-search.ts";
@@ -138,7 +139,7 @@ describe("adjacency by type", () => {
     fc.assert(
       fc.property(graphArb, (spec) => {
         const ix = new GraphIndex(build(spec));
-        const { types, starts, positions } = ix.byType();
+        const { types, starts, positions } = adjacencyByType(ix);
         for (let u = 0; u < ix.nodeCount; u++)
           for (let t = 0; t < ix.typeNames.length; t++) {
             const expected = [];
