@@ -6,8 +6,7 @@
  * reference graph from one extractor and a kill run of the next would look like
  * corruption). In a clean checkout it is simply the same code.
  */
-import { cp, mkdtemp, symlink } from "node:fs/promises";
-import { rmSync } from "node:fs";
+import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +17,6 @@ let snapshot: Promise<string> | null = null;
 
 async function take(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "parley-code-"));
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   for (const part of ["bin", "src", "package.json", "tsconfig.json", "graph-data/lexicon", "graph-data/articles"]) {
     await cp(join(REPO, part), join(dir, part), { recursive: true });
   }
@@ -29,6 +27,14 @@ async function take(): Promise<string> {
 /** The snapshot's root (taken on first use). */
 export function codeSnapshot(): Promise<string> {
   return (snapshot ??= take());
+}
+
+/** Removes the snapshot (test files call it in afterAll; vitest workers may end without an exit event). */
+export async function removeCodeSnapshot(): Promise<void> {
+  if (!snapshot) return;
+  const dir = await snapshot;
+  snapshot = null;
+  await rm(dir, { recursive: true, force: true });
 }
 
 /**

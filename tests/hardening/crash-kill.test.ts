@@ -6,7 +6,8 @@
  * partial, and that a later build or restart works on what is left. The two
  * shortest seed articles keep each run little more than the CLI's startup.
  */
-import { describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
+import { removeCodeSnapshot } from "./code-snapshot.ts";
 import { runBuildKills } from "./build-kills.ts";
 import { runIngestKills } from "./ingest-kills.ts";
 import { expectCleanKills } from "./expectations.ts";
@@ -16,6 +17,8 @@ const KILLS = countFromEnv("PARLEY_KILLS", 20);
 const SEED = runSeed(7_002);
 const SMALL_SET = ["001_b294f04f116ddbf6.txt", "002_5e83baba2592feae.txt"];
 const [BUILD_KILLS, INGEST_KILLS] = [Math.ceil(KILLS / 2), Math.floor(KILLS / 2)];
+
+afterAll(removeCodeSnapshot);
 
 describe("crash safety under SIGKILL", () => {
   it(`parley build killed ${BUILD_KILLS} times leaves the previous or the new graph`, async () => {

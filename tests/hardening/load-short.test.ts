@@ -5,10 +5,13 @@
  * deliberate bad requests), loses no post, and ends with the graph in memory
  * equal to the graph file. Latency figures are printed, not asserted.
  */
-import { describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
+import { removeCodeSnapshot } from "./code-snapshot.ts";
 import { runLoadScenario } from "./load-scenario.ts";
 import { expectCleanLoad } from "./expectations.ts";
 import { runSeed } from "./random.ts";
+
+afterAll(removeCodeSnapshot);
 
 describe("server under load (short)", () => {
   it("10 connections for 8 s: only 2xx, no lost post, graph on disk equals graph in memory", async () => {

@@ -5,12 +5,15 @@
  * previous graph or the complete new one. Two seed articles keep each restart
  * short; runs beside crash-build.test.ts.
  */
-import { describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
+import { removeCodeSnapshot } from "../hardening/code-snapshot.ts";
 import { runIngestKills } from "../hardening/ingest-kills.ts";
 import { expectCleanKills } from "../hardening/expectations.ts";
 import { countFromEnv, runSeed } from "../hardening/random.ts";
 
 const KILLS = Math.floor(countFromEnv("PARLEY_SOAK_KILLS", 200) / 2);
+
+afterAll(removeCodeSnapshot);
 
 describe("soak: crash safety of live ingest", () => {
   it(`${KILLS} SIGKILLs mid-ingest leave the previous or the new graph, and every restart serves the file`, async () => {

@@ -5,12 +5,15 @@
  * post, per-route p99 printed, and the graph on disk equal to the one in memory
  * at the end. Runs after the crash soaks so they do not share the cores.
  */
-import { describe, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
+import { removeCodeSnapshot } from "../hardening/code-snapshot.ts";
 import { runLoadScenario } from "../hardening/load-scenario.ts";
 import { expectCleanLoad } from "../hardening/expectations.ts";
 import { countFromEnv, runSeed } from "../hardening/random.ts";
 
 const SECONDS = countFromEnv("PARLEY_SOAK_SECONDS", 60);
+
+afterAll(removeCodeSnapshot);
 
 describe("soak: server under load", () => {
   it(`50 connections for ${SECONDS} s: only 2xx, no lost post, graph on disk equals graph in memory`, async () => {
