@@ -14,7 +14,7 @@
  */
 import { closeSync, openSync } from "node:fs";
 import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
-import { open, rename, readFile, unlink } from "node:fs/promises";
+import { open, readdir, rename, readFile, unlink } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { MultiDirectedGraph } from "graphology";
@@ -28,9 +28,37 @@ export class GraphFileError extends Error {
   expose = true;
 }
 
-/** Writes `data` to `file` atomically and durably. */
+/** `.graph.json.<pid>.<hex>.tmp`: the temp file a write goes through, named after its process. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temp files that writers killed mid-write left in `dir` (their process
+ * is gone). They never shadow a real file, but each can be as large as the
+ * graph, and a crash loop would pile them up. Returns the names removed.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => {
+    const m = TEMP_FILE.exec(n);
+    return !!m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]));
+  });
+  await Promise.all(stale.map((n) => unlink(join(dir, n)).catch(() => {})));
+  return stale;
+}
+
+/** Writes `data` to `file` atomically and durably, first clearing temp files of dead writers. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(file);
+  await removeStaleTempFiles(dir);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(tmp, "w");
   try {
