@@ -7,9 +7,10 @@
  * thread by default (./query-worker), or the engine in process.
  */
 import type { Article } from "../types.ts";
-import { loadGraph, type ParleyGraph } from "../graph/persist.ts";
+import { dirname } from "node:path";
+import { loadGraph, removeStaleTempFiles, type ParleyGraph } from "../graph/persist.ts";
 import { loadArticles } from "../ingest/index.ts";
-import { loadRules, type CorpusState } from "../pipeline/index.ts";
+import { loadRules, reconcileGraph, type CorpusState } from "../pipeline/index.ts";
 import { createQueryEngine } from "../query/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 
@@ -39,21 +40,23 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
 }
 
 /**
- * Loads graph, articles and rules. With a query worker (the default) the worker
- * loads its own copy of the graph file at the same time, on another thread.
+ * Loads graph, articles and rules, first recovering from a crash: temp files
+ * of killed writers are removed, and a graph that disagrees with the articles
+ * folder (killed between writing an article and the graph) is rebuilt and
+ * written. Then, with a query worker (the default), the worker loads its own
+ * copy of the graph file on another thread.
  */
 export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {
   const rules = loadRules(files.lexiconDir);
-  const queries = queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log) : null;
-  let graph: ParleyGraph;
-  let articles: Article[];
-  try {
-    graph = await loadGraph(files.graphFile);
-    articles = await loadArticles(files.articlesDir, rules.ingest);
-  } catch (err) {
-    await queries?.close();
-    throw err;
+  const swept = [...(await removeStaleTempFiles(dirname(files.graphFile))), ...(await removeStaleTempFiles(files.articlesDir))];
+  if (swept.length) log?.(`removed ${swept.length} temp file(s) left by an interrupted write`);
+  const articles = await loadArticles(files.articlesDir, rules.ingest);
+  const recovered = await reconcileGraph(await loadGraph(files.graphFile), articles, rules, files.graphFile);
+  if (recovered.missing.length || recovered.stale.length) {
+    log?.(`graph rebuilt from the articles folder: ${[...recovered.missing.map((id) => `+${id}`), ...recovered.stale.map((id) => `-${id}`)].join(" ")}`);
   }
+  const graph = recovered.graph;
+  const queries = queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log) : null;
   const engine = createQueryEngine(graph, queryLimits);
   const state: ServerState = {
     graph,

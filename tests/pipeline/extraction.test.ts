@@ -54,6 +54,7 @@ describe("relations", () => {
     ["Rubio and Lavrov held talks in Riyadh.", "marco-rubio visited riyadh"],
     ["Talks between Russia and Ukraine resumed.", "russia negotiated_with ukraine"],
     ["Erdogan held talks with Kremlin aide Yuri Ushakov.", "recep-tayyip-erdogan negotiated_with name:yury ushakov"],
+    ["Qatari mediator Mohammed Al-Khulaifi met Kremlin aide Yuri Ushakov.", "name:mohammed al hulaify negotiated_with name:yury ushakov"],
     ["Ukraine said it would support the 30-day cease-fire.", "ukraine supported proposal:30-day ceasefire"],
     ["The Trump administration's 30-day cease-fire proposal was announced.", "united-states proposed proposal:30-day ceasefire"],
     ["Secretary of State Marco Rubio spoke.", "marco-rubio member_of united-states"],

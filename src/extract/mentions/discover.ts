@@ -69,7 +69,9 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
       continue;
     }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
-    if (j > i && CONNECTORS.has(t.lower) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
+    // "Al-Khulaifi", "Abdel-Fattah": a hyphen glued between two name words joins them.
+    const gluedHyphen = t.text === "-" && t.start === tokens[j - 1]?.end && tokens[j + 1]?.start === t.end;
+    if (j > i && (CONNECTORS.has(t.lower) || gluedHyphen) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
       j++;
       continue;
     }
