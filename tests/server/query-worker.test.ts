@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { generateGraph } from "../../bench/generate-graph.ts";
 import { saveGraph } from "../../src/graph/persist.ts";
 import { startServer, type RunningServer } from "../../src/server/index.ts";
+import { createQueryRunner } from "../../src/server/query-worker/index.ts";
 import { expectCleanError, getJson, postJson, quiet, spawnServe, type ServeProcess } from "./harness.ts";
 
 const LEXICON = fileURLToPath(new URL("../../graph-data/lexicon", import.meta.url));
@@ -129,6 +130,24 @@ describe("worker failures", () => {
     expect(next.status).toBe(200);
     expect(next.body.rows[0][0]).toBeGreaterThan(0);
     await server.close();
+  });
+
+  it("a quick query answered while the main thread was blocked past the deadline (an ingest rebuild) is delivered, not stopped", async () => {
+    const runner = createQueryRunner(files.graphFile, {}, { deadlineMs: 300 });
+    await runner.ready();
+    const answer = runner.run("MATCH (n) RETURN count(*) AS n", {});
+    // Block the main thread well past the deadline while the worker answers. The block runs in the
+    // check phase, so the next loop turn reaches the expired timer before the worker's message.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const until = Date.now() + 1500;
+        while (Date.now() < until);
+        resolve();
+      }),
+    );
+    expect(JSON.parse(await answer).rows).toEqual([[3000]]);
+    expect(runner.restarts).toBe(0);
+    await runner.close();
   });
 
   it("a query that needs more memory than the worker may have ends with a clean error; the next query works", async () => {

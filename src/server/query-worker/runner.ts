@@ -140,7 +140,10 @@ export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits
     if (closed || !slot?.isReady || slot.job || !queue.length) return;
     const job = queue.shift()!;
     slot.job = job;
-    job.timer = setTimeout(() => slot.lose(new QueryHardStopError("time", deadlineMs)), deadlineMs);
+    // When the main thread was blocked (an ingest rebuild) the timer fires as soon as it is free, possibly
+    // before the worker's answer waiting in the message queue is read: give that answer one loop turn
+    // (messages are read in the poll phase, before setImmediate callbacks) before stopping the worker.
+    job.timer = setTimeout(() => setImmediate(() => slot.job === job && slot.lose(new QueryHardStopError("time", deadlineMs))), deadlineMs);
     slot.worker.postMessage(job.msg);
   };
 
