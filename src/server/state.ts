@@ -52,9 +52,8 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
   if (swept.length) log?.(`removed ${swept.length} temp file(s) left by an interrupted write`);
   const articles = await loadArticles(files.articlesDir, rules.ingest);
   const recovered = await reconcileGraph(await loadGraph(files.graphFile), articles, rules, files.graphFile);
-  if (recovered.missing.length || recovered.stale.length) {
-    log?.(`graph rebuilt from the articles folder: ${[...recovered.missing.map((id) => `+${id}`), ...recovered.stale.map((id) => `-${id}`)].join(" ")}`);
-  }
+  if (recovered.rebuilt) log?.(`graph rebuilt from the articles folder, which has articles the graph lacked: ${recovered.missing.join(", ")}`);
+  else if (recovered.missing.length) log?.(`warning: the graph and the articles folder come from different corpora (${recovered.missing.length} articles only in the folder, ${recovered.stale.length} only in the graph); run parley build`);
   const graph = recovered.graph;
   const queries = queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log) : null;
   const engine = createQueryEngine(graph, queryLimits);

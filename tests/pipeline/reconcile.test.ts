@@ -26,7 +26,7 @@ describe("reconcileGraph", () => {
     await saveGraph(buildGraphFromArticles(articles, rules.lexicon), graphFile);
     const before = statSync(graphFile).mtimeMs;
     const result = await reconcileGraph(await loadGraph(graphFile), articles, rules, graphFile);
-    expect(result).toMatchObject({ missing: [], stale: [] });
+    expect(result).toMatchObject({ missing: [], stale: [], rebuilt: false });
     expect(statSync(graphFile).mtimeMs).toBe(before);
     rmSync(dir, { recursive: true });
   });
@@ -44,14 +44,25 @@ describe("reconcileGraph", () => {
     rmSync(dir, { recursive: true });
   });
 
-  it("rebuilds when the graph lists an article whose file is gone", async () => {
+  it("leaves alone a graph built from another corpus (it lists articles the folder lacks)", async () => {
+    const { dir, articlesDir, graphFile } = await corpusCopy();
+    const articles = await loadArticles(articlesDir, rules.ingest);
+    await saveGraph(buildGraphFromArticles(articles.slice(1), rules.lexicon), graphFile);
+    const before = statSync(graphFile).mtimeMs;
+    const others = [articles[0]!, ...articles.slice(2)];
+    const result = await reconcileGraph(await loadGraph(graphFile), others, rules, graphFile);
+    expect(result).toMatchObject({ missing: [articles[0]!.id], stale: [articles[1]!.id], rebuilt: false });
+    expect(statSync(graphFile).mtimeMs).toBe(before);
+    rmSync(dir, { recursive: true });
+  });
+
+  it("leaves alone a graph when the folder is empty (a graph served without its articles)", async () => {
     const { dir, articlesDir, graphFile } = await corpusCopy();
     const articles = await loadArticles(articlesDir, rules.ingest);
     await saveGraph(buildGraphFromArticles(articles, rules.lexicon), graphFile);
-    const remaining = articles.slice(1);
-    const result = await reconcileGraph(await loadGraph(graphFile), remaining, rules, graphFile);
-    expect(result.stale).toEqual([articles[0]!.id]);
-    expect(graphArticleIds(await loadGraph(graphFile))).toEqual(new Set(remaining.map((a) => a.id)));
+    const result = await reconcileGraph(await loadGraph(graphFile), [], rules, graphFile);
+    expect(result.rebuilt).toBe(false);
+    expect(result.graph.order).toBeGreaterThan(0);
     rmSync(dir, { recursive: true });
   });
 });
