@@ -13,6 +13,9 @@ import type { MatchState } from "./matcher.ts";
 import { patternVariables, planMatch, type Op } from "./planner.ts";
 import { project } from "./projection.ts";
 import { serializeRow } from "./result.ts";
+import { singleHopRows } from "./single-hop.ts";
+
+type MatchOf = Extract<Clause, { kind: "match" }>;
 
 export interface RawResult {
   columns: string[];
@@ -30,7 +33,7 @@ export function execute(query: Query, ctx: EvalContext): RawResult {
     scope = patternVariables(first.patterns);
     clauses = clauses.slice(1);
   }
-  for (const clause of clauses) {
+  for (const [at, clause] of clauses.entries()) {
     const stand = clause === second ? (counted ?? undefined) : undefined;
     if (clause.kind === "return") {
       const items = clause.projection.star ? [...scope, ...clause.projection.items.map((i) => i.alias)] : clause.projection.items.map((i) => i.alias);
@@ -43,7 +46,11 @@ export function execute(query: Query, ctx: EvalContext): RawResult {
       ctx.guard.checkTime();
       return { columns, rows: out };
     }
-    [rows, scope] = step(clause, rows, scope, ctx, stand);
+    // A first MATCH of one single hop read by a plain projection takes the lean route (single-hop.ts).
+    const reader = at === 0 && clause.kind === "match" ? clauses[1] : undefined;
+    const lean = reader && reader.kind !== "match" && reader.kind !== "unwind" ? singleHopRows(clause as MatchOf, reader.projection, ctx) : null;
+    if (lean) [rows, scope] = [lean, patternVariables((clause as MatchOf).patterns)];
+    else [rows, scope] = step(clause, rows, scope, ctx, stand);
   }
   return { columns: [], rows: [] };
 }

@@ -8,7 +8,7 @@
  * JavaScript stack, and every step is counted by the guard.
  */
 import type { NodePattern, RelPattern } from "./ast.ts";
-import type { EvalContext, Row } from "./context.ts";
+import { newRow, type EvalContext, type Row } from "./context.ts";
 import { evaluate } from "./evaluate.ts";
 import { BOTH, IN, OUT } from "./graph-index.ts";
 import type { Op } from "./planner.ts";
@@ -31,7 +31,7 @@ export function bindVar(row: Row, name: string | null, value: Value): Row | null
 
 /** A copy of `row` with `name` bound; built by assignment, which allocates a third of what `{...row, [name]: value}` does. */
 export function withVar(row: Row, name: string, value: Value): Row {
-  const next: Row = {};
+  const next: Row = newRow();
   for (const k in row) next[k] = row[k];
   next[name] = value;
   return next;

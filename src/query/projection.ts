@@ -6,7 +6,7 @@
  */
 import type { Expr, Projection } from "./ast.ts";
 import { accumulatorFor, findAggregates, type Accumulator } from "./aggregates.ts";
-import type { EvalContext, Row } from "./context.ts";
+import { newRow, type EvalContext, type Row } from "./context.ts";
 import { QueryRuntimeError } from "./errors.ts";
 import { evaluate } from "./evaluate.ts";
 import type { CountedRow } from "./label-counts.ts";
@@ -19,7 +19,7 @@ export function* project(proj: Projection, rows: Iterable<Row>, scope: string[],
   const limit = proj.limit ? count(proj.limit, "LIMIT", ctx) : Infinity;
   if (limit === 0) return;
   const aggregating = items.some((it) => findAggregates(it.expr).length > 0);
-  if (!aggregating && !proj.distinct && !proj.orderBy.length) {
+  if (isPlainProjection(proj)) {
     // Plain projection: mapped in this loop, no generator or wrapper per row.
     let index = 0;
     let emitted = 0;
@@ -43,6 +43,14 @@ export function* project(proj: Projection, rows: Iterable<Row>, scope: string[],
   }
 }
 
+/**
+ * No aggregation, DISTINCT or ORDER BY: each row is mapped into a new one as it
+ * comes and never kept, so its source may be a reused object (single-hop.ts).
+ */
+export function isPlainProjection(proj: Projection): boolean {
+  return !proj.distinct && !proj.orderBy.length && !proj.items.some((it) => findAggregates(it.expr).length > 0);
+}
+
 function count(e: Expr | null, what: string, ctx: EvalContext): number {
   if (!e) return 0;
   const v = evaluate(e, {}, ctx);
@@ -51,7 +59,7 @@ function count(e: Expr | null, what: string, ctx: EvalContext): number {
 }
 
 function mapRow(items: Projection["items"], source: Row, ctx: EvalContext): Row {
-  const row: Row = {};
+  const row: Row = newRow();
   for (const it of items) row[it.alias] = evaluate(it.expr, source, ctx);
   return row;
 }
@@ -87,7 +95,7 @@ function* aggregate(items: Projection["items"], rows: Iterable<Row>, ctx: EvalCo
   if (!groups.size && !keyItems.length) groups.set("", newGroup({}, []));
   for (const g of groups.values()) {
     const aggCtx = { ...ctx, aggregates: new Map([...g.accs].map(([c, acc]) => [c, acc.result()])) };
-    const row: Row = {};
+    const row: Row = newRow();
     let k = 0;
     for (const it of items) row[it.alias] = keyItems.includes(it) ? g.keys[k++] : evaluate(it.expr, g.source, aggCtx);
     yield { row, source: g.source };
