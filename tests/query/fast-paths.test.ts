@@ -16,7 +16,8 @@ import { adjacencyByType } from "../../src/query/adjacency-by-type.ts";
 import { Guard, DEFAULT_LIMITS } from "../../src/query/guards.ts";
 import { allShortestPaths } from "../../src/query/path-variants.ts";
 import { PathSearcher, type PathDirection } from "../../src/query/path-search.ts";
-import { createQueryEngine, QueryRuntimeError } from "../../src/query/index.ts";
+import { createQueryEngine, QueryGuardError, QueryRuntimeError } from "../../src/query/index.ts";
+import { singleHopRows } from "../../src/query/single-hop.ts";
 
 const LABEL_SETS = [undefined, ["A"], ["B"], ["A", "B"], ["B", "A"], []];
 const TYPES = ["t", "u", "met_with"];
@@ -56,6 +57,19 @@ const SAME_ANSWER: Array<[string, string]> = [
   ["MATCH (a)-[:T|U]->(b:B) WHERE a.mentions >= 2 RETURN a.name, b.name", "MATCH (a)-[:T|U*1..1]->(b:B) WHERE a.mentions >= 2 RETURN a.name, b.name"],
   ["MATCH (a)<-[r:MET_WITH]-(b)-[s]-(c) RETURN id(a) AS a, id(r) AS r, id(s) AS s, id(c) AS c", "MATCH (a)<-[r:MET_WITH*1..1]-(b)-[s*1..1]-(c) RETURN id(a) AS a, id(r[0]) AS r, id(s[0]) AS s, id(c) AS c"],
   ["MATCH p = (a)-[:T]->(b)-[]-(a) RETURN [x IN nodes(p) | id(x)]", "MATCH p = (a)-[:T*1..1]->(b)-[*1..1]-(a) RETURN [x IN nodes(p) | id(x)]"],
+  // The lean single-hop route (single-hop.ts) against the in-place hop cursor: an UNWIND first keeps the general route.
+  ...[
+    "MATCH (o)-[:T]->(p:B) RETURN o.name, p.name",
+    "MATCH (a)-[r:T|MET_WITH]-(b) RETURN id(a), type(r), id(b)",
+    "MATCH (a:A)<-[r]-(b) WHERE a.mentions > 1 AND b.name STARTS WITH 'a' AND r.weight <> 1 RETURN a.name, b.name SKIP 2 LIMIT 7",
+    "MATCH (a {name: 'ann'})-[r:U {weight: 1}]->(b) RETURN b, r",
+    "MATCH (a)-[:T]->(b {name: a.name}) RETURN id(a), id(b)",
+    "MATCH ()-[r]->() RETURN id(r), startNode(r).name",
+    "MATCH (a)-[:T]-(b) WITH a.name AS n, b WHERE n <> 'bob' RETURN n, id(b)",
+    "MATCH (a)-[r]->(b) WHERE $p = 'x' OR id(a) < id(b) RETURN id(r)",
+    "MATCH (a:A:B)-[r:NOPE]->(b) RETURN a",
+  ].map((q): [string, string] => [q, `UNWIND [1] AS one ${q}`]),
+  ["MATCH (a)-[r:U]-(b) RETURN *", "UNWIND [1] AS one MATCH (a)-[r:U]-(b) RETURN a, b, r"],
 ];
 
 describe("shortcuts give the general route's answer (property-based)", () => {
@@ -91,6 +105,47 @@ describe("shortcuts give the general route's answer (property-based)", () => {
       "MATCH (n) RETURN sum(size(labels(n)))",
     ])
       expect(taken(q), q).toBe(false);
+  });
+
+  it("takes the lean single-hop route only for a first one-hop MATCH read by a plain projection", () => {
+    const ctx = { index: new GraphIndex(build({ nodes: [{ name: "x", mentions: 0 }], edges: [] })), params: {}, guard: new Guard(DEFAULT_LIMITS) } as never;
+    const taken = (q: string) => {
+      const [match, next] = parseQuery(q).clauses;
+      return match.kind === "match" && (next.kind === "return" || next.kind === "with") && singleHopRows(match, next.projection, ctx) !== null;
+    };
+    for (const q of ["MATCH (o)-[:REJECTED]->(p:Proposal) RETURN o.name, p.name", "MATCH (a)-[r]-(b) WHERE a.x = 1 WITH a, r RETURN r", "MATCH ()--() RETURN 1 LIMIT 3"])
+      expect(taken(q), q).toBe(true);
+    for (const q of [
+      "MATCH (a)-[r]->(b) RETURN DISTINCT a",
+      "MATCH (a)-[r]->(b) RETURN a ORDER BY a.name",
+      "MATCH (a)-[r]->(b) RETURN count(*)",
+      "MATCH (a)-[r*1..2]->(b) RETURN a",
+      "MATCH p = (a)-[r]->(b) RETURN p",
+      "MATCH (a)-[r]->(a) RETURN a",
+      "MATCH (a)-[r]->(b)-[s]->(c) RETURN a",
+      "MATCH (a)-[r]->(b), (c) RETURN a",
+      "OPTIONAL MATCH (a)-[r]->(b) RETURN a",
+      "MATCH p = shortestPath((a)-[*]-(b)) RETURN p",
+    ])
+      expect(taken(q), q).toBe(false);
+  });
+
+  it("the lean single-hop route stops at the row guard like the general route", async () => {
+    // 12 T edges from v0; maxRows 10: the 11th row trips the guard, exactly 10 rows pass.
+    const spec = { nodes: Array.from({ length: 13 }, (_, i) => ({ name: `n${i}`, mentions: i })), edges: Array.from({ length: 12 }, (_, i): [number, number, string] => [0, i + 1, "t"]) };
+    const engine = createQueryEngine(build(spec), { maxRows: 10 });
+    for (const q of ["MATCH (a)-[:T]->(b) RETURN b.name", "UNWIND [1] AS one MATCH (a)-[:T]->(b) RETURN b.name"]) {
+      const err = await engine.run(q).catch((e: unknown) => e);
+      expect(err, q).toBeInstanceOf(QueryGuardError);
+      expect((err as QueryGuardError).guard).toBe("rows");
+      expect((await engine.run(q.replace("RETURN", "WHERE b.mentions <= 10 RETURN"))).rows).toHaveLength(10);
+    }
+  });
+
+  it("the lean single-hop route reports a missing parameter and an unknown variable", async () => {
+    const engine = createQueryEngine(build({ nodes: [{ name: "x", mentions: 0 }, { name: "y", mentions: 1 }], edges: [[0, 1, "t"]] }));
+    await expect(engine.run("MATCH (a)-[r]->(b) WHERE b.name = $missing RETURN a")).rejects.toBeInstanceOf(QueryRuntimeError);
+    await expect(engine.run("MATCH (a)-[r]->(b) RETURN c")).rejects.toBeInstanceOf(QueryRuntimeError);
   });
 
   it("still reports a missing parameter of a pushed-down comparison", async () => {
