@@ -11,9 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildGraph } from "../../src/pipeline/index.ts";
 import { serializeGraph } from "../../src/graph/persist.ts";
@@ -129,7 +129,12 @@ describe("hostile articles: POST /api/articles", () => {
   });
 
   const listing = () => readdirSync(corpus.articlesDir).sort();
-  const parentListing = () => readdirSync(dirname(corpus.dir)).filter((f) => /escape|outside/.test(f));
+  // Where a "../../../../outside/escape" title would land if it were used as a path, at any depth. Only
+  // these exact places are checked: /tmp as a whole is shared with test files running in parallel.
+  const parentListing = () =>
+    Array.from({ length: 8 }, (_, d) => resolve(corpus.articlesDir, "../".repeat(d + 1), "outside"))
+      .filter((dir) => existsSync(dir))
+      .flatMap((dir) => readdirSync(dir).filter((f) => f.startsWith("escape")).map((f) => join(dir, f)));
 
   it.each(HOSTILE_CASES.filter((c) => c.post).map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const post = c.post!;
