@@ -27,12 +27,15 @@ export interface ArticleExtraction {
 
 const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
 
-/** Token indexes of appositions after a person ("Waltz, the U.S. national security adviser,"): mentions there describe, they do not act. */
 /** A dash standing apart ("Rih - President"): ingest spells every en/em dash this way; a hyphen is glued. */
 const spacedDash = (tokens: readonly Token[], i: number) => tokens[i]?.text === "-" && tokens[i]!.start > (tokens[i - 1]?.end ?? -1);
 /** Longest remark between dashes taken as an apposition; a longer one is more likely a clause. */
 const DASH_REMARK_WORDS = 8;
 
+/**
+ * Token indexes of appositions ("Waltz, the U.S. national security adviser,", "Kryvyy Rih - Zelensky's
+ * hometown -"): mentions there describe, they do not act.
+ */
 function appositionTokens(analysis: SentenceAnalysis): Set<number> {
   const out = new Set<number>();
   const { tokens, mentions, roles } = analysis;

@@ -3,23 +3,18 @@
  * same folder → fsync → rename over the target → fsync of the folder, so a reader
  * (or a process killed mid-write) only ever sees the previous or the new file.
  *
- * Reading streams: a 1M-edge file is ~400 MB of JSON, and holding its text, its
- * parsed tree and the graph at once is what made a load peak at 1.5 GB. So the
- * node and edge records are cut out of the file a few thousand at a time,
- * parsed, their repeated short strings (types, labels, rules, article ids,
- * dates) shared, and imported into graphology (which stays the one in-memory
- * graph). Any file the streaming reader does not expect (other key order,
- * duplicate keys, invalid JSON…) is parsed whole, exactly as before, so
- * behaviour and error messages match graphology's own import.
+ * Reading goes through the streaming reader (stream-read.ts) so a 1M-edge file
+ * never has its text, parse tree and graph in memory at once; any file it does
+ * not expect is parsed whole here, so errors match graphology's own import.
  */
 import { closeSync, openSync } from "node:fs";
-import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
 import { open, readdir, rename, readFile, unlink } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
+import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
 
 export type ParleyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

@@ -20,6 +20,11 @@ export function fold(s: string): string {
       .replace(/['`]s\b/g, "")
       .replace(/[^a-z0-9]+/g, " ")
       .trim();
+  return foldUnicode(s);
+}
+
+/** fold() for any text: marks stripped, case and punctuation folded (the path non-ASCII names take). */
+export function foldUnicode(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

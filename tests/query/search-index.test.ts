@@ -10,6 +10,7 @@ import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { createQueryEngine, fold } from "../../src/query/index.ts";
 import type { SearchHit } from "../../src/query/index.ts";
+import { foldUnicode } from "../../src/query/name-index.ts";
 
 type NodeSpec = { key: string; label: string; aliases?: string[]; mentions?: number };
 
@@ -102,15 +103,6 @@ const graphArb = fc
     }),
   );
 
-/** fold() without its ASCII shortcut. */
-const foldUnicode = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[’'`]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 
 describe("name index against a brute-force scan (property-based)", () => {
   it("fold()'s ASCII shortcut folds like the Unicode path", () => {

@@ -4,7 +4,6 @@ import type { Token } from "../tokens.ts";
 /** Prepositions after which a capital or an unknown name is a place, not an actor. */
 export const PLACE_PREPOSITIONS = new Set(["in", "to", "at", "into", "near", "outside", "around", "over", "on", "across", "toward", "towards", "through", "inside", "within"]);
 
-
 /** Where an inserted phrase such as an apposition ends: the next comma, stop or semicolon from `from`. */
 export function phraseEnd(tokens: readonly Token[], from: number): number {
   for (let i = from; i < tokens.length; i++) if (tokens[i]!.text === "," || tokens[i]!.text === "." || tokens[i]!.text === ";") return i;

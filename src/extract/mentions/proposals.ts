@@ -22,7 +22,6 @@ function isModifier(t: Token | undefined, words: ProposalWords): boolean {
 }
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "this", "that", "any", "our"]);
 
-
 /** A list of demands (requirements and conditions fold into it): putting it forward is demanding. */
 export function isDemandList(key: string): boolean {
   return key === "proposal:demands";

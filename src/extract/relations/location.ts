@@ -11,7 +11,6 @@ import type { Mention } from "../mentions/types.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
 import { isPossessive } from "../mentions/context.ts";
 
-
 function isContainer(m: Mention | undefined, lexicon: Lexicon): m is Mention {
   return !!m && (m.type === "location" || !!lexicon.entities.get(m.key)?.country);
 }

@@ -78,8 +78,9 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
       after ??
       (known ? ({ key: known } as Mention) : undefined) ??
       (GOVERNMENTAL.test(role.role) ? nearestState(ctx, role.start, lexicon) : undefined);
-    const target = body && militaryRoleBody(ctx, role, body.key, lexicon);
-    if (body && target !== person.key) out.push({ source: person.key, type: "member_of", target: target!, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
+    if (!body) continue;
+    const target = militaryRoleBody(ctx, role, body.key, lexicon);
+    if (target !== person.key) out.push({ source: person.key, type: "member_of", target, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
   }
   return out;
 }
