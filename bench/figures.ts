@@ -49,8 +49,8 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "extraction peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "compromise people/places/organizations" },
   ],
   server: ["/api/search", "/api/nodes/:id", "/api/path"].flatMap((route) => [
-    { name: `${route.slice(1)} req/s`, unit: "req/s", parley: num(`p.${route}.reqPerS`), peer: num("q.bare express.reqPerS"), peerName: "bare Express JSON endpoint" },
-    { name: `${route.slice(1)} p99`, unit: "ms", parley: num(`p.${route}.p99`), peer: num("q.bare express.p99"), peerName: "bare Express JSON endpoint" },
+    { name: `${route.slice(1)} req/s`, unit: "req/s", parley: num(`p.${route}.reqPerS`), peer: num(`q.${route}.reqPerS`), peerName: "bare Express JSON endpoint" },
+    { name: `${route.slice(1)} p99`, unit: "ms", parley: num(`p.${route}.p99`), peer: num(`q.${route}.p99`), peerName: "bare Express JSON endpoint" },
   ]),
 };
 

@@ -43,7 +43,7 @@ async function listen(ctx: TaskContext): Promise<{ port: number; close: () => Pr
   if (ctx.side === "parley") {
     const articlesDir = join(ctx.tmpDir, "no-articles");
     await mkdir(articlesDir, { recursive: true });
-    const running = await startServer({ graphFile: ctx.graphFile, articlesDir, lexiconDir: DEFAULT_LEXICON_DIR, host: "127.0.0.1", port: 0, log: () => {}, graceMs: 1000 });
+    const running = await startServer({ graphFile: ctx.graphFile, articlesDir, lexiconDir: DEFAULT_LEXICON_DIR, host: "127.0.0.1", port: 0, log: () => {}, requestLog: false, graceMs: 1000 });
     return { port: running.port, close: running.close, graph: running.state.graph };
   }
   const app = express();

@@ -50,6 +50,8 @@ export class GraphIndex {
   readonly neighbors: Int32Array;
   readonly edges: Int32Array;
   readonly dirs: Uint8Array;
+  /** 1 for an edge that shares its two end nodes with another edge (either direction), else 0. */
+  readonly parallel: Uint8Array;
   /** One immutable NodeRef per node, so scans and expansions allocate none. */
   private readonly nodeRefs: NodeRef[];
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
@@ -136,6 +138,7 @@ export class GraphIndex {
       this.edges[p] = k;
       this.dirs[p] = twoWay[k] ? BOTH : IN;
     }
+    this.parallel = markParallelEdges(this.offsets, this.neighbors, this.edges, m);
   }
 
   /** Node properties: every attribute but `labels`/`type`; `name` falls back to `label`, `id` to the key. */
@@ -179,6 +182,31 @@ export class GraphIndex {
     }
     return mask;
   }
+}
+
+/**
+ * Flags every edge that joins the same two nodes as another: path answers pick
+ * the best-evidenced of such edges and can skip the search for all others.
+ * One pass over the adjacency, remembering per neighbor where it was last seen.
+ */
+function markParallelEdges(offsets: Int32Array, neighbors: Int32Array, edges: Int32Array, edgeCount: number): Uint8Array {
+  const parallel = new Uint8Array(edgeCount);
+  const n = offsets.length - 1;
+  const seenFrom = new Int32Array(n).fill(-1);
+  const firstEdge = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
+      const v = neighbors[p];
+      if (seenFrom[v] !== u) {
+        seenFrom[v] = u;
+        firstEdge[v] = edges[p];
+      } else {
+        parallel[edges[p]] = 1;
+        parallel[firstEdge[v]] = 1;
+      }
+    }
+  }
+  return parallel;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

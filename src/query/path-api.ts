@@ -57,8 +57,8 @@ function nodeSummary(ix: GraphIndex, i: number) {
  * lists: both list the u–v edges in edge order, so the first best is the same edge.
  */
 function bestEdge(ix: GraphIndex, u: number, v: number, fallback: number, mask: Uint8Array | null): number {
-  // Most hops have one edge between their nodes: graphology's pair lookup says so without any scan.
-  if (ix.graph.type === "directed" && edgesBetween(ix, u, v) === 1) return fallback;
+  // Most hops have one edge between their nodes: the index flags the others.
+  if (!ix.parallel[fallback]) return fallback;
   const [from, to] = ix.offsets[u + 1] - ix.offsets[u] <= ix.offsets[v + 1] - ix.offsets[v] ? [u, v] : [v, u];
   let best = fallback;
   let bestScore = -1;
@@ -70,11 +70,6 @@ function bestEdge(ix: GraphIndex, u: number, v: number, fallback: number, mask: 
     if (score > bestScore) (best = e), (bestScore = score);
   }
   return best;
-}
-
-function edgesBetween(ix: GraphIndex, u: number, v: number): number {
-  const [a, b] = [ix.nodeKeys[u], ix.nodeKeys[v]];
-  return ix.graph.edges(a, b).length + ix.graph.edges(b, a).length;
 }
 
 function hop(ix: GraphIndex, u: number, best: number): PathHop {

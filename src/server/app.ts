@@ -1,9 +1,13 @@
 /**
  * `createApp({state, …})` builds the Express app without listening, so tests
  * can start it on port 0. Middleware order tells the request's story: one log
- * line → API security headers → compression (large answers only) → JSON body
- * (size-limited, POST only) → API routes → API 404 → web headers (helmet, CSP)
- * and compression → web app → 404 → the one error handler.
+ * line → API security headers → API routes (each asking for compression or the
+ * JSON body parser if it needs them) → API 404 → web headers (helmet, CSP) and
+ * compression → web app → 404 → the one error handler.
+ * All API routes sit in the app's own router, not in nested routers: entering
+ * and leaving a router per route group, and matching every request against the
+ * path lists of compression and the body parser, cost the cheap endpoints more
+ * than their own work (bench: /api/path against a bare Express endpoint).
  */
 import express, { type Express } from "express";
 import compression from "compression";
@@ -18,6 +22,7 @@ import { graphRoutes } from "./routes/graph.ts";
 import { queryRoutes } from "./routes/query.ts";
 import { articleRoutes } from "./routes/articles.ts";
 import { exportRoutes } from "./routes/export.ts";
+import type { RouteMiddleware } from "./routes/route-middleware.ts";
 
 export interface AppOptions {
   state: ServerState;
@@ -26,6 +31,8 @@ export interface AppOptions {
   /** Largest accepted JSON body (an article); bigger bodies get 413. */
   bodyLimit?: string | number;
   log?: Logger;
+  /** One log line per request (default true); the error handler logs unexpected errors either way. */
+  requestLog?: boolean;
 }
 
 export interface ParleyApp extends Express {
@@ -33,15 +40,10 @@ export interface ParleyApp extends Express {
   ingestQueue: SerialQueue;
 }
 
-/** API responses that can be large (the whole graph, exports, query tables, a hub node's relations, article texts). */
-const COMPRESSED_API_PATHS = ["/api/graph", "/api/export", "/api/query", "/api/nodes", "/api/articles"];
-/** The only routes that take a body. */
-const JSON_BODY_PATHS = ["/api/query", "/api/articles"];
-
 const defaultLog: Logger = (line) => process.stdout.write(`${line}\n`);
 
 export function createApp(options: AppOptions): ParleyApp {
-  const { state, webDir, bodyLimit = "2mb", log = defaultLog } = options;
+  const { state, webDir, bodyLimit = "2mb", log = defaultLog, requestLog: logRequests = true } = options;
   if (!state || !state.graph || !state.engine) throw new TypeError("server/createApp: expecting a state with graph and engine.");
   const ingestQueue = createSerialQueue();
   const app = express() as ParleyApp;
@@ -53,16 +55,11 @@ export function createApp(options: AppOptions): ParleyApp {
   // Weak ETags hash every JSON body; the API's answers are not cached by clients.
   app.set("etag", false);
 
-  app.use(requestLog(log));
+  if (logRequests) app.use(requestLog(log));
   app.use("/api", apiSecurityHeaders);
   // Only what can be large is worth gzip; wrapping every small JSON answer costs more than it saves.
-  app.use(COMPRESSED_API_PATHS, compression());
-  app.post(JSON_BODY_PATHS, express.json({ limit: bodyLimit, strict: true }));
-
-  app.use(graphRoutes(state));
-  app.use(queryRoutes(state));
-  app.use(articleRoutes(state, ingestQueue));
-  app.use(exportRoutes(state));
+  const mw: RouteMiddleware = { compressed: compression(), jsonBody: express.json({ limit: bodyLimit, strict: true }) };
+  for (const routes of [graphRoutes(state), queryRoutes(state), articleRoutes(state, ingestQueue), exportRoutes(state)]) routes(app, mw);
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} /api${req.path}`)));
   app.use(webSecurityHeaders, compression());
   app.use(webApp(webDir));

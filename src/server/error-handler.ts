@@ -9,6 +9,7 @@ import { HttpError } from "./http-errors.ts";
 import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { UnknownFormatError } from "../export/index.ts";
+import { sendJson } from "./send-json.ts";
 
 interface ErrorMapping {
   is: (err: unknown) => boolean;
@@ -56,6 +57,6 @@ export function createErrorHandler(log: (line: string) => void): ErrorRequestHan
     }
     // A streamed response (an export) cannot change its status any more: cut it.
     if (res.headersSent) return void res.destroy();
-    res.status(status).json({ error: body });
+    sendJson(res, { error: body }, status);
   };
 }

@@ -22,6 +22,8 @@ export interface StartOptions {
   /** Interface to bind; 127.0.0.1 unless told otherwise. */
   host?: string;
   log?: Logger;
+  /** One log line per request (default true). */
+  requestLog?: boolean;
   bodyLimit?: string | number;
   queryLimits?: QueryLimits;
   /** Console queries in a worker thread (default) with these limits, or `false` to run them in process. */
@@ -49,7 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await state.queries.close();
     throw err;
   }
-  const app = createApp({ state, webDir: options.webDir, log: options.log, bodyLimit: options.bodyLimit });
+  const app = createApp({ state, webDir: options.webDir, log: options.log, requestLog: options.requestLog, bodyLimit: options.bodyLimit });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -242,3 +242,18 @@ describe("engine.path() picks the best-evidenced edge of each hop", () => {
     expect(hop("other", "hub")).toMatchObject({ source: "other", direction: "forward" });
   });
 });
+
+describe("GraphIndex.parallel flags the edges that share both end nodes with another", () => {
+  it("matches a count of edges per unordered pair on random graphs (self-loops included)", () => {
+    fc.assert(
+      fc.property(graphArb, (spec) => {
+        const g = build(spec);
+        const ix = new GraphIndex(g);
+        const pair = (e: number) => [ix.edgeSource[e], ix.edgeTarget[e]].sort((a, b) => a - b).join("-");
+        const perPair = new Map<string, number>();
+        for (let e = 0; e < ix.edgeCount; e++) perPair.set(pair(e), (perPair.get(pair(e)) ?? 0) + 1);
+        for (let e = 0; e < ix.edgeCount; e++) expect(ix.parallel[e], ix.edgeKeys[e]).toBe(perPair.get(pair(e))! > 1 ? 1 : 0);
+      }),
+    );
+  });
+});

@@ -239,6 +239,27 @@ describe("GET /api/export", () => {
     expect((await res.text()).startsWith("<?xml")).toBe(true);
   });
 
+  it("compresses the routes whose answers can be large, and only those", async () => {
+    const gzip = { "accept-encoding": "gzip" };
+    const hub = server.state.graph.nodes().reduce((a, b) => (server.state.graph.degree(a) >= server.state.graph.degree(b) ? a : b));
+    const { source, target } = someEdge();
+    const label = (k: string) => encodeURIComponent(server.state.graph.getNodeAttribute(k, "label"));
+    const encoding = async (path: string) => (await fetch(`${url}${path}`, { headers: gzip })).headers.get("content-encoding");
+    expect(await encoding("/api/graph")).toBe("gzip");
+    expect(await encoding(`/api/nodes/${encodeURIComponent(hub)}`)).toBe("gzip");
+    expect(await encoding("/api/articles")).toBe("gzip");
+    expect(await encoding(`/api/path?from=${label(source)}&to=${label(target)}`)).toBeNull();
+    expect(await encoding("/api/health")).toBeNull();
+  });
+
+  it("answers HEAD on a JSON route with the headers and no body", async () => {
+    const res = await fetch(`${url}/api/health`, { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(Number(res.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(await res.text()).toBe("");
+  });
+
   it.each([["format=dot"], [""], ["format=json&dynamic=true"]])("refuses ?%s with 400", async (q) => {
     const { status, body } = await getJson(`${url}/api/export?${q}`);
     expect(status).toBe(400);

@@ -21,6 +21,7 @@ interface ServeFlags {
   web: string;
   port?: string;
   host: string;
+  quiet?: boolean;
 }
 
 const say = (line: string) => process.stderr.write(`parley: ${line}\n`);
@@ -53,6 +54,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     webDir: flags.web,
     port: portOf(flags.port),
     host: flags.host,
+    requestLog: !flags.quiet,
   });
   if (!existsSync(join(flags.web, "index.html"))) say(`web app not built in ${flags.web}: serving the API only (run "npx vite build")`);
   process.stdout.write(`Parley is serving ${running.state.graph.order} nodes and ${running.state.graph.size} edges at ${running.url}\n`);
@@ -92,7 +94,8 @@ function withServeOptions(command: Command): Command {
     .option("--lexicon <dir>", "lexicon folder", "graph-data/lexicon")
     .option("--web <dir>", "built web app", "web/dist")
     .option("-p, --port <n>", "port (default: PORT or 3000; 0 picks a free one)")
-    .option("--host <host>", "interface to listen on", process.env.HOST ?? "127.0.0.1");
+    .option("--host <host>", "interface to listen on", process.env.HOST ?? "127.0.0.1")
+    .option("-q, --quiet", "no log line per request (errors are still logged)");
 }
 
 export function registerServe(program: Command): void {

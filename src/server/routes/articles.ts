@@ -5,7 +5,6 @@
  * article + graph file, then swaps graph, articles and query engine at once.
  * A bad article is a 400 naming the problem and changes nothing.
  */
-import { Router } from "express";
 import { z } from "zod";
 import type { Article } from "../../types.ts";
 import { addArticle } from "../../pipeline/index.ts";
@@ -13,6 +12,8 @@ import { swapGraph, type ServerState } from "../state.ts";
 import type { SerialQueue } from "../serial-queue.ts";
 import { validate } from "../validate.ts";
 import { HttpError, NotFoundError } from "../http-errors.ts";
+import { sendJson } from "../send-json.ts";
+import type { RouteGroup } from "./route-middleware.ts";
 
 const ArticleParams = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, "not an article id") });
 
@@ -26,34 +27,28 @@ const summary = (a: Article) => ({
   sentences: a.sentences.length,
 });
 
-export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Router {
-  const router = Router();
-
-  router.get("/api/articles", (_req, res) => {
-    res.json({ articles: state.articles.map(summary) });
-  });
-
-  router.get("/api/articles/:id", (req, res) => {
-    const { id } = validate(ArticleParams, req.params, "params");
-    const article = state.articles.find((a) => a.id === id);
-    if (!article) throw new NotFoundError(`no article has id "${id}"`);
-    res.json({ ...summary(article), sentences: article.sentences.map((s) => ({ index: s.index, text: s.text })) });
-  });
-
-  router.post("/api/articles", async (req, res) => {
-    if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
-    const result = await ingestQueue.run(async () => {
-      const added = await addArticle(state, req.body);
-      swapGraph(state, added.graph, added.articles);
-      return added;
+export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): RouteGroup {
+  return (router, mw) => {
+    router.get("/api/articles", mw.compressed, (_req, res) => {
+      sendJson(res, { articles: state.articles.map(summary) });
     });
-    res.status(201).json({
-      article: summary(result.article),
-      added: result.added,
-      strengthened: result.strengthened,
-      graph: { nodes: result.graph.order, edges: result.graph.size, articles: result.articles.length },
-    });
-  });
 
-  return router;
+    router.get("/api/articles/:id", mw.compressed, (req, res) => {
+      const { id } = validate(ArticleParams, req.params, "params");
+      const article = state.articles.find((a) => a.id === id);
+      if (!article) throw new NotFoundError(`no article has id "${id}"`);
+      sendJson(res, { ...summary(article), sentences: article.sentences.map((s) => ({ index: s.index, text: s.text })) });
+    });
+
+    router.post("/api/articles", mw.compressed, mw.jsonBody, async (req, res) => {
+      if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
+      const result = await ingestQueue.run(async () => {
+        const added = await addArticle(state, req.body);
+        swapGraph(state, added.graph, added.articles);
+        return added;
+      });
+      const graph = { nodes: result.graph.order, edges: result.graph.size, articles: result.articles.length };
+      sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph }, 201);
+    });
+  };
 }

@@ -6,13 +6,14 @@
  */
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Router, type Response } from "express";
+import type { Response } from "express";
 import { z } from "zod";
 import type { ServerState } from "../state.ts";
 import type { ParleyGraph } from "../../graph/persist.ts";
 import { validate } from "../validate.ts";
 import { EXPORT_FORMAT_IDS, ExportStreamError, getExportFormat, type ExportOptions } from "../../export/index.ts";
 import { RequestValidationError } from "../http-errors.ts";
+import type { RouteGroup } from "./route-middleware.ts";
 
 const ExportQuery = z.object({
   format: z.enum(EXPORT_FORMAT_IDS, { error: `format must be one of ${EXPORT_FORMAT_IDS.join(", ")}` }),
@@ -40,13 +41,13 @@ export async function streamExport(res: Response, graph: ParleyGraph, formatId: 
   if (failure && !(failure instanceof ExportStreamError)) throw failure;
 }
 
-export function exportRoutes(state: ServerState): Router {
-  const router = Router();
-  router.get("/api/export", async (req, res) => {
-    const query = validate(ExportQuery, req.query, "query");
-    const dynamic = query.dynamic === "true" || query.dynamic === "1";
-    if (dynamic && query.format !== "gexf") throw new RequestValidationError("query.dynamic: only applies to format=gexf", { field: "query.dynamic" });
-    await streamExport(res, state.graph, query.format, { dynamic }, dynamic ? "parley-dynamic" : "parley");
-  });
-  return router;
+export function exportRoutes(state: ServerState): RouteGroup {
+  return (router, mw) => {
+    router.get("/api/export", mw.compressed, async (req, res) => {
+      const query = validate(ExportQuery, req.query, "query");
+      const dynamic = query.dynamic === "true" || query.dynamic === "1";
+      if (dynamic && query.format !== "gexf") throw new RequestValidationError("query.dynamic: only applies to format=gexf", { field: "query.dynamic" });
+      await streamExport(res, state.graph, query.format, { dynamic }, dynamic ? "parley-dynamic" : "parley");
+    });
+  };
 }

@@ -3,13 +3,14 @@
  * streamed), and one node with its relations and their evidence. A node can be
  * named by key or by any alias the query engine resolves.
  */
-import { Router } from "express";
 import { z } from "zod";
 import type { ServerState } from "../state.ts";
 import { validate } from "../validate.ts";
 import { NotFoundError } from "../http-errors.ts";
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import { streamExport } from "./export.ts";
+import { sendJson } from "../send-json.ts";
+import type { RouteGroup } from "./route-middleware.ts";
 
 const NodeParams = z.object({ id: z.string().min(1).max(500) });
 
@@ -43,22 +44,20 @@ function nodeDetails(state: ServerState, key: string) {
   return { key, ...graph.getNodeAttributes(key), degree: graph.degree(key), relations };
 }
 
-export function graphRoutes(state: ServerState): Router {
-  const router = Router();
+export function graphRoutes(state: ServerState): RouteGroup {
   const started = Date.now();
+  return (router, mw) => {
+    router.get("/api/health", (_req, res) => {
+      sendJson(res, { status: "ok", nodes: state.graph.order, edges: state.graph.size, articles: state.articles.length, uptime: Math.round((Date.now() - started) / 1000) });
+    });
 
-  router.get("/api/health", (_req, res) => {
-    res.json({ status: "ok", nodes: state.graph.order, edges: state.graph.size, articles: state.articles.length, uptime: Math.round((Date.now() - started) / 1000) });
-  });
+    router.get("/api/graph", mw.compressed, async (_req, res) => {
+      await streamExport(res, state.graph, "json", {}, null);
+    });
 
-  router.get("/api/graph", async (_req, res) => {
-    await streamExport(res, state.graph, "json", {}, null);
-  });
-
-  router.get("/api/nodes/:id", (req, res) => {
-    const { id } = validate(NodeParams, req.params, "params");
-    res.json(nodeDetails(state, resolveNode(state, id)));
-  });
-
-  return router;
+    router.get("/api/nodes/:id", mw.compressed, (req, res) => {
+      const { id } = validate(NodeParams, req.params, "params");
+      sendJson(res, nodeDetails(state, resolveNode(state, id)));
+    });
+  };
 }

@@ -5,12 +5,13 @@
  * Engine errors (syntax, guards, unknown names) reach the error handler as typed
  * classes and leave as 400 / 408 / 422 / 404.
  */
-import { Router } from "express";
 import { z } from "zod";
 import type { ServerState } from "../state.ts";
 import { validate } from "../validate.ts";
 import { HttpError } from "../http-errors.ts";
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
+import { sendJson } from "../send-json.ts";
+import type { RouteGroup } from "./route-middleware.ts";
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -37,27 +38,25 @@ const QueryBody = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-export function queryRoutes(state: ServerState): Router {
-  const router = Router();
+export function queryRoutes(state: ServerState): RouteGroup {
+  return (router, mw) => {
+    router.get("/api/search", (req, res) => {
+      const { q, limit } = validate(SearchQuery, req.query, "query");
+      sendJson(res, state.engine.search(q, limit));
+    });
 
-  router.get("/api/search", (req, res) => {
-    const { q, limit } = validate(SearchQuery, req.query, "query");
-    res.json(state.engine.search(q, limit));
-  });
+    router.get("/api/path", (req, res) => {
+      const { from, to, types, max, k } = validate(PathQuery, req.query, "query");
+      // Leave out what was not asked for, so the engine's own defaults apply.
+      const options = Object.fromEntries(Object.entries({ types, max, k }).filter(([, v]) => v !== undefined));
+      sendJson(res, state.engine.path(from, to, options));
+    });
 
-  router.get("/api/path", (req, res) => {
-    const { from, to, types, max, k } = validate(PathQuery, req.query, "query");
-    // Leave out what was not asked for, so the engine's own defaults apply.
-    const options = Object.fromEntries(Object.entries({ types, max, k }).filter(([, v]) => v !== undefined));
-    res.json(state.engine.path(from, to, options));
-  });
-
-  router.post("/api/query", async (req, res) => {
-    if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the query as application/json");
-    const { query, params } = validate(QueryBody, req.body, "body");
-    // The worker answers with the result already serialized.
-    res.type("application/json").send(await state.queries.run(query, params));
-  });
-
-  return router;
+    router.post("/api/query", mw.compressed, mw.jsonBody, async (req, res) => {
+      if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the query as application/json");
+      const { query, params } = validate(QueryBody, req.body, "body");
+      // The worker answers with the result already serialized.
+      res.type("application/json").send(await state.queries.run(query, params));
+    });
+  };
 }
