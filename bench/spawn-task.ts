@@ -50,8 +50,9 @@ export async function runTask(task: string, ctx: TaskContext, execArgv: string[]
   return result!;
 }
 
+/** Server children may call gc() once set up, so a load test starts from a collected heap (tasks/server.ts). */
 export async function startTask(task: string, ctx: TaskContext): Promise<{ ready: ServerReady; stop: () => Promise<TaskResult> }> {
-  const { child, reply } = spawnChild(task, ctx, []);
+  const { child, reply } = spawnChild(task, ctx, ["--expose-gc"]);
   const { ready } = await reply("ready");
   return {
     ready: ready!,

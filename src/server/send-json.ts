@@ -1,10 +1,11 @@
 /**
- * Answers with a JSON body in one socket write. Express's res.json() turns any
- * body of 1,000 characters or more into a Buffer to measure it, and Node then
- * writes the headers and that Buffer as two chunks (a corked writev, uncorked on
- * the next tick); a string body is sent in the same write as the headers. Most
- * API answers carry evidence sentences and pass 1,000 characters, so this was a
- * tenth of the server's time under load (bench: /api/path).
+ * Answers with a JSON body, as res.json() would but without the work it does
+ * for caching and content negotiation the API has no use for (its answers carry
+ * no ETag and are never 304): res.send() parses the content type, checks
+ * freshness, and copies any body of 1,000 characters or more into a Buffer that
+ * Node writes as a chunk of its own after the headers. A string body goes out
+ * in the same chunk as the headers. Most API answers carry evidence sentences
+ * and pass 1,000 characters.
  * HEAD requests still get no body: Node drops it for them.
  */
 import type { Response } from "express";
