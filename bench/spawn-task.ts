@@ -20,7 +20,8 @@ interface Reply {
 }
 
 function spawnChild(task: string, ctx: TaskContext, execArgv: string[]): { child: ChildProcess; reply: (want: keyof Reply) => Promise<Reply> } {
-  const child = fork(CHILD, [], { execArgv: ["--import", "tsx", `--max-old-space-size=${HEAP_MB}`, ...execArgv], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // --expose-gc: tasks collect the graph load's garbage before they time anything (stats.ts collectGarbage).
+  const child = fork(CHILD, [], { execArgv: ["--import", "tsx", `--max-old-space-size=${HEAP_MB}`, "--expose-gc", ...execArgv], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const exited = new Promise<never>((_resolve, reject) =>
     child.once("exit", (code, signal) => reject(new BenchError(`bench task ${task} (${ctx.side}, ${ctx.workload.name}) exited with ${signal ?? code} before answering`))),
   );
@@ -50,9 +51,8 @@ export async function runTask(task: string, ctx: TaskContext, execArgv: string[]
   return result!;
 }
 
-/** Server children may call gc() once set up, so a load test starts from a collected heap (tasks/server.ts). */
 export async function startTask(task: string, ctx: TaskContext): Promise<{ ready: ServerReady; stop: () => Promise<TaskResult> }> {
-  const { child, reply } = spawnChild(task, ctx, ["--expose-gc"]);
+  const { child, reply } = spawnChild(task, ctx, []);
   const { ready } = await reply("ready");
   return {
     ready: ready!,

@@ -12,7 +12,7 @@ import { exportToFile } from "../../src/export/index.ts";
 import { EDGE_TYPE_BY_ID } from "../../src/ontology.ts";
 import { loadGraph, type ParleyGraph } from "../../src/graph/persist.ts";
 import { loadBenchGraph } from "../bench-graph.ts";
-import { mb, peakRssMB } from "../stats.ts";
+import { collectGarbage, mb, peakRssMB } from "../stats.ts";
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";
 
 /**
@@ -56,6 +56,7 @@ async function runExport(format: "gexf" | "graphml", ctx: TaskContext): Promise<
   const graph = await LOADERS[ctx.side](ctx.graphFile);
   const loadedMB = peakRssMB();
   const file = join(ctx.tmpDir, `export-${ctx.side}.${format}`);
+  collectGarbage();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   await write(graph, file);

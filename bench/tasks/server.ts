@@ -4,10 +4,9 @@
  * (request log off, so both sides only answer); peer side: a bare Express app
  * with one JSON endpoint. The task reports itself ready with the request paths
  * to cycle through (seeded names, ids and pairs from the graph) and serves until
- * the runner says stop. Before it says ready it runs a full garbage collection
- * (the child has --expose-gc): loading the 1M-edge graph leaves about 800 MB of
- * parse garbage, and V8 otherwise collects it with a second of incremental
- * marking in the middle of the first timed run — a start-up cost, not a cost of
+ * the runner says stop. Before it says ready it collects garbage: loading the
+ * 1M-edge graph leaves about 800 MB of it, which V8 otherwise marks for a second
+ * in the middle of the first timed run — a start-up cost, not a cost of
  * answering requests. Both sides get the same collection.
  */
 import { mkdir } from "node:fs/promises";
@@ -18,6 +17,7 @@ import { startServer } from "../../src/server/index.ts";
 import { DEFAULT_LEXICON_DIR } from "../../src/cli/paths.ts";
 import { randomPairs } from "../bench-graph.ts";
 import type { ParleyGraph } from "../../src/graph/persist.ts";
+import { collectGarbage } from "../stats.ts";
 import type { TaskContext, TaskResult } from "../task-types.ts";
 
 export interface ServerReady {
@@ -60,7 +60,7 @@ async function listen(ctx: TaskContext): Promise<{ port: number; close: () => Pr
 export async function server(ctx: TaskContext, ready: (info: ServerReady) => void, stopped: Promise<void>): Promise<TaskResult> {
   const { port, close, graph } = await listen(ctx);
   const requests = graph ? requestPaths(ctx, graph) : { "bare express": ["/json"] };
-  globalThis.gc?.();
+  collectGarbage();
   ready({ port, requests });
   await stopped;
   await close();

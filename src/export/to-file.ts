@@ -11,10 +11,19 @@ import type { Writable } from "node:stream";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { getExportFormat, type ExportOptions } from "./formats.ts";
 
+/**
+ * How much the file stream holds before the writer waits for it. At the 16 KiB
+ * default every 64 KiB chunk waited for its own write (0.12 ms each, a fifth of a
+ * 1M-edge GEXF export spent idle); with 1 MiB the writer formats while the disk
+ * writes (export 3.5–4.0 s → 2.9–3.3 s). 4 MiB was far worse (9 s): that much
+ * Buffer memory in flight sets off full collections of the graph's heap.
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 export async function exportToFile(graph: ParleyGraph, formatId: string, file: string, options: ExportOptions = {}): Promise<void> {
   const format = getExportFormat(formatId);
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const stream = createWriteStream(tmp);
+  const stream = createWriteStream(tmp, { highWaterMark: WRITE_BUFFER_BYTES });
   try {
     await format.write(graph, stream, options);
     stream.end();
