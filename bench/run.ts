@@ -85,7 +85,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       const parley = results.shift()!;
       const peer = c.peer ? results.shift()! : null;
       figures.push(...figuresOf(c.task, c.workload.name, c.sided ? sides(parley, peer) : parley));
-      Object.assign(notes, notesOf(c.task, c.workload.name, parley));
+      Object.assign(notes, notesOf(c.task, c.workload.name, parley, peer));
     }
     const [extractParley, extractPeer] = results;
     figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
@@ -102,10 +102,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 }
 
 /** What a figure does not say: path cross-checks, guard stops, XSD validity. */
-function notesOf(task: string, workload: string, r: TaskResult): Record<string, unknown> {
+function notesOf(task: string, workload: string, r: TaskResult, peer: TaskResult | null): Record<string, unknown> {
   if (task === "shortest-path") return { [`shortest-path ${workload}`]: { pairs: r.pairs, lengthMismatches: r.mismatches, unreachable: r.unreachable, meanHops: r.meanHops } };
   if (task === "console-shapes") return { [`console ${workload}`]: Object.fromEntries(Object.entries(r).filter(([k]) => /\|(guarded|guards|meanRows)$/.test(k))) };
-  if (task === "export-gexf") return { [`gexf ${workload} GEXF 1.3 XSD`]: validateGexf(r.file as string), [`gexf ${workload} parley RSS with the graph loaded, before export (MB)`]: Math.round(r.loadedRssMB as number) };
+  if (task === "export-gexf")
+    return {
+      [`gexf ${workload} GEXF 1.3 XSD`]: validateGexf(r.file as string),
+      [`gexf ${workload} parley RSS with the graph loaded, before export (MB)`]: Math.round(r.loadedRssMB as number),
+      [`gexf ${workload} seconds of each run (the faster one is the figure)`]: { parley: r.runSeconds, peer: peer?.runSeconds },
+    };
+  if (task === "export-graphml") return { [`graphml ${workload} seconds of each run`]: r.runSeconds };
   return {};
 }
 

@@ -50,24 +50,34 @@ const WRITERS: Record<string, { parley: Writer; peer: Writer | null }> = {
   graphml: { parley: (graph, file) => exportToFile(graph, "graphml", file), peer: null },
 };
 
+/**
+ * Each side writes the export twice (once in quick runs), after a garbage
+ * collection each time, and reports its faster run: on these shared cores one
+ * run of the same code took anywhere from 2.4 to 4 s (Parley) or 31 to 51 s
+ * (graphology-gexf), and the faster of two is the less disturbed one.
+ */
 async function runExport(format: "gexf" | "graphml", ctx: TaskContext): Promise<TaskResult> {
   const write = WRITERS[format][ctx.side];
   if (!write) throw new BenchError(`bench/export: no ${ctx.side} writer for ${format}`);
   const graph = await LOADERS[ctx.side](ctx.graphFile);
   const loadedMB = peakRssMB();
   const file = join(ctx.tmpDir, `export-${ctx.side}.${format}`);
-  collectGarbage();
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  await write(graph, file);
-  const seconds = (performance.now() - started) / 1000;
-  // CPU seconds of the process (all its threads) during the write: on shared
-  // cores the wall time moves with other work, this much less.
-  const cpu = process.cpuUsage(cpuBefore);
+  const runs: Array<{ seconds: number; cpuSeconds: number }> = [];
+  for (let run = 0; run < (ctx.quick ? 1 : 2); run++) {
+    collectGarbage();
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    await write(graph, file);
+    // CPU seconds of the process (all its threads) during the write: on shared
+    // cores the wall time moves with other work, this much less.
+    const cpu = process.cpuUsage(cpuBefore);
+    runs.push({ seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+  }
+  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const bytes = (await stat(file)).size;
   // Keep Parley's GEXF for XSD validation by the runner; drop the rest.
   if (!(format === "gexf" && ctx.side === "parley")) await unlink(file);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, fileMB: mb(bytes), mbPerS: mb(bytes) / seconds, loadedRssMB: loadedMB, file };
+  return { ...best, runSeconds: runs.map((r) => r.seconds.toFixed(2)).join(" "), fileMB: mb(bytes), mbPerS: mb(bytes) / best.seconds, loadedRssMB: loadedMB, file };
 }
 
 export const exportGexf = (ctx: TaskContext) => runExport("gexf", ctx);
