@@ -90,7 +90,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const [extractParley, extractPeer] = results;
     figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
     notes["extraction profile (self time, % of samples)"] = await topCosts(profDir);
-    const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 2 : 10), log));
+    const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
     figures.push(...figuresOf("server", big.name, servers.result));
     notes[`server ${big.name}`] = servers.notes;
   } finally {
