@@ -11,6 +11,7 @@ import type { ResolvedCorpus } from "../extract/index.ts";
 import type { ParleyGraph } from "./persist.ts";
 import { slugify } from "./slug.ts";
 import { layoutGraph } from "./layout.ts";
+import { RESERVED_NODE_KEYS } from "./reserved-keys.ts";
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -18,10 +19,10 @@ function articleMeta(a: Article): ArticleMeta {
   return { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, file: a.file, credits: a.credits, sentences: a.sentences.length, words: a.text.split(/\s+/).filter(Boolean).length };
 }
 
-/** Unique slugs: a clash between two entities gets the type appended. */
+/** Unique slugs: a clash between two entities, or with a reserved key ("constructor"), gets the type appended. */
 function nodeKeys(corpus: ResolvedCorpus): Map<string, string> {
   const keys = new Map<string, string>();
-  const used = new Set<string>();
+  const used = new Set<string>(RESERVED_NODE_KEYS);
   for (const e of [...corpus.entities].sort((a, b) => b.mentions - a.mentions || byString(a.key, b.key))) {
     let slug = slugify(e.label);
     if (used.has(slug)) slug = `${slug}-${e.type}`;

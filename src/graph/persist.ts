@@ -15,6 +15,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
 import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
+import { refuseReservedNodeKeys } from "./reserved-keys.ts";
 
 export type ParleyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -89,6 +90,7 @@ export async function saveGraph(graph: ParleyGraph, file: string): Promise<void>
 }
 
 export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>): ParleyGraph {
+  refuseReservedNodeKeys(data?.nodes);
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.import(data);
   return graph;

@@ -10,6 +10,7 @@ import { readSync } from "node:fs";
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
 import type { ParleyGraph } from "./persist.ts";
+import { refuseReservedNodeKeys } from "./reserved-keys.ts";
 
 /** How the streaming reader cuts the file: bytes per read, records per JSON.parse + graph.import. */
 export interface StreamTuning {
@@ -154,7 +155,8 @@ function createStringPool(): (value: unknown) => unknown {
       for (let i = 0; i < value.length; i++) value[i] = share(value[i]);
     } else if (value !== null && typeof value === "object") {
       const record = value as Record<string, unknown>;
-      for (const key in record) record[key] = share(record[key]);
+      // Own keys only: an inherited enumerable property is none of the record's business.
+      for (const key of Object.keys(record)) record[key] = share(record[key]);
     }
     return value;
   };
@@ -179,6 +181,7 @@ function streamRecords(win: ByteWindow, graph: ParleyGraph, field: "nodes" | "ed
   let comma = false; // that `,` was read: a record must follow
   const flush = (end: number) => {
     const records = JSON.parse("[" + win.data.toString("utf8", win.mark, end) + "]") as Array<{ attributes?: unknown }>;
+    if (field === "nodes") refuseReservedNodeKeys(records);
     for (const record of records) share(record?.attributes);
     graph.import({ [field]: records });
   };
