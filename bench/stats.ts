@@ -36,4 +36,13 @@ export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
  * --expose-gc), so the step is not charged for collecting what loading the
  * graph left behind: several hundred MB at 100k/1M, on either side.
  */
+/**
+ * CPU seconds of this process (all its threads) since `before` (process.cpuUsage()):
+ * on shared cores the wall time moves with other work, this much less.
+ */
+export function cpuSecondsSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
 export const collectGarbage = () => globalThis.gc?.();

@@ -10,7 +10,7 @@
 import { createQueryEngine, QueryGuardError } from "../../src/query/index.ts";
 import { rng } from "../generate-graph.ts";
 import { loadBenchGraph } from "../bench-graph.ts";
-import { summarize } from "../stats.ts";
+import { cpuSecondsSince, summarize } from "../stats.ts";
 import type { TaskContext, TaskResult } from "../task-types.ts";
 
 type Pick = () => string;
@@ -56,8 +56,7 @@ export async function consoleShapes(ctx: TaskContext): Promise<TaskResult> {
       if (i >= 5) {
         // The first five warm up the JIT.
         times.push(performance.now() - t);
-        const used = process.cpuUsage(c);
-        cpu.push((used.user + used.system) / 1000);
+        cpu.push(cpuSecondsSince(c) * 1000);
       }
     }
     const s = summarize(times);

@@ -12,7 +12,7 @@ import { exportToFile } from "../../src/export/index.ts";
 import { EDGE_TYPE_BY_ID } from "../../src/ontology.ts";
 import { loadGraph, type ParleyGraph } from "../../src/graph/persist.ts";
 import { loadBenchGraph } from "../bench-graph.ts";
-import { collectGarbage, mb, peakRssMB } from "../stats.ts";
+import { collectGarbage, cpuSecondsSince, mb, peakRssMB } from "../stats.ts";
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";
 
 /**
@@ -68,10 +68,7 @@ async function runExport(format: "gexf" | "graphml", ctx: TaskContext): Promise<
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     await write(graph, file);
-    // CPU seconds of the process (all its threads) during the write: on shared
-    // cores the wall time moves with other work, this much less.
-    const cpu = process.cpuUsage(cpuBefore);
-    runs.push({ seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    runs.push({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpuBefore) });
   }
   const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const bytes = (await stat(file)).size;

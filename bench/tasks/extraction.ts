@@ -13,6 +13,7 @@ import nlp from "compromise";
 import { buildGraph } from "../../src/pipeline/index.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_LEXICON_DIR } from "../../src/cli/paths.ts";
 import type { TaskContext, TaskResult } from "../task-types.ts";
+import { cpuSecondsSince } from "../stats.ts";
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -57,7 +58,6 @@ export async function extraction(ctx: TaskContext): Promise<TaskResult> {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const cpuSeconds = cpuSecondsSince(cpu0);
   return { words, articles, nodes, edges, seconds, cpuSeconds, wordsPerS: words / seconds, wordsPerCpuS: words / cpuSeconds };
 }

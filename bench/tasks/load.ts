@@ -10,6 +10,7 @@ import { MultiDirectedGraph } from "graphology";
 import { loadGraph } from "../../src/graph/persist.ts";
 import { createQueryEngine } from "../../src/query/index.ts";
 import type { TaskContext, TaskResult } from "../task-types.ts";
+import { cpuSecondsSince } from "../stats.ts";
 
 export async function load(ctx: TaskContext): Promise<TaskResult> {
   const started = performance.now();
@@ -26,6 +27,5 @@ export async function load(ctx: TaskContext): Promise<TaskResult> {
     order = graph.order;
   }
   // CPU seconds too: on shared cores the wall time moves with other work, this much less.
-  const cpu = process.cpuUsage(cpuBefore);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, nodes: order };
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpuBefore), nodes: order };
 }

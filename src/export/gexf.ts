@@ -56,12 +56,25 @@ const EDGE_SLOTS = slotsOf(EDGE_ATTRIBUTES);
 /** Distinct scalar values remembered per attribute (types, dates, counts repeat across a million edges). */
 const MEMO_LIMIT = 4096;
 
+/** `build` remembered per distinct value, for up to MEMO_LIMIT values. */
+function cappedMemo(build: (value: unknown) => string): (value: unknown) => string {
+  const memo = new Map<unknown, string>();
+  return (value) => {
+    let text = memo.get(value);
+    if (text === undefined) {
+      text = build(value);
+      if (memo.size < MEMO_LIMIT) memo.set(value, text);
+    }
+    return text;
+  };
+}
+
 /**
  * The `<attvalues>` writer for one export: a scalar value's whole `<attvalue/>`
  * is built once and then looked up, so repeated values skip formatting and escaping.
  */
 function attvaluesWriter<A>(slots: readonly AttvalueSlot<A>[]): (attrs: A) => string {
-  const memos = slots.map(() => new Map<unknown, string>());
+  const elements = slots.map((slot) => (slot.kind === "list" ? null : cappedMemo((value) => slot.open + xmlAttr(formatScalar(slot.kind as Exclude<ValueKind, "list">, value)) + '"/>')));
   return (attrs) => {
     let out = "";
     for (let i = 0; i < slots.length; i++) {
@@ -72,13 +85,7 @@ function attvaluesWriter<A>(slots: readonly AttvalueSlot<A>[]): (attrs: A) => st
         out += slot.open + xmlAttr(gexfList(value)) + '"/>';
         continue;
       }
-      const memo = memos[i]!;
-      let element = memo.get(value);
-      if (element === undefined) {
-        element = slot.open + xmlAttr(formatScalar(slot.kind, value)) + '"/>';
-        if (memo.size < MEMO_LIMIT) memo.set(value, element);
-      }
-      out += element;
+      out += elements[i]!(value);
     }
     return out === "" ? "" : "<attvalues>" + out + "</attvalues>";
   };
@@ -86,16 +93,10 @@ function attvaluesWriter<A>(slots: readonly AttvalueSlot<A>[]): (attrs: A) => st
 
 /** `<color/>` per distinct color string (a graph has a handful). */
 function colorWriter(): (color: unknown) => string {
-  const memo = new Map<unknown, string>();
-  return (color) => {
-    let element = memo.get(color);
-    if (element === undefined) {
-      const rgb = parseHexColor(color);
-      element = rgb ? `<color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}" hex="${rgb.hex}"/>` : "";
-      if (memo.size < MEMO_LIMIT) memo.set(color, element);
-    }
-    return element;
-  };
+  return cappedMemo((color) => {
+    const rgb = parseHexColor(color);
+    return rgb ? `<color r="${rgb.r}" g="${rgb.g}" b="${rgb.b}" hex="${rgb.hex}"/>` : "";
+  });
 }
 
 const spells = (start: string | null): string => (start ? `<spells><spell start="${start}"/></spells>` : "");

@@ -6,7 +6,7 @@ import type { Article } from "../types.ts";
 import type { Lexicon } from "./lexicon/types.ts";
 import { analyzeSentence, type SentenceAnalysis } from "./mentions/index.ts";
 import type { Mention } from "./mentions/types.ts";
-import type { Token } from "./tokens.ts";
+import { gluedToPrevious, type Token } from "./tokens.ts";
 import { resolveArticle } from "./resolve/article.ts";
 import { phraseEnd } from "./mentions/context.ts";
 import { sentenceRelations, type RelationCandidate, type SentenceContext } from "./relations/index.ts";
@@ -28,7 +28,7 @@ export interface ArticleExtraction {
 const APPOSITION_OPENERS = new Set(["the", "a", "an"]);
 
 /** A dash standing apart ("Rih - President"): ingest spells every en/em dash this way; a hyphen is glued. */
-const spacedDash = (tokens: readonly Token[], i: number) => tokens[i]?.text === "-" && tokens[i]!.start > (tokens[i - 1]?.end ?? -1);
+const spacedDash = (tokens: readonly Token[], i: number) => tokens[i]?.text === "-" && !gluedToPrevious(tokens, i);
 /** Longest remark between dashes taken as an apposition; a longer one is more likely a clause. */
 const DASH_REMARK_WORDS = 8;
 

@@ -49,6 +49,11 @@ function tagSpans(text: string): TaggedSpan[] {
   return spans;
 }
 
+/** Token i starts where token i-1 ends: no space between them ("Al-Khulaifi" vs "Rih - President"). */
+export function gluedToPrevious(tokens: readonly Token[], i: number): boolean {
+  return i > 0 && tokens[i] !== undefined && tokens[i]!.start === tokens[i - 1]!.end;
+}
+
 /** The text of tokens [start, end) as written in the sentence. */
 export function spanText(sentence: string, tokens: readonly Token[], start: number, end: number): string {
   return sentence.slice(tokens[start]!.start, tokens[Math.min(end, tokens.length) - 1]!.end);

@@ -10,13 +10,13 @@ import { MAX_HTML_DEPTH } from "./limits.ts";
 
 class TooDeep extends Error {}
 
-/** Throws an IngestError naming `source` when the page nests deeper than `limit`. */
-export function assertHtmlDepth(html: string, source: string, limit = MAX_HTML_DEPTH): void {
+/** Throws an IngestError naming `source` when the page nests deeper than MAX_HTML_DEPTH. */
+export function assertHtmlDepth(html: string, source: string): void {
   let depth = 0;
   const parser = new Parser(
     {
       onopentag() {
-        if (++depth > limit) throw new TooDeep();
+        if (++depth > MAX_HTML_DEPTH) throw new TooDeep();
       },
       onclosetag() {
         depth--;
@@ -27,7 +27,7 @@ export function assertHtmlDepth(html: string, source: string, limit = MAX_HTML_D
   try {
     parser.end(html);
   } catch (err) {
-    if (err instanceof TooDeep) throw new IngestError(source, `the HTML nests elements more than ${limit} levels deep (the limit for an article page)`);
+    if (err instanceof TooDeep) throw new IngestError(source, `the HTML nests elements more than ${MAX_HTML_DEPTH} levels deep (the limit for an article page)`);
     throw err;
   }
 }

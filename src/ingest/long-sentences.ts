@@ -23,7 +23,8 @@ function cutAt(text: string, from: number, max: number): number {
 }
 
 /** `text` itself when short enough, else its pieces (trimmed, none empty). */
-export function splitLongSentence(text: string, max = MAX_SENTENCE_CHARS): Piece[] {
+export function splitLongSentence(text: string): Piece[] {
+  const max = MAX_SENTENCE_CHARS;
   if (text.length <= max) return [{ text, offset: 0 }];
   const pieces: Piece[] = [];
   let at = 0;

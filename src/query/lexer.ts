@@ -162,11 +162,3 @@ export class Lexer {
     return parts.join("");
   }
 }
-
-/** Every token of `text`, ending with eof (the parser pulls them one by one instead). */
-export function tokenize(text: string): Token[] {
-  const lexer = new Lexer(text);
-  const tokens = [lexer.next()];
-  while (tokens[tokens.length - 1]!.kind !== "eof") tokens.push(lexer.next());
-  return tokens;
-}

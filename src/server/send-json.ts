@@ -11,7 +11,11 @@
 import type { Response } from "express";
 
 export function sendJson(res: Response, body: unknown, status = 200): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, JSON.stringify(body), status);
+}
+
+/** The same for a body already serialized (console query results come from the worker as JSON text). */
+export function sendJsonText(res: Response, text: string, status = 200): void {
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Content-Length", Buffer.byteLength(text));

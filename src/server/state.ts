@@ -41,9 +41,10 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
 
 /**
  * Loads graph, articles and rules, first recovering from a crash: temp files
- * of killed writers are removed, and a graph that disagrees with the articles
- * folder (killed between writing an article and the graph) is rebuilt and
- * written. Then, with a query worker (the default), the worker loads its own
+ * of killed writers are removed, and a graph that lacks articles the folder
+ * holds while listing none the folder lacks (killed between writing an article
+ * and the graph) is rebuilt and written; any other disagreement is only
+ * reported (src/pipeline/reconcile.ts). Then, with a query worker (the default), the worker loads its own
  * copy of the graph file on another thread.
  */
 export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {

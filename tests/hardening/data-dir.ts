@@ -1,14 +1,15 @@
 /**
  * A private, writable copy of the data a Parley process works on (articles —
  * all seeds or a chosen few —, lexicon, and optionally a freshly built graph
- * file) in a temp folder, plus a look at what a killed writer can leave behind.
+ * file) in a temp folder, plus a look at what a killed writer can leave behind
+ * (and the pid of a dead one, for temp files it could have left).
  * The repository's graph-data/ is never touched.
  */
+import { spawnSync } from "node:child_process";
 import { chmod, copyFile, cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildOnce } from "./cli-process.ts";
-
 import { codeSnapshot } from "./code-snapshot.ts";
 
 const seedArticlesDir = async () => join(await codeSnapshot(), "graph-data/articles");
@@ -54,4 +55,9 @@ export async function makeDataDir(options: DataDirOptions = {}): Promise<DataDir
 /** Temp files of writeFileAtomic (`.<name>.<pid>.<hex>.tmp`) left in a folder. */
 export async function tempLeftovers(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((f) => f.startsWith(".") && f.endsWith(".tmp")).sort();
+}
+
+/** The pid of a process that has just exited: what a killed writer leaves in its temp file names. */
+export function deadPid(): number {
+  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
 }

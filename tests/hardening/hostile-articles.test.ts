@@ -14,17 +14,15 @@ import { promisify } from "node:util";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildGraph } from "../../src/pipeline/index.ts";
 import { serializeGraph } from "../../src/graph/persist.ts";
 import { IngestError, readArticleFile } from "../../src/ingest/index.ts";
 import { MAX_SENTENCE_CHARS } from "../../src/ingest/limits.ts";
 import { HOSTILE_CASES, LEAK, type HostileCase } from "../fixtures/hostile/cases.ts";
 import { makeCorpus, serve, getJson, postJson, expectCleanError, type Corpus } from "../server/harness.ts";
+import { LEXICON_DIR, ROOT, rules } from "../pipeline/helpers.ts";
 import type { RunningServer } from "../../src/server/index.ts";
 
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const LEXICON = join(REPO, "graph-data/lexicon");
 const GOOD = "Russia rejected the 20-point plan on Monday.\nUkraine welcomed the talks in Riyadh.\n";
 const STACK_FRAME = /\bat .*\.(ts|js|mjs):\d+/;
 const run = promisify(execFile);
@@ -37,7 +35,7 @@ beforeAll(async () => {
   const dir = join(work, "good");
   mkdirSync(dir);
   writeFileSync(join(dir, "good.txt"), GOOD);
-  previous = serializeGraph((await buildGraph({ articlesDir: dir, lexiconDir: LEXICON })).graph);
+  previous = serializeGraph((await buildGraph({ articlesDir: dir, lexiconDir: LEXICON_DIR })).graph);
 }, 120_000);
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -65,7 +63,7 @@ describe("hostile articles: loader, buildGraph and parley build", () => {
     const { articlesDir, graphFile } = caseFolder(c);
 
     // In-process: the typed error names the file and gives the reason.
-    const built = await buildGraph({ articlesDir, lexiconDir: LEXICON }).catch((err: unknown) => err);
+    const built = await buildGraph({ articlesDir, lexiconDir: LEXICON_DIR }).catch((err: unknown) => err);
     if (c.refused) {
       expect(built).toBeInstanceOf(IngestError);
       expect((built as IngestError).source).toBe(c.file);
@@ -83,7 +81,7 @@ describe("hostile articles: loader, buildGraph and parley build", () => {
 
     // The command a user runs.
     const started = performance.now();
-    const result = await run(process.execPath, [resolve(REPO, "bin/parley.mjs"), "build", "--articles", articlesDir, "--out", graphFile], { cwd: REPO, maxBuffer: 1 << 24 }).then(
+    const result = await run(process.execPath, [resolve(ROOT, "bin/parley.mjs"), "build", "--articles", articlesDir, "--out", graphFile], { cwd: ROOT, maxBuffer: 1 << 24 }).then(
       (r) => ({ code: 0, stderr: r.stderr }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
@@ -107,7 +105,7 @@ describe("hostile articles: loader, buildGraph and parley build", () => {
 
   it("refuses a ../ file name given to the loader directly", async () => {
     const { articlesDir } = caseFolder(HOSTILE_CASES.find((c) => c.file === "manifest.json")!);
-    const err = await readArticleFile(articlesDir, "../outside/escape.txt", undefined, (await import("../pipeline/helpers.ts")).rules.ingest).catch((e: unknown) => e);
+    const err = await readArticleFile(articlesDir, "../outside/escape.txt", undefined, rules.ingest).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).message).toContain("../outside/escape.txt");
     expect((err as IngestError).reason).toMatch(/paths such as \.\.\/ are refused/);

@@ -4,17 +4,13 @@
  * and leaves alone those of live processes and every other file.
  */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeStaleTempFiles, writeFileAtomic } from "../../src/graph/persist.ts";
+import { deadPid } from "../hardening/data-dir.ts";
 
 /** The pid of a process that has already exited. */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
-}
-
 describe("stale temp files", () => {
   it("are removed by the next atomic write; live writers' and other files stay", async () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-temps-"));

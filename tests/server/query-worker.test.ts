@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { generateGraph } from "../../bench/generate-graph.ts";
 import { saveGraph } from "../../src/graph/persist.ts";
 import { startServer, type RunningServer } from "../../src/server/index.ts";
 import { createQueryRunner } from "../../src/server/query-worker/index.ts";
 import { expectCleanError, getJson, postJson, quiet, spawnServe, type ServeProcess } from "./harness.ts";
+import { LEXICON_DIR } from "../pipeline/helpers.ts";
 
-const LEXICON = fileURLToPath(new URL("../../graph-data/lexicon", import.meta.url));
 /** A cartesian product over 3,000 nodes: 2.7e10 rows to count, far beyond the 2 s time guard. */
 const RUNAWAY = "MATCH (a), (b), (c) RETURN count(*) AS n";
 /** The bound for a health answer while a runaway query runs. */
@@ -35,7 +34,7 @@ let files: { graphFile: string; articlesDir: string; lexiconDir: string };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "parley-query-worker-"));
-  files = { graphFile: join(dir, "graph.json"), articlesDir: join(dir, "articles"), lexiconDir: LEXICON };
+  files = { graphFile: join(dir, "graph.json"), articlesDir: join(dir, "articles"), lexiconDir: LEXICON_DIR };
   await mkdir(files.articlesDir);
   await saveGraph(generateGraph({ nodes: 3000, edges: 15_000, seed: 3 }), files.graphFile);
 });

@@ -6,11 +6,11 @@
  * files of the killed writer are removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { getJson, makeCorpus, quiet, serve, type Corpus } from "./harness.ts";
 import type { RunningServer } from "../../src/server/index.ts";
+import { deadPid } from "../hardening/data-dir.ts";
 
 const ORPHAN = `---
 title: Envoys meet in Doha
@@ -24,8 +24,6 @@ Qatari mediator Mohammed Al-Khulaifi met Kremlin aide Yuri Ushakov in Doha on Tu
 let corpus: Corpus;
 let server: RunningServer;
 let before: string;
-const deadPid = () => Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
-
 beforeAll(async () => {
   corpus = await makeCorpus();
   before = await readFile(corpus.graphFile, "utf8");

@@ -6,7 +6,7 @@
  * apposition ("Deep State, a Ukrainian website") and context ("in X" → place).
  */
 import type { NodeType } from "../../types.ts";
-import { spanText, type Token } from "../tokens.ts";
+import { gluedToPrevious, spanText, type Token } from "../tokens.ts";
 import type { HeadWords, Lexicon } from "../lexicon/types.ts";
 import { overlaps, type Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
@@ -70,7 +70,7 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
     }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
     // "Al-Khulaifi", "Abdel-Fattah": a hyphen glued between two name words joins them.
-    const gluedHyphen = t.text === "-" && t.start === tokens[j - 1]?.end && tokens[j + 1]?.start === t.end;
+    const gluedHyphen = t.text === "-" && gluedToPrevious(tokens, j) && gluedToPrevious(tokens, j + 1);
     if (j > i && (CONNECTORS.has(t.lower) || gluedHyphen) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
       j++;
       continue;
@@ -107,7 +107,7 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     const type = typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
     // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
-    const glued = single && tokens[i - 1]?.text === "-" && tokens[i - 1]!.end === tokens[i]!.start;
+    const glued = single && tokens[i - 1]?.text === "-" && gluedToPrevious(tokens, i);
     const weak = single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]);
     if (glued || (!type && !weak) || (weak && sentenceInitial)) {
       i = end - 1;

@@ -7,6 +7,7 @@
 import type { NodeType } from "../../types.ts";
 import type { Mention } from "../mentions/types.ts";
 import type { SentenceContext } from "./types.ts";
+import { gluedToPrevious } from "../tokens.ts";
 
 const CLAUSE_END = new Set([";", ":"]);
 const COORDINATORS = new Set([",", "and", "or"]);
@@ -43,7 +44,7 @@ export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention)
   const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < r.end);
   const joined = (a: Mention, b: Mention) => {
     const all = ctx.tokens.slice(a.end, b.start);
-    if (all.length === 1 && all[0]!.text === "-" && all[0]!.start === ctx.tokens[a.end - 1]!.end) return true;
+    if (all.length === 1 && all[0]!.text === "-" && gluedToPrevious(ctx.tokens, a.end)) return true;
     // "Kryvyy Rih—President Zelensky's hometown—as well as Odesa": "as well as" joins like "and".
     const gap = all.filter((_, k) => !described(a.end + k) && !LIST_DETERMINERS.has(all[k]!.lower)).map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
     return gap.length > 0 && gap.length <= 3 && gap.every((w) => COORDINATORS.has(w));

@@ -10,7 +10,7 @@ import type { ServerState } from "../state.ts";
 import { validate } from "../validate.ts";
 import { HttpError } from "../http-errors.ts";
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
-import { sendJson } from "../send-json.ts";
+import { sendJson, sendJsonText } from "../send-json.ts";
 import type { RouteGroup } from "./route-middleware.ts";
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -56,7 +56,7 @@ export function queryRoutes(state: ServerState): RouteGroup {
       if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the query as application/json");
       const { query, params } = validate(QueryBody, req.body, "body");
       // The worker answers with the result already serialized.
-      res.type("application/json").send(await state.queries.run(query, params));
+      sendJsonText(res, await state.queries.run(query, params));
     });
   };
 }
