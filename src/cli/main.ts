@@ -8,6 +8,9 @@ import { registerQuery } from "./commands/query.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerBench } from "./commands/bench.ts";
+import { registerTrain } from "./commands/train.ts";
+import { registerParse } from "./commands/parse.ts";
+import { registerEvalNlp } from "./commands/eval-nlp.ts";
 import { UserError } from "./user-error.ts";
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Read negotiation news as a knowledge graph.")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench]) register(program);
+  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp]) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -1,0 +1,17 @@
+/**
+ * Per-word values the labeler reads beside the parser's: which words are
+ * clause punctuation (commas, colons, dashes, brackets: what separates an
+ * apposition or a conjunct from its head), suffixes and shapes.
+ */
+import type { WordHashes } from "../words.ts";
+import type { LabelerWordInputs } from "./labeler.ts";
+
+const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
+
+export function labelerWordInputs(words: readonly string[], hashes: WordHashes): LabelerWordInputs {
+  return {
+    isPunct: Uint8Array.from(words, (w) => (CLAUSE_PUNCTUATION.has(w) ? 1 : 0)),
+    suffix3: hashes.suffix3,
+    shape: hashes.shape,
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The per-word values the parser and the labeler read: lower-case form and tag
+ * hashes, with the root as an extra last word.
+ */
+import { feature2 } from "../hash.ts";
+import type { ParserInputs } from "./features.ts";
+
+const ROOT_W = 0x524f4f54, ROOT_P = 0x524f4f50;
+
+export function parserInputs(lower: Uint32Array, tags: Int32Array): ParserInputs {
+  const n = lower.length;
+  const w = new Uint32Array(n + 1);
+  const p = new Uint32Array(n + 1);
+  const wp = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    w[i] = lower[i]!;
+    p[i] = tags[i]! + 1;
+    wp[i] = feature2(0, w[i]!, p[i]!);
+  }
+  w[n] = ROOT_W;
+  p[n] = ROOT_P;
+  wp[n] = feature2(0, ROOT_W, ROOT_P);
+  return { w, p, wp };
+}

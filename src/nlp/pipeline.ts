@@ -1,0 +1,63 @@
+/**
+ * The language layer as one call: words → tags → tree → labels (→ names once
+ * the recognizer is loaded). Models are read from graph-data/models/ (or a
+ * folder given) once per process.
+ */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { hashWords } from "./words.ts";
+import { parserInputs } from "./parser/inputs.ts";
+import { labelerWordInputs } from "./labeler/inputs.ts";
+import { loadParser, loadTagger } from "./model-io.ts";
+import type { Tagger } from "./tagger/tagger.ts";
+import type { Parser } from "./parser/parser.ts";
+import type { Labeler } from "./labeler/labeler.ts";
+
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../graph-data/models/", import.meta.url));
+export const MODEL_FILES = { tagger: "tagger.bin", parser: "parser.bin" } as const;
+
+export interface LanguageModels {
+  tagger: Tagger;
+  parser: Parser;
+  labeler: Labeler;
+}
+
+export interface WordAnalysis {
+  upos: string[];
+  xpos: string[];
+  /** CoNLL-U heads: 1-based, 0 for the root. */
+  heads: Int32Array;
+  deprels: string[];
+}
+
+export function loadLanguageModels(dir = DEFAULT_MODEL_DIR): LanguageModels {
+  const tagger = loadTagger(join(dir, MODEL_FILES.tagger));
+  const { parser, labeler } = loadParser(join(dir, MODEL_FILES.parser));
+  return { tagger, parser, labeler };
+}
+
+const cache = new Map<string, LanguageModels>();
+
+/** The models of a folder, loaded on first use and shared by every caller in the process. */
+export function languageModels(dir = DEFAULT_MODEL_DIR): LanguageModels {
+  let models = cache.get(dir);
+  if (!models) cache.set(dir, (models = loadLanguageModels(dir)));
+  return models;
+}
+
+export function analyzeWords(models: LanguageModels, words: readonly string[]): WordAnalysis {
+  const n = words.length;
+  if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [] };
+  const hashes = hashWords(words);
+  const tags = models.tagger.tagIds(words, hashes);
+  const inputs = parserInputs(hashes.lower, tags);
+  const heads = models.parser.parse(inputs, n);
+  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes));
+  const pairs = models.tagger.pairs;
+  return {
+    upos: Array.from(tags, (t) => pairs[t]!.upos),
+    xpos: Array.from(tags, (t) => pairs[t]!.xpos),
+    heads: Int32Array.from(heads, (h) => (h === n ? 0 : h + 1)),
+    deprels: Array.from(labels, (l) => models.labeler.labels[l]!),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm run train`: trains the tagger, the parser and the labeler on UD English
+ * EWT and GUM train, and writes them to the model folder. Deterministic: the
+ * same treebanks and settings give the same model bytes (seeded shuffles, no
+ * clock or machine in the files).
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { readTreebank, toTreeSentence, treebankFile, type TreeSentence } from "../treebank.ts";
+import { trainTagger } from "../tagger/train.ts";
+import { trainParserWeights } from "../parser/train.ts";
+import { trainLabelerWeights } from "../labeler/train.ts";
+import { Parser } from "../parser/parser.ts";
+import { Labeler } from "../labeler/labeler.ts";
+import { saveParser, saveTagger } from "../model-io.ts";
+import { MODEL_FILES } from "../pipeline.ts";
+import { jackknifeTags } from "./jackknife.ts";
+import { treeExample } from "./examples.ts";
+import { TRAINING, type TrainingSettings } from "./settings.ts";
+
+export interface TrainOptions {
+  /** Folder holding ud-english-ewt/ and ud-english-gum/. */
+  data: string;
+  out: string;
+  settings?: TrainingSettings;
+  /** Train on these sentences instead of the treebanks (tests: a tiny corpus). */
+  sentences?: TreeSentence[];
+  log?: (message: string) => void;
+}
+
+export interface TrainReport {
+  files: Record<string, { bytes: number; sha256: string }>;
+  seconds: Record<string, number>;
+  sentences: number;
+  tokens: number;
+}
+
+const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
+
+/** Writes through a temporary file so a killed training run never leaves half a model. */
+function writeAtomic(file: string, bytes: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}
+
+export function trainModels(opts: TrainOptions): TrainReport {
+  const settings = opts.settings ?? TRAINING;
+  const log = opts.log ?? (() => {});
+  const seconds: Record<string, number> = {};
+  const timed = <T>(name: string, f: () => T): T => {
+    const t0 = performance.now();
+    const out = f();
+    seconds[name] = Math.round((performance.now() - t0) / 100) / 10;
+    return out;
+  };
+  const sources = opts.sentences ? "given sentences" : ["ewt", "gum"].map((tb) => `${tb}:${sha256(readFileSync(treebankFile(opts.data, tb as "ewt", "train"))).slice(0, 16)}`).join(" ");
+  const sentences = opts.sentences ?? timed("read", () => [...readTreebank(opts.data, "ewt", "train"), ...readTreebank(opts.data, "gum", "train")].map(toTreeSentence));
+  const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
+  log(`training on ${sentences.length} sentences, ${tokens} words (${sources})`);
+  const meta = { trainedOn: sources, settings };
+
+  const tagger = timed("tagger", () => trainTagger(sentences, { ...settings.tagger, seed: settings.seed, log }));
+  const classIndex = new Map(tagger.classes.map((c, i) => [c, i]));
+  const tags = timed("jackknife", () => jackknifeTags(sentences, classIndex, settings.jackknifeFolds, { ...settings.tagger, seed: settings.seed, log }));
+
+  const labels = [...new Set(sentences.flatMap((s) => s.deprels))].sort();
+  if (!labels.includes("root")) labels.push("root");
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const examples = sentences.map((s, i) => treeExample(s, tags[i]!, labelIndex));
+  const parser = timed("parser", () => new Parser(trainParserWeights(examples, { ...settings.parser, seed: settings.seed, log }).average(settings.parser.prune)));
+  const labeler = timed("labeler", () => new Labeler(labels, trainLabelerWeights(examples, labels.length, labelIndex.get("root")!, { ...settings.labeler, seed: settings.seed, log }).average(settings.labeler.prune)));
+
+  mkdirSync(opts.out, { recursive: true });
+  const files: TrainReport["files"] = {};
+  const outputs: Array<[string, Buffer]> = [
+    [MODEL_FILES.tagger, saveTagger(tagger, meta)],
+    [MODEL_FILES.parser, saveParser(parser, labeler, meta)],
+  ];
+  for (const [name, bytes] of outputs) {
+    writeAtomic(join(opts.out, name), bytes);
+    files[name] = { bytes: bytes.length, sha256: sha256(bytes) };
+    log(`wrote ${join(opts.out, name)} (${(bytes.length / 1e6).toFixed(2)} MB)`);
+  }
+  return { files, seconds, sentences: sentences.length, tokens };
+}
