@@ -43,6 +43,12 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "load s", unit: "s", parley: num("p.seconds"), peer: num("q.seconds"), peerName: "graphology import (no index)" },
     { name: "load peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "graphology import (no index)" },
   ],
+  nlp: [
+    { name: "tag + parse words/s", unit: "words/s", parley: num("p.wordsPerS"), peer: num("q.wordsPerS"), peerName: "compromise tagger (no parser)" },
+    { name: "tag + parse words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise tagger (no parser)" },
+    { name: "language models load ms", unit: "ms", parley: num("p.loadMs") },
+    { name: "tag + parse peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "compromise tagger (no parser)" },
+  ],
   extraction: [
     { name: "extraction words/s", unit: "words/s", parley: num("p.wordsPerS"), peer: num("q.wordsPerS"), peerName: "compromise people/places/organizations" },
     { name: "extraction words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise people/places/organizations" },

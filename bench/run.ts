@@ -79,6 +79,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       ...comparisons.flatMap((c) => [() => task(c.task, ctxOf(c.workload)), ...(c.peer ? [() => task(c.task, ctxOf(c.workload, "peer"))] : [])]),
       () => task("extraction", ctxOf(big), ["--cpu-prof", "--cpu-prof-dir", profDir]),
       () => task("extraction", ctxOf(big, "peer")),
+      () => task("nlp", ctxOf(big)),
+      () => task("nlp", ctxOf(big, "peer")),
     ];
     const results = await pool<TaskResult>(jobs, quick ? 2 : 1);
     for (const c of comparisons) {
@@ -87,8 +89,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       figures.push(...figuresOf(c.task, c.workload.name, c.sided ? sides(parley, peer) : parley));
       Object.assign(notes, notesOf(c.task, c.workload.name, parley, peer));
     }
-    const [extractParley, extractPeer] = results;
+    const [extractParley, extractPeer, nlpParley, nlpPeer] = results;
     figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
+    figures.push(...figuresOf("nlp", `EWT test, ${nlpParley!.words} words`, sides(nlpParley!, nlpPeer!)));
     notes["extraction profile (self time, % of samples)"] = await topCosts(profDir);
     const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
     figures.push(...figuresOf("server", big.name, servers.result));

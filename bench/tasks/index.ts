@@ -6,6 +6,7 @@ import { consoleShapes } from "./console-shapes.ts";
 import { exportGexf, exportGraphml } from "./export.ts";
 import { load } from "./load.ts";
 import { extraction } from "./extraction.ts";
+import { nlpSpeed } from "./nlp.ts";
 
 export type TaskId = keyof typeof TASKS | "server";
 
@@ -17,4 +18,5 @@ export const TASKS = {
   "export-graphml": exportGraphml,
   load,
   extraction,
+  nlp: nlpSpeed,
 } satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;

@@ -1,10 +1,14 @@
 /**
- * Tokens of one sentence with character offsets and part-of-speech tags from
- * compromise. Our own tokenizer decides the boundaries (dotted acronyms such as
- * "U.S." stay whole, possessive "'s" is its own token) so that lexicon phrases and
- * cue patterns match predictably; compromise contributes the tags.
+ * Tokens of one sentence with character offsets and word classes from Parley's
+ * language layer (src/nlp: UD tokenization, tagger, name recognizer). Our own
+ * tokenizer decides the boundaries (dotted acronyms such as "U.S." stay whole,
+ * possessive "'s" is its own token, "cease-fire" is one token) so that lexicon
+ * phrases and cue patterns match predictably; each token takes the classes of
+ * the first UD word it covers.
  */
-import nlp from "compromise";
+import { tokenizeWords } from "../nlp/tokenize/tokenize.ts";
+import { analyzeWords, languageModels } from "../nlp/pipeline.ts";
+import { wordClasses, type NameTag } from "./word-tags.ts";
 
 export interface Token {
   text: string;
@@ -12,7 +16,7 @@ export interface Token {
   lower: string;
   start: number;
   end: number;
-  /** compromise tags (Person, Place, Verb, ProperNoun, …) of the word this token falls in. */
+  /** Word classes (Person, Place, Verb, Noun, Plural, …) of the first UD word this token covers. */
   tags: ReadonlySet<string>;
   /** Starts with an upper-case letter (or is an acronym). */
   cap: boolean;
@@ -28,25 +32,20 @@ interface TaggedSpan {
   tags: Set<string>;
 }
 
-/** compromise's view of a term, read straight from the document (see tagSpans). */
-interface CompromiseTerm {
-  tags: Set<string>;
-  offset: { start: number; length: number };
+/** Optional name recognizer: set once the models folder has one (see src/nlp/ner). */
+let recognizeNames: ((words: string[], upos: string[], xpos: string[]) => Array<{ start: number; end: number; type: NameTag }>) | undefined;
+export function useNameRecognizer(f: typeof recognizeNames): void {
+  recognizeNames = f;
 }
 
-/**
- * Tags with character spans. Reads the tagged terms off the document instead of
- * asking for `.json()`, which would build text, normal forms and sentence
- * objects we never use (about a third of compromise's time per sentence).
- */
+/** Word classes with character spans, from the UD words of the sentence. */
 function tagSpans(text: string): TaggedSpan[] {
-  const doc = nlp(text);
-  doc.compute("offset");
-  const spans: TaggedSpan[] = [];
-  for (const sentence of doc.docs as unknown as CompromiseTerm[][]) {
-    for (const term of sentence) spans.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags });
-  }
-  return spans;
+  const words = tokenizeWords(text);
+  const forms = words.map((w) => w.form);
+  const a = analyzeWords(languageModels(), forms);
+  const nameOf: Array<NameTag | undefined> = new Array(words.length);
+  for (const span of recognizeNames?.(forms, a.upos, a.xpos) ?? []) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
+  return words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, a.upos[i]!, a.xpos[i]!, nameOf[i]) }));
 }
 
 /** Token i starts where token i-1 ends: no space between them ("Al-Khulaifi" vs "Rih - President"). */

@@ -21,10 +21,18 @@ function stringList(contents: ModelContents, file: string, key: string): string[
   return v as string[];
 }
 
+function pairsMap(keys: Uint32Array, values: Uint32Array, file: string): Map<number, number> {
+  if (keys.length !== values.length) throw new ModelFileError(file, "has a key table and a value table of different lengths");
+  const out = new Map<number, number>();
+  for (let i = 0; i < keys.length; i++) out.set(keys[i]!, values[i]!);
+  return out;
+}
+
 export function saveTagger(tagger: Tagger, meta: Record<string, unknown>): Buffer {
   const keys = Uint32Array.from(tagger.ambiguity.keys());
   const values = Uint32Array.from(tagger.ambiguity.values());
-  return encodeModel("tagger", { ...meta, classes: tagger.classes }, { ...tagger.model.toSections("model"), "ambiguity.keys": keys, "ambiguity.values": values } as Record<string, SectionArray>);
+  const dictionary = { "dictionary.keys": Uint32Array.from(tagger.dictionary.keys()), "dictionary.values": Uint32Array.from(tagger.dictionary.values()) };
+  return encodeModel("tagger", { ...meta, classes: tagger.classes }, { ...tagger.model.toSections("model"), "ambiguity.keys": keys, "ambiguity.values": values, ...dictionary } as Record<string, SectionArray>);
 }
 
 export function loadTagger(file: string): Tagger {
@@ -34,10 +42,8 @@ export function loadTagger(file: string): Tagger {
   const model = LinearModel.fromSections(classes.length, get, "model");
   const keys = get("ambiguity.keys", Uint32Array);
   const values = get("ambiguity.values", Uint32Array);
-  if (keys.length !== values.length) throw new ModelFileError(file, "has ambiguity tables of different lengths");
-  const ambiguity = new Map<number, number>();
-  for (let i = 0; i < keys.length; i++) ambiguity.set(keys[i]!, values[i]!);
-  return new Tagger(classes, model, ambiguity);
+  const ambiguity = pairsMap(keys, values, file);
+  return new Tagger(classes, model, ambiguity, pairsMap(get("dictionary.keys", Uint32Array), get("dictionary.values", Uint32Array), file));
 }
 
 export function saveParser(parser: Parser, labeler: Labeler, meta: Record<string, unknown>): Buffer {
@@ -49,5 +55,8 @@ export function loadParser(file: string): { parser: Parser; labeler: Labeler } {
   const labels = stringList(contents, file, "labels");
   if (!labels.includes("root")) throw new ModelFileError(file, "has no root label");
   const get = getter(contents, file);
-  return { parser: new Parser(LinearModel.fromSections(ACTIONS, get, "transitions")), labeler: new Labeler(labels, LinearModel.fromSections(labels.length, get, "labels")) };
+  return {
+    parser: new Parser(LinearModel.fromSections(ACTIONS, get, "transitions")),
+    labeler: new Labeler(labels, LinearModel.fromSections(labels.length, get, "labels")),
+  };
 }

@@ -9,6 +9,7 @@ import { hashWords } from "./words.ts";
 import { parserInputs } from "./parser/inputs.ts";
 import { labelerWordInputs } from "./labeler/inputs.ts";
 import { loadParser, loadTagger } from "./model-io.ts";
+import { loadVerbForms, type VerbForms } from "./inflect.ts";
 import type { Tagger } from "./tagger/tagger.ts";
 import type { Parser } from "./parser/parser.ts";
 import type { Labeler } from "./labeler/labeler.ts";
@@ -45,14 +46,23 @@ export function languageModels(dir = DEFAULT_MODEL_DIR): LanguageModels {
   return models;
 }
 
+const verbFormCache = new Map<string, VerbForms>();
+
+/** The verb forms the treebanks attest (see inflect.ts), loaded once per folder. */
+export function attestedVerbForms(dir = DEFAULT_MODEL_DIR): VerbForms {
+  let forms = verbFormCache.get(dir);
+  if (!forms) verbFormCache.set(dir, (forms = loadVerbForms(dir)));
+  return forms;
+}
+
 export function analyzeWords(models: LanguageModels, words: readonly string[]): WordAnalysis {
   const n = words.length;
   if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [] };
   const hashes = hashWords(words);
   const tags = models.tagger.tagIds(words, hashes);
-  const inputs = parserInputs(hashes.lower, tags);
+  const inputs = parserInputs(hashes.lower, tags, words, models.tagger.ambiguityClasses(hashes));
   const heads = models.parser.parse(inputs, n);
-  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes));
+  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, (i) => models.tagger.pairs[tags[i]!]!.upos));
   const pairs = models.tagger.pairs;
   return {
     upos: Array.from(tags, (t) => pairs[t]!.upos),

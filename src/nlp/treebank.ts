@@ -35,6 +35,7 @@ export function readTreebank(root: string, name: TreebankName, split: Split): Co
 /** Forms, tags and the tree of a sentence, as arrays (word i at index i, heads 1-based, 0 = root). */
 export interface TreeSentence {
   words: string[];
+  lemmas?: string[];
   upos: string[];
   xpos: string[];
   heads: number[];
@@ -44,6 +45,7 @@ export interface TreeSentence {
 export function toTreeSentence(s: ConlluSentence): TreeSentence {
   return {
     words: s.words.map((w) => w.form),
+    lemmas: s.words.map((w) => w.lemma),
     upos: s.words.map((w) => w.upos),
     xpos: s.words.map((w) => w.xpos),
     heads: s.words.map((w) => w.head),

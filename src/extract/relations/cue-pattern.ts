@@ -1,10 +1,12 @@
 /**
  * Cue patterns of cues.json compiled into token matchers. '~verb' expands to every
- * inflection compromise conjugates for the verb; '{class}' is any word of a class;
- * '?word' is optional; '[n]' skips up to n words (never across punctuation).
+ * inflection of the verb (spelling rules and the forms the treebanks attest, see
+ * src/nlp/inflect.ts); '{class}' is any word of a class; '?word' is optional; '[n]'
+ * skips up to n words (never across punctuation).
  */
-import nlp from "compromise";
 import type { Token } from "../tokens.ts";
+import { inflections } from "../../nlp/inflect.ts";
+import { attestedVerbForms } from "../../nlp/pipeline.ts";
 
 export interface CueSpec {
   type: string;
@@ -32,23 +34,13 @@ export interface CueMatch {
   end: number;
 }
 
-function inflections(verb: string): string[] {
-  const forms = new Set([verb]);
-  // A bare word such as "annex" or "shell" may read as a noun: tell compromise it is a verb when needed.
-  const conj = (nlp(verb).verbs().conjugate()[0] ?? (nlp(verb).tag("Infinitive") as ReturnType<typeof nlp>).verbs().conjugate()[0]) as Record<string, string> | undefined;
-  for (const [tense, form] of Object.entries(conj ?? {})) {
-    if (tense !== "FutureTense" && form && !form.includes(" ")) forms.add(form.toLowerCase());
-  }
-  return [...forms];
-}
-
 export function compileCue(spec: CueSpec, index: number, classes: Map<string, Set<string>>): CompiledCue {
   const elements: Element[] = spec.pattern.split(/\s+/).map((part): Element => {
     const skip = /^\[(\d+)\]$/.exec(part);
     if (skip) return { kind: "skip", max: Number(skip[1]) };
     const optional = part.startsWith("?");
     const body = optional ? part.slice(1) : part;
-    if (body.startsWith("~")) return { kind: "words", words: new Set(inflections(body.slice(1))), optional };
+    if (body.startsWith("~")) return { kind: "words", words: new Set(inflections(body.slice(1), attestedVerbForms())), optional };
     const cls = /^\{(\w+)\}$/.exec(body);
     if (cls) {
       const set = classes.get(cls[1]!);

@@ -10,10 +10,10 @@ import { feature1, feature2, feature3 } from "../hash.ts";
 import type { ParserInputs } from "../parser/features.ts";
 import type { TreeView } from "./tree.ts";
 
-export const LABELER_MAX_FEATURES = 48;
+export const LABELER_MAX_FEATURES = 64;
 const NULL_V = 0x4e554c4c;
 
-export function labelerFeatures(out: Uint32Array, dep: number, t: TreeView, x: ParserInputs, isPunct: Uint8Array, suffix3: Uint32Array, shape: Uint32Array, labels: Int32Array): number {
+export function labelerFeatures(out: Uint32Array, dep: number, t: TreeView, x: ParserInputs, isPunct: Uint8Array, suffix3: Uint32Array, shape: Uint32Array, labels: Int32Array, nominal: Uint8Array): number {
   const { w, p } = x;
   const n = t.n;
   const h = t.heads[dep]!;
@@ -59,6 +59,15 @@ export function labelerFeatures(out: Uint32Array, dep: number, t: TreeView, x: P
   out[f++] = feature2(19, suffix3[dep]!, dp);
   out[f++] = feature2(20, shape[dep]!, hp);
   out[f++] = feature3(21, span === 1 ? 1 : 0, dp, hp);
+  // the sibling just after dep (an indirect object has a direct one after it)
+  let nextSib = -1;
+  for (let j = t.childStart[h + 1]! - 1; j >= t.childStart[h]!; j--) {
+    const c = t.childList[j]!;
+    if (c === dep) break;
+    nextSib = c;
+  }
+  out[f++] = feature3(27, nextSib >= 0 ? p[nextSib]! : NULL_V, dp, dir);
+  out[f++] = feature3(28, nextSib >= 0 ? p[nextSib]! : NULL_V, dw, hp);
   // the dependent's own children: function words and how many
   let left = 0;
   for (let j = t.childStart[dep]!; j < t.childStart[dep + 1]!; j++) {
@@ -72,8 +81,20 @@ export function labelerFeatures(out: Uint32Array, dep: number, t: TreeView, x: P
       out[f++] = feature3(23, w[c]!, dp, dir);
       out[f++] = feature3(24, p[c]!, dp, hp);
     }
+    // the first function word ("with", "by", "that", "to") with the head's word: talks with → nmod, met with → obl
+    if (left === 1) out[f++] = feature3(29, w[c]!, hw, dp);
   }
   out[f++] = feature3(25, Math.min(left, 3), dp, dir);
+  // a nominal before it among its own children: a subject of its own (ccomp, advcl) rather than a controlled one (xcomp)
+  let ownSubject = 0;
+  for (let j = t.childStart[dep]!; j < t.childStart[dep + 1]!; j++) {
+    const c = t.childList[j]!;
+    if (c < dep && nominal[c]) ownSubject = 1;
+  }
+  out[f++] = feature3(30, ownSubject, dp, hp);
+  out[f++] = feature3(31, hl, dw, dir);
+  out[f++] = feature3(32, gp, hw, dp);
+
   // the head's other left children (auxiliaries, subjects already there)
   let seen = 0;
   for (let j = t.childStart[h + 1]! - 1; j >= t.childStart[h]! && seen < 4; j--) {

@@ -8,9 +8,13 @@ import type { LabelerWordInputs } from "./labeler.ts";
 
 const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
 
-export function labelerWordInputs(words: readonly string[], hashes: WordHashes): LabelerWordInputs {
+const NOMINAL = new Set(["NOUN", "PROPN", "PRON"]);
+
+/** `upos` gives each word's predicted UPOS. */
+export function labelerWordInputs(words: readonly string[], hashes: WordHashes, upos: (i: number) => string): LabelerWordInputs {
   return {
     isPunct: Uint8Array.from(words, (w) => (CLAUSE_PUNCTUATION.has(w) ? 1 : 0)),
+    nominal: Uint8Array.from(words, (_, i) => (NOMINAL.has(upos(i)) ? 1 : 0)),
     suffix3: hashes.suffix3,
     shape: hashes.shape,
   };

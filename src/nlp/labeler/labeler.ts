@@ -9,6 +9,8 @@ import { treeView } from "./tree.ts";
 
 export interface LabelerWordInputs {
   isPunct: Uint8Array;
+  /** Nouns, proper nouns and pronouns (by tag): possible subjects. */
+  nominal: Uint8Array;
   suffix3: Uint32Array;
   shape: Uint32Array;
 }
@@ -34,7 +36,7 @@ export class Labeler {
         out[dep] = root;
         continue;
       }
-      const k = labelerFeatures(this.features, dep, t, x, words.isPunct, words.suffix3, words.shape, out);
+      const k = labelerFeatures(this.features, dep, t, x, words.isPunct, words.suffix3, words.shape, out, words.nominal);
       this.model.score(this.features, k, this.scores);
       this.scores[root] = -Infinity;
       out[dep] = argmax(this.scores, this.labels.length);

@@ -42,7 +42,7 @@ export function trainLabelerWeights(examples: readonly LabelerExample[], labelCo
       const t = trees[i]!;
       for (const dep of t.topDown) {
         if (ex.heads[dep] === t.n) continue;
-        const k = labelerFeatures(features, dep, t, ex.inputs, ex.words.isPunct, ex.words.suffix3, ex.words.shape, ex.labels);
+        const k = labelerFeatures(features, dep, t, ex.inputs, ex.words.isPunct, ex.words.suffix3, ex.words.shape, ex.labels, ex.words.nominal);
         perceptron.score(features, k, scores);
         scores[rootLabel] = -Infinity;
         const guess = argmax(scores, labelCount);

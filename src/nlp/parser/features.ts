@@ -10,7 +10,7 @@
 import { feature1, feature2, feature3 } from "../hash.ts";
 import { NONE, type ParserState } from "./state.ts";
 
-export const PARSER_MAX_FEATURES = 72;
+export const PARSER_MAX_FEATURES = 84;
 
 const NULL_W = 0x4e554c4c;
 
@@ -20,6 +20,10 @@ export interface ParserInputs {
   p: Uint32Array;
   /** Word and tag mixed, for the templates that pair two whole words. */
   wp: Uint32Array;
+  /** Running count of clause punctuation (commas, colons, dashes, brackets) before each word. */
+  punctBefore: Int32Array;
+  /** Ambiguity class of each word (the tags training gave it): a tag error does not change it. */
+  a: Uint32Array;
 }
 
 export function parserFeatures(out: Uint32Array, st: ParserState, x: ParserInputs): number {
@@ -132,5 +136,18 @@ export function parserFeatures(out: Uint32Array, st: ParserState, x: ParserInput
   out[f++] = feature3(64, s0hasHead, s0p, b0p);
   out[f++] = feature3(65, s0hasHead, s0w, b0p);
   out[f++] = feature3(66, s0p, b0p, b0vl);
+  // punctuation between the two: what separates conjuncts, appositions and clauses
+  const between = s0 >= 0 ? Math.min(x.punctBefore[b0]! - x.punctBefore[s0 + 1]!, 2) : 0;
+  out[f++] = feature3(67, s0p, b0p, between);
+  out[f++] = feature3(68, s0w, b0p, between);
+  out[f++] = feature2(69, b0w, b1w);
+  out[f++] = feature3(70, s0w, b0p, b1p);
+  out[f++] = feature3(71, s0p, b0w, b1p);
+  // ambiguity classes: what the words could be, beside what the tagger said they are
+  const s0a = s0 >= 0 ? x.a[s0]! : NULL_W, b0a = x.a[b0]!, b1a = b1 >= 0 ? x.a[b1]! : NULL_W;
+  out[f++] = feature2(72, s0a, b0a);
+  out[f++] = feature3(73, s0a, b0p, s0p);
+  out[f++] = feature3(74, b0a, b1a, b0p);
+  out[f++] = feature3(75, s0p, b0a, b0p);
   return f;
 }

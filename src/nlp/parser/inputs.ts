@@ -7,8 +7,14 @@ import type { ParserInputs } from "./features.ts";
 
 const ROOT_W = 0x524f4f54, ROOT_P = 0x524f4f50;
 
-export function parserInputs(lower: Uint32Array, tags: Int32Array): ParserInputs {
+/** Clause punctuation, counted between the stack top and the buffer front. */
+const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
+
+export function parserInputs(lower: Uint32Array, tags: Int32Array, words: readonly string[], ambiguity: Uint32Array): ParserInputs {
   const n = lower.length;
+  const punctBefore = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) punctBefore[i + 1] = punctBefore[i]! + (CLAUSE_PUNCTUATION.has(words[i]!) ? 1 : 0);
+  punctBefore[n + 1] = punctBefore[n]!;
   const w = new Uint32Array(n + 1);
   const p = new Uint32Array(n + 1);
   const wp = new Uint32Array(n + 1);
@@ -20,5 +26,8 @@ export function parserInputs(lower: Uint32Array, tags: Int32Array): ParserInputs
   w[n] = ROOT_W;
   p[n] = ROOT_P;
   wp[n] = feature2(0, ROOT_W, ROOT_P);
-  return { w, p, wp };
+  const a = new Uint32Array(n + 1);
+  a.set(ambiguity);
+  a[n] = ROOT_P;
+  return { w, p, wp, punctBefore, a };
 }

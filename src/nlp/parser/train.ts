@@ -8,7 +8,7 @@ import { seededRandom, shuffled } from "../hash.ts";
 import type { LinearModel } from "../linear/linear-model.ts";
 import { PARSER_MAX_FEATURES, parserFeatures, type ParserInputs } from "./features.ts";
 import { transitionCost } from "./oracle.ts";
-import { bestAllowed } from "./parser.ts";
+import { bestAllowed, onlyAction } from "./parser.ts";
 import { ACTIONS, ParserState } from "./state.ts";
 
 export interface ParserExample {
@@ -39,6 +39,11 @@ export function trainParserWeights(examples: readonly ParserExample[], opts: Par
       const n = ex.gold.length;
       const st = new ParserState(n);
       while (!st.done) {
+        const only = onlyAction(st);
+        if (only >= 0) {
+          st.apply(only);
+          continue;
+        }
         const k = parserFeatures(features, st, ex.inputs);
         perceptron.score(features, k, scores);
         const guess = bestAllowed(st, scores);

@@ -13,7 +13,26 @@ export const TAGGER_MAX_FEATURES = 40;
 const START = 0x5747, END = 0x454e;
 const NO_TAG = -1;
 
+/**
+ * The features that depend on nothing but the two previous tags (the bias, t-1,
+ * t-1 with t-2). Their summed weights are the same for every word with the same
+ * history, so the tagger caches them per history instead of adding ~3 full
+ * rows of class weights for every word.
+ */
+export function historyFeatures(out: Uint32Array, t1: number, t2: number): number {
+  out[0] = feature1(1, 0);
+  out[1] = feature1(18, t1);
+  out[2] = feature2(19, t1, t2);
+  return 3;
+}
+
+/** Every feature of word i: the history features first, then the word's own (`wordFeatures`). */
 export function taggerFeatures(out: Uint32Array, i: number, h: WordHashes, amb: Uint32Array, tags: Int32Array): number {
+  const k = historyFeatures(out, i > 0 ? tags[i - 1]! : NO_TAG, i > 1 ? tags[i - 2]! : NO_TAG);
+  return k + wordFeatures(out.subarray(k), i, h, amb, tags);
+}
+
+export function wordFeatures(out: Uint32Array, i: number, h: WordHashes, amb: Uint32Array, tags: Int32Array): number {
   // Plain locals, no inner closures: this runs once per word and closures cost more than the hashing.
   const n = h.lower.length;
   const lower = h.lower;
@@ -31,7 +50,6 @@ export function taggerFeatures(out: Uint32Array, i: number, h: WordHashes, amb: 
   const suffix3 = h.suffix3[i]!;
   const shape = h.shape[i]!;
   let f = 0;
-  out[f++] = feature1(1, 0);
   out[f++] = feature1(2, wi);
   out[f++] = feature1(3, h.form[i]!);
   out[f++] = feature1(4, h.suffix1[i]!);
@@ -48,8 +66,6 @@ export function taggerFeatures(out: Uint32Array, i: number, h: WordHashes, amb: 
   out[f++] = feature1(15, wp2);
   out[f++] = feature1(16, i > 0 ? h.suffix3[i - 1]! : START);
   out[f++] = feature1(17, i + 1 < n ? h.suffix3[i + 1]! : END);
-  out[f++] = feature1(18, t1);
-  out[f++] = feature2(19, t1, t2);
   out[f++] = feature2(20, t1, wi);
   out[f++] = feature2(21, wm1, wi);
   out[f++] = feature2(22, wi, wp1);

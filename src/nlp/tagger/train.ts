@@ -48,23 +48,26 @@ export function tagClasses(sentences: readonly TaggedSentence[]): { classes: str
   return { classes, classOf };
 }
 
-export function buildAmbiguity(sentences: readonly TaggedSentence[], classOf: (u: string, x: string) => number): Map<number, number> {
+/** How often training gives each class to each word (as `keyOf` spells it), words in sorted order. */
+function classCounts(sentences: readonly TaggedSentence[], classOf: (u: string, x: string) => number, keyOf: (word: string) => string): Array<[string, Map<number, number>, number]> {
   const seen = new Map<string, Map<number, number>>();
   for (const s of sentences) {
     s.words.forEach((word, i) => {
-      const lower = word.toLowerCase();
-      let tags = seen.get(lower);
-      if (!tags) seen.set(lower, (tags = new Map()));
+      const key = keyOf(word);
+      let tags = seen.get(key);
+      if (!tags) seen.set(key, (tags = new Map()));
       const c = classOf(s.upos[i]!, s.xpos[i]!);
       tags.set(c, (tags.get(c) ?? 0) + 1);
     });
   }
+  return [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([word, tags]) => [word, new Map([...tags].sort((a, b) => a[0] - b[0])), [...tags.values()].reduce((x, y) => x + y, 0)]);
+}
+
+export function buildAmbiguity(sentences: readonly TaggedSentence[], classOf: (u: string, x: string) => number): Map<number, number> {
   const out = new Map<number, number>();
-  for (const [word, tags] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    let total = 0;
-    for (const n of tags.values()) total += n;
+  for (const [word, tags, total] of classCounts(sentences, classOf, (w) => w.toLowerCase())) {
     if (total < MIN_WORD_COUNT) continue;
-    const kept = [...tags].filter(([, n]) => n / total >= MIN_TAG_SHARE).map(([c]) => c).sort((a, b) => a - b);
+    const kept = [...tags].filter(([, n]) => n / total >= MIN_TAG_SHARE).map(([c]) => c);
     out.set(hashString(word), hashString(kept.join(",")) || 1);
   }
   return out;
@@ -72,7 +75,22 @@ export function buildAmbiguity(sentences: readonly TaggedSentence[], classOf: (u
 
 export function trainTagger(sentences: readonly TaggedSentence[], opts: TaggerTrainingOptions): Tagger {
   const trained = trainTaggerWeights(sentences, opts);
-  return new Tagger(trained.classes, trained.perceptron.average(opts.prune), trained.ambiguity);
+  return new Tagger(trained.classes, trained.perceptron.average(opts.prune), trained.ambiguity, buildDictionary(sentences, tagClasses(sentences).classOf));
+}
+
+const DICTIONARY_MIN_COUNT = 20;
+const DICTIONARY_MIN_SHARE = 0.995;
+
+/** Forms (case kept: "US" is not "us") that training tags one way nearly always. */
+export function buildDictionary(sentences: readonly TaggedSentence[], classOf: (u: string, x: string) => number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [word, tags, total] of classCounts(sentences, classOf, (w) => w)) {
+    let best = -1;
+    let bestCount = 0;
+    for (const [c, n] of tags) if (n > bestCount) [best, bestCount] = [c, n];
+    if (total >= DICTIONARY_MIN_COUNT && bestCount / total >= DICTIONARY_MIN_SHARE) out.set(hashString(word), best);
+  }
+  return out;
 }
 
 /** The training itself, returning the perceptron before averaging (to compare pruning levels). */

@@ -8,16 +8,18 @@ import { parserInputs } from "../parser/inputs.ts";
 import { labelerWordInputs } from "../labeler/inputs.ts";
 import type { ParserExample } from "../parser/train.ts";
 import type { LabelerExample } from "../labeler/train.ts";
+import type { Tagger } from "../tagger/tagger.ts";
 
-export function treeExample(s: TreeSentence, tags: Int32Array, labelIndex: ReadonlyMap<string, number>): ParserExample & LabelerExample {
+/** `tags` are class ids of `tagger`, which also gives the ambiguity classes and the UPOS of each class. */
+export function treeExample(s: TreeSentence, tags: Int32Array, labelIndex: ReadonlyMap<string, number>, tagger: Tagger): ParserExample & LabelerExample {
   const n = s.words.length;
   const hashes = hashWords(s.words);
-  const inputs = parserInputs(hashes.lower, tags);
+  const inputs = parserInputs(hashes.lower, tags, s.words, tagger.ambiguityClasses(hashes));
   const gold = Int32Array.from(s.heads, (h) => (h === 0 ? n : h - 1));
   const labels = Int32Array.from(s.deprels, (l) => {
     const i = labelIndex.get(l);
     if (i === undefined) throw new Error(`training: label ${l} is not in the label list`);
     return i;
   });
-  return { inputs, gold, heads: gold, labels, words: labelerWordInputs(s.words, hashes) };
+  return { inputs, gold, heads: gold, labels, words: labelerWordInputs(s.words, hashes, (i) => tagger.pairs[tags[i]!]!.upos) };
 }

@@ -8,7 +8,7 @@ export const TRAINING = {
   /** Folds for the jackknifed tags the parser trains on (it must learn from tags as wrong as at run time). */
   jackknifeFolds: 4,
   parser: { epochs: 12, explore: 0.9, prune: 1 },
-  labeler: { epochs: 10, prune: 1 },
+  labeler: { epochs: 10, prune: 0 },
 } as const;
 
 export type TrainingSettings = typeof TRAINING;

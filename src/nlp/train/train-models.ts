@@ -16,6 +16,7 @@ import { Labeler } from "../labeler/labeler.ts";
 import { saveParser, saveTagger } from "../model-io.ts";
 import { MODEL_FILES } from "../pipeline.ts";
 import { jackknifeTags } from "./jackknife.ts";
+import { collectVerbForms, VERB_FORMS_FILE } from "../inflect.ts";
 import { treeExample } from "./examples.ts";
 import { TRAINING, type TrainingSettings } from "./settings.ts";
 
@@ -68,7 +69,7 @@ export function trainModels(opts: TrainOptions): TrainReport {
   const labels = [...new Set(sentences.flatMap((s) => s.deprels))].sort();
   if (!labels.includes("root")) labels.push("root");
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const examples = sentences.map((s, i) => treeExample(s, tags[i]!, labelIndex));
+  const examples = sentences.map((s, i) => treeExample(s, tags[i]!, labelIndex, tagger));
   const parser = timed("parser", () => new Parser(trainParserWeights(examples, { ...settings.parser, seed: settings.seed, log }).average(settings.parser.prune)));
   const labeler = timed("labeler", () => new Labeler(labels, trainLabelerWeights(examples, labels.length, labelIndex.get("root")!, { ...settings.labeler, seed: settings.seed, log }).average(settings.labeler.prune)));
 
@@ -77,6 +78,7 @@ export function trainModels(opts: TrainOptions): TrainReport {
   const outputs: Array<[string, Buffer]> = [
     [MODEL_FILES.tagger, saveTagger(tagger, meta)],
     [MODEL_FILES.parser, saveParser(parser, labeler, meta)],
+    [VERB_FORMS_FILE, Buffer.from(JSON.stringify(collectVerbForms(sentences)) + "\n")],
   ];
   for (const [name, bytes] of outputs) {
     writeAtomic(join(opts.out, name), bytes);
