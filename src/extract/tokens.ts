@@ -20,6 +20,8 @@ export interface Token {
   tags: ReadonlySet<string>;
   /** Starts with an upper-case letter (or is an acronym). */
   cap: boolean;
+  /** Dependency relation of the token's head word ("nsubj", "obj", "amod", …; "" for a token no word covers). */
+  rel: string;
 }
 
 /** Word boundaries shared by the sentence tokenizer and the lexicon phrases. */
@@ -30,12 +32,9 @@ interface TaggedSpan {
   start: number;
   end: number;
   tags: Set<string>;
-}
-
-/** Optional name recognizer: set once the models folder has one (see src/nlp/ner). */
-let recognizeNames: ((words: string[], upos: string[], xpos: string[]) => Array<{ start: number; end: number; type: NameTag }>) | undefined;
-export function useNameRecognizer(f: typeof recognizeNames): void {
-  recognizeNames = f;
+  /** Head word (UD word index, -1 for the root) and relation. */
+  head: number;
+  rel: string;
 }
 
 /** Word classes with character spans, from the UD words of the sentence. */
@@ -44,8 +43,8 @@ function tagSpans(text: string): TaggedSpan[] {
   const forms = words.map((w) => w.form);
   const a = analyzeWords(languageModels(), forms);
   const nameOf: Array<NameTag | undefined> = new Array(words.length);
-  for (const span of recognizeNames?.(forms, a.upos, a.xpos) ?? []) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
-  return words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, a.upos[i]!, a.xpos[i]!, nameOf[i]) }));
+  for (const span of a.names) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
+  return words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, a.upos[i]!, a.xpos[i]!, nameOf[i]), head: a.heads[i]! - 1, rel: a.deprels[i]! }));
 }
 
 /** Token i starts where token i-1 ends: no space between them ("Al-Khulaifi" vs "Rih - President"). */
@@ -63,6 +62,20 @@ export function splitWords(phrase: string): string[] {
   return [...phrase.replace(/[\u2018\u2019]/g, "'").matchAll(TOKEN)].map((m) => m[0]);
 }
 
+/**
+ * The relation of the UD word that heads the token's words (the one whose head
+ * lies outside the token: "fire" in "cease-fire"), from span `from` on.
+ */
+function headWordRelation(spans: readonly TaggedSpan[], from: number, start: number, end: number): string {
+  let rel = "";
+  for (let w = from; w < spans.length && spans[w]!.start < end; w++) {
+    const h = spans[w]!.head;
+    if (h < 0 || spans[h]!.start >= end || spans[h]!.end <= start) return spans[w]!.rel;
+    rel ||= spans[w]!.rel;
+  }
+  return rel;
+}
+
 export function tokenize(text: string): Token[] {
   const spans = tagSpans(text);
   const tokens: Token[] = [];
@@ -73,7 +86,7 @@ export function tokenize(text: string): Token[] {
     while (s < spans.length && spans[s]!.end <= start) s++;
     const span = spans[s];
     const tags = span && span.start <= start && start < span.end ? span.tags : EMPTY;
-    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end, tags, cap: /^\p{Lu}/u.test(m[0]) });
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end, tags, cap: /^\p{Lu}/u.test(m[0]), rel: headWordRelation(spans, s, start, end) });
   }
   return tokens;
 }

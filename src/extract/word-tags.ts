@@ -21,6 +21,10 @@ const CLASSES_OF_UPOS: Record<string, readonly string[]> = {
   ADV: ["Adverb"],
   ADJ: ["Adjective"],
   NUM: ["Value", "Cardinal"],
+  ADP: ["FunctionWord"],
+  PART: ["FunctionWord"],
+  SCONJ: ["FunctionWord"],
+  CCONJ: ["FunctionWord"],
 };
 
 /** Word classes of one word from its form, tags and the name span (if any) it falls in. */

@@ -10,17 +10,19 @@ import { parserInputs } from "./parser/inputs.ts";
 import { labelerWordInputs } from "./labeler/inputs.ts";
 import { loadParser, loadTagger } from "./model-io.ts";
 import { loadVerbForms, type VerbForms } from "./inflect.ts";
+import { loadNameRecognizer, type NameRecognizer, type NameSpan } from "./ner/recognizer.ts";
 import type { Tagger } from "./tagger/tagger.ts";
 import type { Parser } from "./parser/parser.ts";
 import type { Labeler } from "./labeler/labeler.ts";
 
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../graph-data/models/", import.meta.url));
-export const MODEL_FILES = { tagger: "tagger.bin", parser: "parser.bin" } as const;
+export const MODEL_FILES = { tagger: "tagger.bin", parser: "parser.bin", names: "names.bin" } as const;
 
 export interface LanguageModels {
   tagger: Tagger;
   parser: Parser;
   labeler: Labeler;
+  names: NameRecognizer;
 }
 
 export interface WordAnalysis {
@@ -29,12 +31,14 @@ export interface WordAnalysis {
   /** CoNLL-U heads: 1-based, 0 for the root. */
   heads: Int32Array;
   deprels: string[];
+  /** Person, organization and place names (word spans, end exclusive). */
+  names: NameSpan[];
 }
 
 export function loadLanguageModels(dir = DEFAULT_MODEL_DIR): LanguageModels {
   const tagger = loadTagger(join(dir, MODEL_FILES.tagger));
   const { parser, labeler } = loadParser(join(dir, MODEL_FILES.parser));
-  return { tagger, parser, labeler };
+  return { tagger, parser, labeler, names: loadNameRecognizer(join(dir, MODEL_FILES.names)) };
 }
 
 const cache = new Map<string, LanguageModels>();
@@ -57,17 +61,20 @@ export function attestedVerbForms(dir = DEFAULT_MODEL_DIR): VerbForms {
 
 export function analyzeWords(models: LanguageModels, words: readonly string[]): WordAnalysis {
   const n = words.length;
-  if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [] };
+  if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [], names: [] };
   const hashes = hashWords(words);
   const tags = models.tagger.tagIds(words, hashes);
   const inputs = parserInputs(hashes.lower, tags, words, models.tagger.ambiguityClasses(hashes));
   const heads = models.parser.parse(inputs, n);
   const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, (i) => models.tagger.pairs[tags[i]!]!.upos));
   const pairs = models.tagger.pairs;
+  const upos = Array.from(tags, (t) => pairs[t]!.upos);
+  const xpos = Array.from(tags, (t) => pairs[t]!.xpos);
   return {
-    upos: Array.from(tags, (t) => pairs[t]!.upos),
-    xpos: Array.from(tags, (t) => pairs[t]!.xpos),
+    upos,
+    xpos,
     heads: Int32Array.from(heads, (h) => (h === n ? 0 : h + 1)),
     deprels: Array.from(labels, (l) => models.labeler.labels[l]!),
+    names: models.names.recognize(words, upos, xpos, hashes),
   };
 }

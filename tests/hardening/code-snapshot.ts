@@ -1,6 +1,6 @@
 /**
  * A frozen copy of the code and seed data the child processes run: bin/, src/,
- * package.json, tsconfig.json and graph-data/ (lexicon, articles), with
+ * package.json, tsconfig.json and graph-data/ (lexicon, articles, language models), with
  * node_modules linked. Taken once per test process, so a long kill or load run
  * compares like with like even while the working tree is being edited (a
  * reference graph from one extractor and a kill run of the next would look like
@@ -17,7 +17,7 @@ let snapshot: Promise<string> | null = null;
 
 async function take(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "parley-code-"));
-  for (const part of ["bin", "src", "package.json", "tsconfig.json", "graph-data/lexicon", "graph-data/articles"]) {
+  for (const part of ["bin", "src", "package.json", "tsconfig.json", "graph-data/lexicon", "graph-data/articles", "graph-data/models"]) {
     await cp(join(REPO, part), join(dir, part), { recursive: true });
   }
   await symlink(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");

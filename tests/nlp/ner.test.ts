@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseConllu } from "../../src/nlp/conllu.ts";
 import { ModelFileError, encodeModel } from "../../src/nlp/model-file.ts";
 import { NameDataError, gumMentions, gumNameSpans, parseUner, readUnerSpans, spansToIob2, type NameSpan } from "../../src/nlp/ner/entity-spans.ts";
-import { LABELS, allowed, labelsToSpans, loadNameRecognizer, saveNameRecognizer, spansToLabels } from "../../src/nlp/ner/recognizer.ts";
+import { LABELS, NameRecognizer, allowed, labelsToSpans, loadNameRecognizer, saveNameRecognizer, spansToLabels } from "../../src/nlp/ner/recognizer.ts";
+import { LinearModel } from "../../src/nlp/linear/linear-model.ts";
+import { feature1 } from "../../src/nlp/hash.ts";
 import { scoreNames } from "../../src/nlp/ner/score.ts";
 import { trainNameRecognizer, type NamedSentence } from "../../src/nlp/ner/train.ts";
 
@@ -67,7 +69,7 @@ describe("UNER IOB2", () => {
     const file = join(dir, "u.iob2");
     writeFileSync(file, text);
     expect(readUnerSpans(file)).toHaveLength(2);
-    expect(() => readUnerSpans(join(dir, "none.iob2"))).toThrow(/none\.iob2.*missing/);
+    expect(() => readUnerSpans(join(dir, "none.iob2"))).toThrow(/none\.iob2: is missing$/);
   });
 });
 
@@ -146,6 +148,15 @@ describe("BILOU labels and scores", () => {
     expect(allowed(B, I, true)).toBe(false);
     expect(allowed(B, L, true)).toBe(true);
     expect(allowed(-1, B, true)).toBe(false);
+  });
+
+  it("decodes only well-formed names, whatever the model prefers", () => {
+    // A model whose bias feature always votes B-person: unconstrained, no name would ever close.
+    const B = LABELS.indexOf("B-person");
+    const model = LinearModel.fromWeights(LABELS.length, Uint32Array.of(feature1(1, 0)), Uint32Array.of(0, 1), Uint16Array.of(B), Float32Array.of(5));
+    const r = new NameRecognizer(model);
+    expect(r.recognize(["a", "b", "c"], ["X", "X", "X"], ["X", "X", "X"])).toEqual([{ start: 0, end: 3, type: "person" }]);
+    expect(r.recognize(["a"], ["X"], ["X"])).toEqual([]);
   });
 
   it("scores exact span and type matches, micro-averaged and per type", () => {
@@ -237,7 +248,7 @@ describe("a tiny recognizer", () => {
     writeFileSync(file, saveNameRecognizer(withLists, {}));
     const loaded = loadNameRecognizer(file);
     expect(loaded.gazetteer?.lists).toEqual(["city", "first"]);
-    expect(loaded.gazetteer?.size).toBe(3);
+    expect(loaded.gazetteer?.size).toBe(4); // three phrases and the prefix "new"
     const w = ["Anna", "Berg", "flew", "to", "New", "York", "."];
     const u = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"];
     const x = ["NNP", "NNP", "VBD", "IN", "NNP", "NNP", "."];

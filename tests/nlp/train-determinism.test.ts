@@ -14,7 +14,7 @@ import { TRAINING } from "../../src/nlp/train/settings.ts";
 import { analyzeWords, loadLanguageModels, MODEL_FILES } from "../../src/nlp/pipeline.ts";
 
 const sentences = readTreebank("../shared/nlp", "ewt", "dev").slice(0, 150).map(toTreeSentence);
-const settings = { ...TRAINING, tagger: { epochs: 2, prune: 0 }, jackknifeFolds: 2, parser: { epochs: 2, explore: 0.9, prune: 0 }, labeler: { epochs: 2, prune: 0 } };
+const settings = { ...TRAINING, tagger: { epochs: 2, prune: 0 }, jackknifeFolds: 2, parser: { epochs: 2, explore: 0.9, prune: 0 }, labeler: { epochs: 2, prune: 0 }, names: { epochs: 1, prune: 0 } };
 const dirs = [mkdtempSync(join(tmpdir(), "parley-train-a-")), mkdtempSync(join(tmpdir(), "parley-train-b-"))];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -23,7 +23,8 @@ describe("training", () => {
     const reports = dirs.map((out) => trainModels({ data: "../shared/nlp", out, sentences, settings: settings as typeof TRAINING }));
     for (const name of Object.values(MODEL_FILES)) {
       const [a, b] = dirs.map((d) => readFileSync(join(d, name)));
-      expect(a!.length).toBeGreaterThan(1000);
+      // The recognizer learns nothing from sentences without names: its file is small but still a model.
+      expect(a!.length).toBeGreaterThan(name === MODEL_FILES.names ? 200 : 1000);
       expect(a!.equals(b!)).toBe(true);
     }
     expect(reports[0]!.files).toEqual(reports[1]!.files);

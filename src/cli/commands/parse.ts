@@ -1,7 +1,7 @@
 /**
  * `parley parse "<text>" | --file F [--input text|conllu] [--models DIR]`:
  * prints the language layer's reading as CoNLL-U — the structure extraction
- * reads. With `--input conllu` the file is already tokenized (ID and FORM
+ * reads, with the names found in MISC ("Name=B-person"). With `--input conllu` the file is already tokenized (ID and FORM
  * filled); it is written back with UPOS, XPOS, HEAD and DEPREL filled, every
  * other line and column as it was (the standard way to score a parser on gold
  * tokens).
@@ -50,6 +50,9 @@ export function parseText(models: LanguageModels, text: string, splitSentences: 
   return splitSentences(normalizeText(text)).map((sentence, k) => {
     const tokens = tokenizeWords(sentence.text);
     const a = analyzeWords(models, tokens.map((t) => t.form));
+    // Names go in MISC as BIO tags ("Name=B-person"), beside SpaceAfter.
+    const nameTag: string[] = new Array(tokens.length).fill("");
+    for (const span of a.names) for (let i = span.start; i < span.end; i++) nameTag[i] = `Name=${i === span.start ? "B" : "I"}-${span.type}`;
     const words = tokens.map((t, i) => ({
       id: i + 1,
       form: t.form,
@@ -60,7 +63,7 @@ export function parseText(models: LanguageModels, text: string, splitSentences: 
       head: a.heads[i]!,
       deprel: a.deprels[i]!,
       deps: "_",
-      misc: t.spaceAfter || i === tokens.length - 1 ? "_" : "SpaceAfter=No",
+      misc: [nameTag[i], t.spaceAfter || i === tokens.length - 1 ? "" : "SpaceAfter=No"].filter(Boolean).join("|") || "_",
     }));
     return {
       lines: [{ kind: "comment" as const, text: `# sent_id = ${k + 1}` }, { kind: "comment" as const, text: `# text = ${sentence.text}` }, ...words.map((_, index) => ({ kind: "word" as const, index }))],

@@ -2,7 +2,7 @@
  * Discovery of names the lexicon lacks: runs of capitalized words (joined over
  * "of", "for", "and" inside organization names, and over initials), typed by
  * title cues ("Kremlin aide X" → actor), head words ("… Council" → organization,
- * "… region" → location), compromise's person/place/organization tags, an
+ * "… region" → location), the name recognizer's person/place/organization tags, an
  * apposition ("Deep State, a Ukrainian website") and context ("in X" → place).
  */
 import type { NodeType } from "../../types.ts";
@@ -57,6 +57,18 @@ function typeOf(tokens: readonly Token[], start: number, end: number, titled: bo
   return null;
 }
 
+/**
+ * Two or three proper nouns with no head word among them, ending the run: the
+ * shape of a person's name after a body's name ("Joint Staff Omar Haddad")
+ * when the recognizer has not marked it.
+ */
+function personNameAt(tokens: readonly Token[], j: number, lexicon: Lexicon): boolean {
+  let k = j;
+  while (k < tokens.length && tokens[k]!.cap && tokens[k]!.tags.has("ProperNoun") && !lexicon.heads.organization.has(tokens[k]!.lower) && !lexicon.heads.location.has(tokens[k]!.lower)) k++;
+  const words = k - j;
+  return words >= 2 && words <= 3 && !tokens[k]?.cap;
+}
+
 /** Where a capitalized run starting at i ends (exclusive). */
 function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boolean, lexicon: Lexicon): number {
   let j = i;
@@ -65,7 +77,7 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
     if ((isNameWord(t, lexicon.stopwords) && !NUMERIC_TAGS.some((g) => t.tags.has(g))) || (j > i && /^\p{Lu}\.$/u.test(t.text))) {
       j++;
       // "the General Staff Valery Gerasimov": an organization's head word ends it before a person's name.
-      if (lexicon.heads.organization.has(t.lower) && tokens[j]?.tags.has("Person")) break;
+      if (lexicon.heads.organization.has(t.lower) && (tokens[j]?.tags.has("Person") || personNameAt(tokens, j, lexicon))) break;
       continue;
     }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".

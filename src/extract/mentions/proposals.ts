@@ -18,7 +18,8 @@ const FUNCTION_WORDS = new Set(["for", "of", "to", "in", "on", "with", "at", "by
 function isModifier(t: Token | undefined, words: ProposalWords): boolean {
   if (!t || !MODIFIER.test(t.text) || FUNCTION_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) return false;
   if (/^\p{N}/u.test(t.text) || words.folds.has(t.lower)) return true;
-  return !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Gerund");
+  // Never a verb, an adverb or a function word the tagger knows ("handed over demands").
+  return !t.tags.has("Verb") && !t.tags.has("Adverb") && !t.tags.has("Gerund") && !t.tags.has("FunctionWord");
 }
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "this", "that", "any", "our"]);
 

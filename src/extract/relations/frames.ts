@@ -39,6 +39,8 @@ const PARTY_TYPES = new Set(["negotiated_with", "met_with", "criticized", "threa
 const PLACE_MARKERS = new Set(["at", "in", "near", "inside", "outside", "from"]);
 const POSSESSIVE_DETERMINERS = new Set(["their", "its", "his", "her", "our", "my", "your"]);
 const ADJECTIVAL_BEFORE = new Set(["a", "an", "the", "previously", "newly", "recently", "already"]);
+/** Relations of a word that modifies a noun (rule "arc:modifier"): a verb form there names no act. */
+const NOUN_MODIFIER_RELATIONS = new Set(["amod", "compound"]);
 
 const RELATIVE = new Set(["which", "that", "whom"]);
 
@@ -66,6 +68,8 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
   const before = ctx.tokens[start - 1];
   if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
+  // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
+  if (cue.verbal && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel) && !ctx.tokens[start - 1]?.tags.has("Auxiliary")) return [];
   const before2 = ctx.tokens[start - 2];
   const nounModifier = before?.cap && (before2?.text === "-" || ADJECTIVAL_BEFORE.has(before2?.lower ?? ""));
   if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];

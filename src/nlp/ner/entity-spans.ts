@@ -18,8 +18,9 @@ export interface NameSpan {
 }
 
 export class NameDataError extends Error {
+  /** `line` 0 when the message is about the whole file. */
   constructor(readonly file: string, readonly line: number, message: string) {
-    super(`${file}:${line}: ${message}`);
+    super(line > 0 ? `${file}:${line}: ${message}` : `${file}: ${message}`);
     this.name = "NameDataError";
   }
 }
@@ -107,7 +108,7 @@ export function readUnerSpans(file: string): UnerSentence[] {
     text = readFileSync(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new NameDataError(file, 0, code === "ENOENT" ? "file is missing" : `cannot be read (${code ?? String(err)})`);
+    throw new NameDataError(file, 0, code === "ENOENT" ? "is missing" : `cannot be read (${code ?? String(err)})`);
   }
   return parseUner(text, file);
 }
@@ -193,7 +194,7 @@ const TITLES = new Set(
     "king queen prince princess emperor empress tsar czar sultan duke duchess baron baroness sir dame lord lady " +
     "general gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral commander cmdr officer " +
     "pope cardinal archbishop bishop reverend rev father fr pastor rabbi imam sheikh ayatollah " +
-    "chairman chairwoman chief director inspector detective coach saint st"
+    "chairman chairwoman chief director inspector detective coach speaker whip fellow protector dean saint st"
   ).split(" "),
 );
 
@@ -253,6 +254,8 @@ export function nameInMention(sentence: ConlluSentence, m: GumMention): NameSpan
   const governor = words[head]!.head - 1;
   if (governor >= 0 && !inside(governor) && words[head]!.deprel === "compound" && isProperNoun(words[governor]!) && !isTitle(words[governor]!.form)) return undefined;
   const inName = new Uint8Array(words.length);
+  /** Words that joined the name as an "of" nmod (or its conjunct): their function words join too. */
+  const joined = new Uint8Array(words.length);
   inName[head] = 1;
   const queue = [head];
   while (queue.length) {
@@ -264,8 +267,14 @@ export function nameInMention(sentence: ConlluSentence, m: GumMention): NameSpan
       const base = rel.split(":")[0]!;
       let take = NAME_PARTS.has(rel) || ((base === "compound" || base === "amod") && isProperNoun(w));
       // Inside an nmod that joined the name: its preposition, determiner and coordination.
-      if (!take && nmodJoined(words, g, inName) && (base === "case" || base === "det" || base === "cc" || (base === "conj" && (w.upos === "PROPN" || w.upos === "NOUN" || w.upos === "ADJ")))) take = true;
-      if (!take && base === "nmod" && type !== "person" && w.upos === "PROPN" && hasOf(words, d)) take = true;
+      if (!take && joined[g] && (base === "case" || base === "det" || base === "cc" || (base === "conj" && (w.upos === "PROPN" || w.upos === "NOUN" || w.upos === "ADJ")))) {
+        take = true;
+        if (base === "conj") joined[d] = 1;
+      }
+      if (!take && base === "nmod" && type !== "person" && w.upos === "PROPN" && hasOf(words, d)) {
+        take = true;
+        joined[d] = 1;
+      }
       if (!take && base === "punct" && d > m.start && d < m.end - 1) take = true;
       if (take) {
         inName[d] = 1;
@@ -291,12 +300,6 @@ export function nameInMention(sentence: ConlluSentence, m: GumMention): NameSpan
     if (plural) return undefined;
   }
   return { start, end, type };
-}
-
-/** Whether word g joined the name as an nmod (so its own function words belong too). */
-function nmodJoined(words: ConlluSentence["words"], g: number, inName: Uint8Array): boolean {
-  const rel = words[g]!.deprel.split(":")[0];
-  return inName[g] === 1 && (rel === "nmod" || rel === "conj") && words[g]!.upos !== "PUNCT";
 }
 
 /** Whether word d has an "of" (or "for", "de") preposition among its dependents: "Bank of England". */

@@ -1,9 +1,10 @@
 /**
  * Features of the name recognizer for word i: the word, its affixes and
- * shape, two words either side, the part-of-speech tags around it (from
- * Parley's tagger), the two labels already chosen on the left, and the
- * sentence's casing (a headline in capitals or a message in lower case says
- * little through a word's shape, so shapes are also read with it).
+ * shape, its neighbours and their tags (from Parley's tagger), the two labels
+ * already chosen on the left, the run of capitalized words it stands in, the
+ * gazetteer lists that hold a phrase covering it, and the sentence's casing (a
+ * headline in capitals or a message in lower case says little through a
+ * word's shape, so shapes are also read with it).
  */
 import { feature1, feature2, feature3, hashString } from "../hash.ts";
 import type { WordHashes } from "../words.ts";
@@ -19,8 +20,6 @@ export interface NameInputs {
   h: WordHashes;
   upos: Uint32Array;
   xpos: Uint32Array;
-  /** The sentence's casing class (see sentenceCasing). */
-  casing: number;
   /**
    * The run of name-like words (capitalized or tagged NNP/NNPS) each word is
    * in: first and last index, -1 for a word outside any run. A greedy
@@ -29,6 +28,8 @@ export interface NameInputs {
    */
   runStart: Int32Array;
   runEnd: Int32Array;
+  /** The sentence's casing class (see sentenceCasing). */
+  casing: number;
   /** Gazetteer matches, words × lists (see Gazetteer.match); lists = 0 without a gazetteer. */
   gaz: Uint8Array;
   lists: number;
@@ -54,19 +55,23 @@ export function sentenceCasing(words: readonly string[]): number {
   let lettered = 0, lower = 0, upper = 0, initial = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const c = w.charCodeAt(0);
     let hasLower = false, hasUpper = false;
     for (let k = 0; k < w.length; k++) {
-      const ch = w[k]!;
-      if (ch !== ch.toLowerCase()) hasUpper = true;
-      else if (ch !== ch.toUpperCase()) hasLower = true;
+      const c = w.charCodeAt(k);
+      if (c >= 97 && c <= 122) hasLower = true;
+      else if (c >= 65 && c <= 90) hasUpper = true;
+      else if (c > 127) {
+        const ch = w[k]!;
+        if (ch !== ch.toLowerCase()) hasUpper = true;
+        else if (ch !== ch.toUpperCase()) hasLower = true;
+      }
     }
     if (!hasLower && !hasUpper) continue;
     lettered++;
     if (!hasUpper) lower++;
-    if (hasUpper && !hasLower) upper++;
-    const first = String.fromCharCode(c);
-    if (first !== first.toLowerCase()) initial++;
+    else if (!hasLower) upper++;
+    const first = w.charCodeAt(0);
+    if ((first >= 65 && first <= 90) || (first > 127 && w[0] !== w[0]!.toLowerCase())) initial++;
   }
   if (lettered === 0) return 0;
   if (lower === lettered) return 1;
@@ -133,7 +138,6 @@ export function nerFeatures(out: Uint32Array, i: number, x: NameInputs, labels: 
   let f = 0;
   out[f++] = feature1(1, 0);
   out[f++] = feature1(2, wi);
-  out[f++] = feature1(3, h.form[i]!);
   out[f++] = feature1(4, h.suffix2[i]!);
   out[f++] = feature1(5, h.suffix3[i]!);
   out[f++] = feature1(6, h.suffix4[i]!);
@@ -156,7 +160,6 @@ export function nerFeatures(out: Uint32Array, i: number, x: NameInputs, labels: 
   out[f++] = feature2(23, x0, xp1);
   out[f++] = feature1(24, l1);
   out[f++] = feature2(25, l1, l2);
-  out[f++] = feature2(26, l1, wi);
   out[f++] = feature2(27, l1, s0);
   out[f++] = feature2(28, l1, x0);
   out[f++] = feature2(29, i === 0 ? 1 : 0, s0);
@@ -167,8 +170,6 @@ export function nerFeatures(out: Uint32Array, i: number, x: NameInputs, labels: 
   out[f++] = feature2(34, x0, s0);
   out[f++] = feature2(35, casing, s0);
   out[f++] = feature3(36, casing, x0, s0);
-  out[f++] = feature2(37, l1, wm1);
-  out[f++] = feature2(38, i > 0 ? h.form[i - 1]! : START, h.form[i]!);
   const rs = x.runStart[i]!;
   if (rs >= 0) {
     const re = x.runEnd[i]!;
@@ -191,7 +192,7 @@ export function nerFeatures(out: Uint32Array, i: number, x: NameInputs, labels: 
     for (let b = 0; b < L; b++) {
       const c = gaz[i * L + b]!;
       if (c === 0) continue;
-      any = any * 31 + b * 5 + c;
+      any = (any * 31 + b * 5 + c) | 0;
       out[f++] = feature2(50, b, c);
       out[f++] = feature3(51, b, c, s0);
       out[f++] = feature3(52, b, c, l1);
@@ -202,7 +203,7 @@ export function nerFeatures(out: Uint32Array, i: number, x: NameInputs, labels: 
       let next = 0;
       for (let b = 0; b < L; b++) {
         const c = gaz[(i + 1) * L + b]!;
-        if (c !== 0) next = next * 31 + b * 5 + c;
+        if (c !== 0) next = (next * 31 + b * 5 + c) | 0;
       }
       if (next !== 0) out[f++] = feature1(54, next);
     }

@@ -6,9 +6,11 @@
  * as hashes of their lower-case words, so matching allocates nothing per word.
  */
 import { feature2, hashString } from "../hash.ts";
+import { FeatureTable } from "../linear/feature-table.ts";
 
-/** At most 16 lists: a phrase's lists are a 16-bit mask. */
-export const MAX_LISTS = 16;
+/** At most 15 lists: a phrase's lists are a 16-bit mask, whose top bit says "a longer phrase goes on from here". */
+export const MAX_LISTS = 15;
+const PREFIX = 0x8000;
 const PHRASE = 0x7068;
 
 /** Hash of a phrase given its words' lower-case hashes one at a time. */
@@ -17,7 +19,10 @@ export function extendPhrase(prefix: number, word: number): number {
 }
 
 export class Gazetteer {
-  private readonly masks = new Map<number, number>();
+  /** Phrase hash → index into `maskOf`. */
+  private readonly table: FeatureTable;
+  private readonly keys: Uint32Array;
+  private readonly maskOf: Uint16Array;
 
   constructor(
     /** Names of the lists, in bit order. */
@@ -29,7 +34,13 @@ export class Gazetteer {
   ) {
     if (lists.length > MAX_LISTS) throw new Error(`gazetteer: ${lists.length} lists, at most ${MAX_LISTS}`);
     if (keys.length !== masks.length) throw new Error(`gazetteer: ${keys.length} phrases but ${masks.length} masks`);
-    for (let i = 0; i < keys.length; i++) this.masks.set(keys[i]!, masks[i]!);
+    this.table = new FeatureTable(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) throw new Error("gazetteer: phrase hash 0");
+      this.table.set(keys[i]!, i);
+    }
+    this.keys = keys;
+    this.maskOf = masks;
   }
 
   /** Builds the lists from phrases (split on spaces, compared lower-case). */
@@ -43,7 +54,10 @@ export class Gazetteer {
         if (words.length === 0) continue;
         maxWords = Math.max(maxWords, words.length);
         let h = 0;
-        for (const w of words) h = extendPhrase(h, hashString(w));
+        for (let k = 0; k < words.length; k++) {
+          h = extendPhrase(h, hashString(words[k]!));
+          if (k < words.length - 1) masks.set(h, (masks.get(h) ?? 0) | PREFIX);
+        }
         masks.set(h, (masks.get(h) ?? 0) | (1 << bit));
       }
     });
@@ -52,13 +66,12 @@ export class Gazetteer {
   }
 
   get size(): number {
-    return this.masks.size;
+    return this.keys.length;
   }
 
-  /** The phrases and their masks, sorted by hash (for a model file). */
+  /** The phrases (as hashes) and their masks, for a model file. */
   entries(): { keys: Uint32Array; masks: Uint16Array } {
-    const keys = Uint32Array.from([...this.masks.keys()].sort((a, b) => a - b));
-    return { keys, masks: Uint16Array.from(keys, (k) => this.masks.get(k)!) };
+    return { keys: this.keys, masks: this.maskOf };
   }
 
   /**
@@ -75,8 +88,9 @@ export class Gazetteer {
       let h = 0;
       for (let len = 1; len <= this.maxWords && i + len <= n; len++) {
         h = extendPhrase(h, lower[i + len - 1]!);
-        const mask = this.masks.get(h);
-        if (mask === undefined) continue;
+        const row = this.table.find(h);
+        if (row < 0) break;
+        const mask = this.maskOf[row]!;
         for (let b = 0; b < L; b++) {
           if (!(mask & (1 << b))) continue;
           for (let k = i; k < i + len; k++) {
@@ -85,6 +99,7 @@ export class Gazetteer {
             out[k * L + b] = len === 1 ? 1 : k === i ? 2 : k === i + len - 1 ? 4 : 3;
           }
         }
+        if (!(mask & PREFIX)) break;
       }
     }
     return out;

@@ -35,12 +35,23 @@ export function allowed(p: number, c: number, last: boolean): boolean {
   return part === U || (part === B && !last);
 }
 
-/** The best-scoring label allowed after p. */
+/** Bit c of ALLOWED[(p + 1) * 2 + last] says label c may follow label p (see allowed). */
+const ALLOWED = new Uint16Array((LABEL_COUNT + 1) * 2);
+for (let p = -1; p < LABEL_COUNT; p++) {
+  for (let last = 0; last < 2; last++) {
+    let mask = 0;
+    for (let c = 0; c < LABEL_COUNT; c++) if (allowed(p, c, last === 1)) mask |= 1 << c;
+    ALLOWED[(p + 1) * 2 + last] = mask;
+  }
+}
+
+/** The best-scoring label allowed after p (the first on a tie). */
 export function bestAllowedLabel(scores: Float32Array, p: number, last: boolean): number {
+  const mask = ALLOWED[(p + 1) * 2 + (last ? 1 : 0)]!;
   let best = 0;
   let bestScore = -Infinity;
   for (let c = 0; c < LABEL_COUNT; c++) {
-    if (!allowed(p, c, last)) continue;
+    if (!((mask >> c) & 1)) continue;
     if (scores[c]! > bestScore) {
       bestScore = scores[c]!;
       best = c;
@@ -89,6 +100,7 @@ export function labelsToSpans(labels: Int32Array): NameSpan[] {
 
 const NO_MATCHES = new Uint8Array(0);
 
+/** What the features read of a sentence, computed once before labeling it. */
 export function nameInputs(words: readonly string[], upos: readonly string[], xpos: readonly string[], gazetteer?: Gazetteer, h: WordHashes = hashWords(words)): NameInputs {
   const n = words.length;
   if (upos.length !== n || xpos.length !== n) throw new Error(`name recognizer: ${n} words but ${upos.length} UPOS and ${xpos.length} XPOS tags`);
@@ -127,7 +139,11 @@ export class NameRecognizer {
     return labels;
   }
 
-  /** The names of a sentence, given its words and their predicted (or gold) UPOS and Penn tags. */
+  /**
+   * The names of a sentence, given its words and their UPOS and Penn tags
+   * (Parley's tagger's). `hashes`, when the caller already has them for the
+   * tagger, saves hashing the words again.
+   */
   recognize(words: readonly string[], upos: readonly string[], xpos: readonly string[], hashes?: WordHashes): NameSpan[] {
     if (words.length === 0) return [];
     return labelsToSpans(this.labelIds(nameInputs(words, upos, xpos, this.gazetteer, hashes)));

@@ -9,6 +9,8 @@ export const TRAINING = {
   jackknifeFolds: 4,
   parser: { epochs: 12, explore: 0.9, prune: 1 },
   labeler: { epochs: 10, prune: 0 },
+  /** Chosen by the recognizer's cross-validation on UNER dev (src/nlp/ner/train.ts). */
+  names: { epochs: 6, prune: 0.5 },
 } as const;
 
 export type TrainingSettings = typeof TRAINING;

@@ -14,9 +14,14 @@ import { trainLabelerWeights } from "../labeler/train.ts";
 import { Parser } from "../parser/parser.ts";
 import { Labeler } from "../labeler/labeler.ts";
 import { saveParser, saveTagger } from "../model-io.ts";
-import { MODEL_FILES } from "../pipeline.ts";
+import { DEFAULT_MODEL_DIR, MODEL_FILES } from "../pipeline.ts";
 import { jackknifeTags } from "./jackknife.ts";
 import { collectVerbForms, VERB_FORMS_FILE } from "../inflect.ts";
+import { readNameTrainingData } from "../ner/data.ts";
+import { trainNameRecognizer } from "../ner/train.ts";
+import { saveNameRecognizer, type NameRecognizer } from "../ner/recognizer.ts";
+import { loadNameLists, NAME_LISTS_FILE } from "../ner/name-lists.ts";
+import type { Tagger } from "../tagger/tagger.ts";
 import { treeExample } from "./examples.ts";
 import { TRAINING, type TrainingSettings } from "./settings.ts";
 
@@ -25,6 +30,8 @@ export interface TrainOptions {
   data: string;
   out: string;
   settings?: TrainingSettings;
+  /** The recognizer's lists of known names (default: graph-data/models/name-lists.json). */
+  nameLists?: string;
   /** Train on these sentences instead of the treebanks (tests: a tiny corpus). */
   sentences?: TreeSentence[];
   log?: (message: string) => void;
@@ -73,11 +80,14 @@ export function trainModels(opts: TrainOptions): TrainReport {
   const parser = timed("parser", () => new Parser(trainParserWeights(examples, { ...settings.parser, seed: settings.seed, log }).average(settings.parser.prune)));
   const labeler = timed("labeler", () => new Labeler(labels, trainLabelerWeights(examples, labels.length, labelIndex.get("root")!, { ...settings.labeler, seed: settings.seed, log }).average(settings.labeler.prune)));
 
+  const names = timed("names", () => trainNames(opts, settings, tagger, sentences, tags, log));
+
   mkdirSync(opts.out, { recursive: true });
   const files: TrainReport["files"] = {};
   const outputs: Array<[string, Buffer]> = [
     [MODEL_FILES.tagger, saveTagger(tagger, meta)],
     [MODEL_FILES.parser, saveParser(parser, labeler, meta)],
+    [MODEL_FILES.names, saveNameRecognizer(names, meta)],
     [VERB_FORMS_FILE, Buffer.from(JSON.stringify(collectVerbForms(sentences)) + "\n")],
   ];
   for (const [name, bytes] of outputs) {
@@ -86,4 +96,22 @@ export function trainModels(opts: TrainOptions): TrainReport {
     log(`wrote ${join(opts.out, name)} (${(bytes.length / 1e6).toFixed(2)} MB)`);
   }
   return { files, seconds, sentences: sentences.length, tokens };
+}
+
+/**
+ * The name recognizer: GUM train's names (with the jackknifed tags the parser
+ * trained on), UNER EWT dev and self-training on EWT train (src/nlp/ner/data.ts).
+ * Given sentences (tests) carry no names: the recognizer then learns to find none.
+ */
+function trainNames(opts: TrainOptions, settings: TrainingSettings, tagger: Tagger, sentences: readonly TreeSentence[], tags: readonly Int32Array[], log: (m: string) => void): NameRecognizer {
+  const pairsOf = (ids: Int32Array) => ({ upos: Array.from(ids, (t) => tagger.pairs[t]!.upos), xpos: Array.from(ids, (t) => tagger.pairs[t]!.xpos) });
+  if (opts.sentences) {
+    const plain = sentences.map((s, i) => ({ words: s.words, ...pairsOf(tags[i]!), spans: [] }));
+    return trainNameRecognizer(plain, { ...settings.names, seed: settings.seed });
+  }
+  // The training sentences are EWT train then GUM train: GUM sentence i is training sentence ewtCount + i.
+  const ewtCount = sentences.length - readTreebank(opts.data, "gum", "train").length;
+  const data = readNameTrainingData(opts.data, { tag: (words) => pairsOf(tagger.tagIds(words)), gumTags: (i) => pairsOf(tags[ewtCount + i]!) });
+  log(`names: ${data.sources.join("; ")}`);
+  return trainNameRecognizer(data.sentences, { ...settings.names, seed: settings.seed, gazetteer: loadNameLists(opts.nameLists ?? join(DEFAULT_MODEL_DIR, NAME_LISTS_FILE)), unlabeled: data.unlabeled, log });
 }
