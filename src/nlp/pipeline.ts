@@ -1,7 +1,7 @@
 /**
- * The language layer as one call: words → tags → tree → labels (→ names once
- * the recognizer is loaded). Models are read from graph-data/models/ (or a
- * folder given) once per process.
+ * The language layer as one call: words → tags → tree → labels, and the
+ * names among the words. Models are read from graph-data/models/ (or a folder
+ * given) once per process.
  */
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
