@@ -50,7 +50,12 @@ async function withPage(name: string, query: string, fn: (w: WatchedPage) => Pro
 
 const chooseFromAutocomplete = async (page: Page, input: string, text: string) => {
   await page.fill(input, text);
-  await page.waitForSelector(`${input} ~ .ac-list .ac-option`);
+  // Wait for the options of this text: the list may still show the previous search's for a moment,
+  // and Enter would then pick one of those (seen once in a clean-clone CI run).
+  await page.waitForFunction(
+    ([sel, t]) => [...document.querySelectorAll(`${sel} ~ .ac-list .ac-option`)].some((o) => o.textContent?.toLowerCase().includes(t.toLowerCase())),
+    [input, text] as const,
+  );
   await page.press(input, "Enter");
 };
 
