@@ -6,6 +6,6 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.u
 export const DEFAULT_ARTICLES_DIR = resolve(PROJECT_ROOT, "graph-data/articles");
 export const DEFAULT_LEXICON_DIR = resolve(PROJECT_ROOT, "graph-data/lexicon");
 export const DEFAULT_GRAPH_FILE = resolve(PROJECT_ROOT, "graph-data/graph.json");
-export const DEFAULT_MODEL_DIR = resolve(PROJECT_ROOT, "graph-data/models");
+export { DEFAULT_MODEL_DIR } from "../nlp/pipeline.ts";
 /** The open treebanks the language models are trained on (see ../shared/nlp/README.md). */
 export const DEFAULT_TREEBANK_DIR = resolve(PROJECT_ROOT, "../shared/nlp");

@@ -38,6 +38,7 @@ export interface ConlluSentence {
 }
 
 export class ConlluError extends Error {
+  expose = true;
   constructor(readonly file: string, readonly line: number, message: string) {
     super(`${file}:${line}: ${message}`);
     this.name = "ConlluError";

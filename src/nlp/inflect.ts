@@ -5,9 +5,8 @@
  * `npm run train`), which is where irregular verbs ("begin" → began, begun)
  * and doubled consonants ("admit" → admitted) come from.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ModelFileError } from "./model-file.ts";
+import { ModelFileError, readJsonModelFile } from "./model-file.ts";
 
 /** Lemma → its attested forms per Penn tag: {VBD: [...], VBN: [...], VBZ: [...], VBG: [...]}. */
 export type VerbForms = Record<string, Partial<Record<VerbTag, string[]>>>;
@@ -95,17 +94,7 @@ export function collectVerbForms(sentences: ReadonlyArray<{ words: string[]; lem
 
 export function loadVerbForms(dir: string): VerbForms {
   const file = join(dir, VERB_FORMS_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new ModelFileError(file, (err as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : "cannot be read");
-  }
-  try {
-    const data = JSON.parse(text) as unknown;
-    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("not an object");
-    return data as VerbForms;
-  } catch {
-    throw new ModelFileError(file, "is not valid JSON");
-  }
+  const data = readJsonModelFile(file);
+  if (!data || typeof data !== "object" || Array.isArray(data)) throw new ModelFileError(file, "is not an object of verb forms");
+  return data as VerbForms;
 }

@@ -32,6 +32,8 @@ export interface ModelContents {
 }
 
 export class ModelFileError extends Error {
+  /** Its message is meant for the user (the CLI prints it as it is). */
+  expose = true;
   constructor(readonly file: string, reason: string) {
     super(`${file}: ${reason}. Run \`npm run train\` to rebuild the language models (or restore graph-data/models/ from git).`);
     this.name = "ModelFileError";
@@ -106,6 +108,22 @@ export function readModelFile(file: string, expectedKind: string): ModelContents
     throw new ModelFileError(file, code === "ENOENT" ? "is missing" : `cannot be read (${code ?? String(err)})`);
   }
   return decodeModel(file, bytes, expectedKind);
+}
+
+/** A JSON file beside the models (verb forms, name lists), with the same errors as a model file. */
+export function readJsonModelFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ModelFileError(file, code === "ENOENT" ? "is missing" : `cannot be read (${code ?? String(err)})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ModelFileError(file, "is not valid JSON");
+  }
 }
 
 /** A section that must be present, with the type the reader expects. */

@@ -63,13 +63,14 @@ export function analyzeWords(models: LanguageModels, words: readonly string[]): 
   const n = words.length;
   if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [], names: [] };
   const hashes = hashWords(words);
-  const tags = models.tagger.tagIds(words, hashes);
-  const inputs = parserInputs(hashes.lower, tags, words, models.tagger.ambiguityClasses(hashes));
-  const heads = models.parser.parse(inputs, n);
-  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, (i) => models.tagger.pairs[tags[i]!]!.upos));
+  const amb = models.tagger.ambiguityClasses(hashes);
+  const tags = models.tagger.tagIds(words, hashes, amb);
   const pairs = models.tagger.pairs;
   const upos = Array.from(tags, (t) => pairs[t]!.upos);
   const xpos = Array.from(tags, (t) => pairs[t]!.xpos);
+  const inputs = parserInputs(hashes.lower, tags, words, amb);
+  const heads = models.parser.parse(inputs, n);
+  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, upos));
   return {
     upos,
     xpos,

@@ -15,6 +15,7 @@ export const TREEBANKS = {
 export type TreebankName = keyof typeof TREEBANKS;
 
 export class TreebankError extends Error {
+  expose = true;
   constructor(message: string) {
     super(message);
     this.name = "TreebankError";

@@ -8,9 +8,7 @@ import type { Command } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { evaluateModels } from "../../nlp/eval/evaluate.ts";
-import { ModelFileError } from "../../nlp/model-file.ts";
 import { loadLanguageModels } from "../../nlp/pipeline.ts";
-import { TreebankError } from "../../nlp/treebank.ts";
 import { DEFAULT_MODEL_DIR, DEFAULT_TREEBANK_DIR, PROJECT_ROOT } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 
@@ -23,16 +21,10 @@ export function registerEvalNlp(program: Command): void {
     .option("--json", "print the scores as JSON")
     .option("--write-bench [file]", "also record the scores under notes[\"language models\"] of the benchmark results", false)
     .action((opts: { data: string; models: string; json?: boolean; writeBench: string | boolean }) => {
-      let result;
-      try {
-        const t0 = performance.now();
-        const models = loadLanguageModels(resolve(opts.models));
-        const loadMs = Math.round(performance.now() - t0);
-        result = { loadMs, ...evaluateModels(models, resolve(opts.data)) };
-      } catch (err) {
-        if (err instanceof ModelFileError || err instanceof TreebankError) throw new UserError(err.message);
-        throw err;
-      }
+      const t0 = performance.now();
+      const models = loadLanguageModels(resolve(opts.models));
+      const loadMs = Math.round(performance.now() - t0);
+      const result = { loadMs, ...evaluateModels(models, resolve(opts.data)) };
       if (opts.writeBench) {
         const file = typeof opts.writeBench === "string" ? resolve(opts.writeBench) : resolve(PROJECT_ROOT, "bench/results.json");
         let results: { notes?: Record<string, unknown> };

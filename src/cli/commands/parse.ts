@@ -9,8 +9,7 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ConlluError, formatConllu, parseConllu, type ConlluSentence } from "../../nlp/conllu.ts";
-import { ModelFileError } from "../../nlp/model-file.ts";
+import { formatConllu, parseConllu, type ConlluSentence } from "../../nlp/conllu.ts";
 import { analyzeWords, loadLanguageModels, type LanguageModels } from "../../nlp/pipeline.ts";
 import { tokenizeWords } from "../../nlp/tokenize/tokenize.ts";
 import { loadIngestRules, normalizeText } from "../../ingest/index.ts";
@@ -84,21 +83,10 @@ export function registerParse(program: Command): void {
     .action((text: string | undefined, opts: { file?: string; input: string; models: string }) => {
       if (!(INPUTS as readonly string[]).includes(opts.input)) throw new UserError(`--input must be ${INPUTS.join(" or ")}, got "${opts.input}"`);
       const { content, name } = readInput(text, opts.file);
-      let models: LanguageModels;
-      try {
-        models = loadLanguageModels(resolve(opts.models));
-      } catch (err) {
-        if (err instanceof ModelFileError) throw new UserError(err.message);
-        throw err;
-      }
+      const models = loadLanguageModels(resolve(opts.models));
       let sentences: ConlluSentence[];
       if (opts.input === "conllu") {
-        try {
-          sentences = parseConllu(content, name);
-        } catch (err) {
-          if (err instanceof ConlluError) throw new UserError(err.message);
-          throw err;
-        }
+        sentences = parseConllu(content, name);
         annotateConllu(models, sentences);
       } else {
         sentences = parseText(models, content, loadIngestRules(DEFAULT_LEXICON_DIR).splitSentences);

@@ -1,14 +1,12 @@
 /**
  * `parley train [--data DIR] [--out DIR]` (`npm run train`): trains the
- * language models (tagger, parser, labeler) on the UD English treebanks and
- * writes them to graph-data/models/. Progress goes to standard error.
+ * language models (tagger, parser, labeler, name recognizer) on the UD English
+ * treebanks and Universal NER, and writes them to graph-data/models/. Progress goes to standard error.
  */
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { trainModels } from "../../nlp/train/train-models.ts";
-import { TreebankError } from "../../nlp/treebank.ts";
 import { DEFAULT_MODEL_DIR, DEFAULT_TREEBANK_DIR } from "../paths.ts";
-import { UserError } from "../user-error.ts";
 
 export function registerTrain(program: Command): void {
   program
@@ -19,13 +17,7 @@ export function registerTrain(program: Command): void {
     .action((opts: { data: string; out: string }) => {
       const started = performance.now();
       const log = (m: string) => process.stderr.write(`parley train: ${m}\n`);
-      let report;
-      try {
-        report = trainModels({ data: resolve(opts.data), out: resolve(opts.out), log });
-      } catch (err) {
-        if (err instanceof TreebankError) throw new UserError(err.message);
-        throw err;
-      }
+      const report = trainModels({ data: resolve(opts.data), out: resolve(opts.out), log });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`done in ${seconds} s (${Object.entries(report.seconds).map(([k, v]) => `${k} ${v} s`).join(", ")})`);
       for (const [name, f] of Object.entries(report.files)) log(`${name}: ${f.bytes} bytes, sha256 ${f.sha256.slice(0, 16)}`);

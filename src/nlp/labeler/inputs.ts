@@ -5,16 +5,16 @@
  */
 import type { WordHashes } from "../words.ts";
 import type { LabelerWordInputs } from "./labeler.ts";
+import { CLAUSE_PUNCTUATION } from "../parser/inputs.ts";
 
-const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
 
 const NOMINAL = new Set(["NOUN", "PROPN", "PRON"]);
 
-/** `upos` gives each word's predicted UPOS. */
-export function labelerWordInputs(words: readonly string[], hashes: WordHashes, upos: (i: number) => string): LabelerWordInputs {
+/** `upos`: each word's predicted UPOS. */
+export function labelerWordInputs(words: readonly string[], hashes: WordHashes, upos: readonly string[]): LabelerWordInputs {
   return {
     isPunct: Uint8Array.from(words, (w) => (CLAUSE_PUNCTUATION.has(w) ? 1 : 0)),
-    nominal: Uint8Array.from(words, (_, i) => (NOMINAL.has(upos(i)) ? 1 : 0)),
+    nominal: Uint8Array.from(upos, (u) => (NOMINAL.has(u) ? 1 : 0)),
     suffix3: hashes.suffix3,
     shape: hashes.shape,
   };

@@ -43,6 +43,8 @@ export interface NameTrainingData {
 }
 
 export interface NameDataOptions {
+  /** EWT train and GUM train as already read by the caller (read from `root` when absent). */
+  treebanks?: { ewt: ConlluSentence[]; gum: ConlluSentence[] };
   /** Tags for UNER dev's words (run-time tags: the tagger's). */
   tag: TagWords;
   /** Tags for GUM train sentence i (e.g. the parser's jackknifed tags); gold tags when absent. */
@@ -59,7 +61,7 @@ export function readNameTrainingData(root: string, opts: NameDataOptions): NameT
   const unerWeight = opts.unerWeight ?? NAME_DATA_DEFAULTS.unerWeight;
   const selfTraining = opts.selfTraining ?? NAME_DATA_DEFAULTS.selfTraining;
   const gumFile = treebankFile(root, "gum", "train");
-  const gum = parseConllu(readFileSync(gumFile, "utf8"), gumFile);
+  const gum = opts.treebanks?.gum ?? parseConllu(readFileSync(gumFile, "utf8"), gumFile);
   const sentences = gumNamedSentences(gum, gumFile, opts.gumTags);
   const sources = [`gum train (${gum.length} sentences)`];
   if (unerWeight > 0) {
@@ -70,7 +72,7 @@ export function readNameTrainingData(root: string, opts: NameDataOptions): NameT
   }
   const unlabeled: TaggedWords[] = [];
   if (selfTraining) {
-    for (const s of readTreebank(root, "ewt", "train")) unlabeled.push({ words: s.words.map((w) => w.form), upos: s.words.map((w) => w.upos), xpos: s.words.map((w) => w.xpos) });
+    for (const s of opts.treebanks?.ewt ?? readTreebank(root, "ewt", "train")) unlabeled.push({ words: s.words.map((w) => w.form), upos: s.words.map((w) => w.upos), xpos: s.words.map((w) => w.xpos) });
     sources.push(`ewt train words and tags for self-training (${unlabeled.length} sentences)`);
   }
   return { sentences, unlabeled, sources };

@@ -18,6 +18,7 @@ export interface NameSpan {
 }
 
 export class NameDataError extends Error {
+  expose = true;
   /** `line` 0 when the message is about the whole file. */
   constructor(readonly file: string, readonly line: number, message: string) {
     super(line > 0 ? `${file}:${line}: ${message}` : `${file}: ${message}`);

@@ -4,20 +4,13 @@
  * at training time; a trained model carries its own copy, so recognizing
  * needs no list file.
  */
-import { readFileSync } from "node:fs";
-import { ModelFileError } from "../model-file.ts";
+import { ModelFileError, readJsonModelFile } from "../model-file.ts";
 import { MAX_LISTS } from "./gazetteer.ts";
 
 export const NAME_LISTS_FILE = "name-lists.json";
 
 export function loadNameLists(file: string): Record<string, string[]> {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ModelFileError(file, code === "ENOENT" ? "is missing" : code ? `cannot be read (${code})` : "is not valid JSON");
-  }
+  const data = readJsonModelFile(file);
   const lists = (data as { lists?: unknown } | null)?.lists;
   if (!lists || typeof lists !== "object" || Array.isArray(lists)) throw new ModelFileError(file, 'has no "lists" object');
   const entries = Object.entries(lists as Record<string, unknown>);

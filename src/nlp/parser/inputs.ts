@@ -7,8 +7,8 @@ import type { ParserInputs } from "./features.ts";
 
 const ROOT_W = 0x524f4f54, ROOT_P = 0x524f4f50;
 
-/** Clause punctuation, counted between the stack top and the buffer front. */
-const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
+/** Clause punctuation: counted between the stack top and the buffer front, and read by the labeler. */
+export const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
 
 export function parserInputs(lower: Uint32Array, tags: Int32Array, words: readonly string[], ambiguity: Uint32Array): ParserInputs {
   const n = lower.length;

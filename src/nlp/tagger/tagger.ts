@@ -62,9 +62,8 @@ export class Tagger {
     return out;
   }
 
-  /** Class index per word. */
-  tagIds(words: readonly string[], hashes: WordHashes = hashWords(words)): Int32Array {
-    const amb = this.ambiguityClasses(hashes);
+  /** Class index per word; `amb`, when the caller needs the ambiguity classes too, saves computing them twice. */
+  tagIds(words: readonly string[], hashes: WordHashes = hashWords(words), amb: Uint32Array = this.ambiguityClasses(hashes)): Int32Array {
     const tags = new Int32Array(words.length);
     const dictionary = this.dictionary;
     for (let i = 0; i < words.length; i++) {

@@ -75,7 +75,7 @@ export function buildAmbiguity(sentences: readonly TaggedSentence[], classOf: (u
 
 export function trainTagger(sentences: readonly TaggedSentence[], opts: TaggerTrainingOptions): Tagger {
   const trained = trainTaggerWeights(sentences, opts);
-  return new Tagger(trained.classes, trained.perceptron.average(opts.prune), trained.ambiguity, buildDictionary(sentences, tagClasses(sentences).classOf));
+  return new Tagger(trained.classes, trained.perceptron.average(opts.prune), trained.ambiguity, buildDictionary(sentences, trained.classOf));
 }
 
 const DICTIONARY_MIN_COUNT = 20;
@@ -126,5 +126,5 @@ export function trainTaggerWeights(sentences: readonly TaggedSentence[], opts: T
     }
     opts.log?.(`tagger epoch ${epoch}/${opts.epochs}: train accuracy ${(100 * correct / total).toFixed(2)}%, ${perceptron.rows} feature rows`);
   }
-  return { classes, ambiguity, perceptron };
+  return { classes, classOf, ambiguity, perceptron };
 }

@@ -21,5 +21,5 @@ export function treeExample(s: TreeSentence, tags: Int32Array, labelIndex: Reado
     if (i === undefined) throw new Error(`training: label ${l} is not in the label list`);
     return i;
   });
-  return { inputs, gold, heads: gold, labels, words: labelerWordInputs(s.words, hashes, (i) => tagger.pairs[tags[i]!]!.upos) };
+  return { inputs, gold, heads: gold, labels, words: labelerWordInputs(s.words, hashes, Array.from(tags, (t) => tagger.pairs[t]!.upos)) };
 }

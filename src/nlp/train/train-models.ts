@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { readTreebank, toTreeSentence, treebankFile, type TreeSentence } from "../treebank.ts";
+import type { ConlluSentence } from "../conllu.ts";
 import { trainTagger } from "../tagger/train.ts";
 import { trainParserWeights } from "../parser/train.ts";
 import { trainLabelerWeights } from "../labeler/train.ts";
@@ -64,7 +65,8 @@ export function trainModels(opts: TrainOptions): TrainReport {
     return out;
   };
   const sources = opts.sentences ? "given sentences" : ["ewt", "gum"].map((tb) => `${tb}:${sha256(readFileSync(treebankFile(opts.data, tb as "ewt", "train"))).slice(0, 16)}`).join(" ");
-  const sentences = opts.sentences ?? timed("read", () => [...readTreebank(opts.data, "ewt", "train"), ...readTreebank(opts.data, "gum", "train")].map(toTreeSentence));
+  const treebanks = opts.sentences ? undefined : timed("read", () => ({ ewt: readTreebank(opts.data, "ewt", "train"), gum: readTreebank(opts.data, "gum", "train") }));
+  const sentences = opts.sentences ?? [...treebanks!.ewt, ...treebanks!.gum].map(toTreeSentence);
   const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
   log(`training on ${sentences.length} sentences, ${tokens} words (${sources})`);
   const meta = { trainedOn: sources, settings };
@@ -80,7 +82,7 @@ export function trainModels(opts: TrainOptions): TrainReport {
   const parser = timed("parser", () => new Parser(trainParserWeights(examples, { ...settings.parser, seed: settings.seed, log }).average(settings.parser.prune)));
   const labeler = timed("labeler", () => new Labeler(labels, trainLabelerWeights(examples, labels.length, labelIndex.get("root")!, { ...settings.labeler, seed: settings.seed, log }).average(settings.labeler.prune)));
 
-  const names = timed("names", () => trainNames(opts, settings, tagger, sentences, tags, log));
+  const names = timed("names", () => trainNames(opts, settings, tagger, sentences, tags, treebanks, log));
 
   mkdirSync(opts.out, { recursive: true });
   const files: TrainReport["files"] = {};
@@ -103,15 +105,15 @@ export function trainModels(opts: TrainOptions): TrainReport {
  * trained on), UNER EWT dev and self-training on EWT train (src/nlp/ner/data.ts).
  * Given sentences (tests) carry no names: the recognizer then learns to find none.
  */
-function trainNames(opts: TrainOptions, settings: TrainingSettings, tagger: Tagger, sentences: readonly TreeSentence[], tags: readonly Int32Array[], log: (m: string) => void): NameRecognizer {
+function trainNames(opts: TrainOptions, settings: TrainingSettings, tagger: Tagger, sentences: readonly TreeSentence[], tags: readonly Int32Array[], treebanks: { ewt: ConlluSentence[]; gum: ConlluSentence[] } | undefined, log: (m: string) => void): NameRecognizer {
   const pairsOf = (ids: Int32Array) => ({ upos: Array.from(ids, (t) => tagger.pairs[t]!.upos), xpos: Array.from(ids, (t) => tagger.pairs[t]!.xpos) });
-  if (opts.sentences) {
+  if (!treebanks) {
     const plain = sentences.map((s, i) => ({ words: s.words, ...pairsOf(tags[i]!), spans: [] }));
     return trainNameRecognizer(plain, { ...settings.names, seed: settings.seed });
   }
   // The training sentences are EWT train then GUM train: GUM sentence i is training sentence ewtCount + i.
-  const ewtCount = sentences.length - readTreebank(opts.data, "gum", "train").length;
-  const data = readNameTrainingData(opts.data, { tag: (words) => pairsOf(tagger.tagIds(words)), gumTags: (i) => pairsOf(tags[ewtCount + i]!) });
+  const ewtCount = treebanks.ewt.length;
+  const data = readNameTrainingData(opts.data, { treebanks, tag: (words) => pairsOf(tagger.tagIds(words)), gumTags: (i) => pairsOf(tags[ewtCount + i]!) });
   log(`names: ${data.sources.join("; ")}`);
   return trainNameRecognizer(data.sentences, { ...settings.names, seed: settings.seed, gazetteer: loadNameLists(opts.nameLists ?? join(DEFAULT_MODEL_DIR, NAME_LISTS_FILE)), unlabeled: data.unlabeled, log });
 }
