@@ -64,9 +64,10 @@ export function trainModels(opts: TrainOptions): TrainReport {
     seconds[name] = Math.round((performance.now() - t0) / 100) / 10;
     return out;
   };
-  const sources = opts.sentences ? "given sentences" : ["ewt", "gum"].map((tb) => `${tb}:${sha256(readFileSync(treebankFile(opts.data, tb as "ewt", "train"))).slice(0, 16)}`).join(" ");
   const treebanks = opts.sentences ? undefined : timed("read", () => ({ ewt: readTreebank(opts.data, "ewt", "train"), gum: readTreebank(opts.data, "gum", "train") }));
   const sentences = opts.sentences ?? [...treebanks!.ewt, ...treebanks!.gum].map(toTreeSentence);
+  // Hashed after reading: a missing treebank is reported by readTreebank, naming the folder to pass.
+  const sources = opts.sentences ? "given sentences" : ["ewt", "gum"].map((tb) => `${tb}:${sha256(readFileSync(treebankFile(opts.data, tb as "ewt", "train"))).slice(0, 16)}`).join(" ");
   const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
   log(`training on ${sentences.length} sentences, ${tokens} words (${sources})`);
   const meta = { trainedOn: sources, settings };
