@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { AveragedPerceptron } from "../../src/nlp/linear/averaged-perceptron.ts";
 import { argmax } from "../../src/nlp/linear/linear-model.ts";
 import { feature1, seededRandom } from "../../src/nlp/hash.ts";
@@ -58,17 +57,21 @@ describe("averaged perceptron and linear models", () => {
     expect(back.meta).toEqual({ classes: 17 });
     expect([...(back.sections.get("m.keys") as Uint32Array)]).toEqual([...model.keys]);
     expect([...(back.sections.get("m.weight") as Int16Array)]).toEqual([...model.entryWeight]);
+    expect([...(back.sections.get("m.rowLength") as Uint8Array)]).toEqual([...model.rowLength]);
   });
 });
 
 describe("model file errors name the file and what to run", () => {
   const dir = mkdtempSync(join(tmpdir(), "parley-model-"));
   const good = encodeModel("tagger", {}, { a: Uint32Array.of(1, 2, 3) });
+  const corrupt = Buffer.from(good);
+  corrupt[corrupt.length - 3]! ^= 0xff;
   const cases: Array<[string, Buffer | null, RegExp]> = [
     ["missing.bin", null, /missing\.bin: is missing\. Run `npm run train`/],
-    ["not-gzip.bin", Buffer.from("hello"), /not-gzip\.bin: is not a gzip-compressed Parley model/],
-    ["truncated.bin", good.subarray(0, good.length - 8), /truncated\.bin: is not a gzip-compressed Parley model \(corrupt or truncated\)/],
-    ["bad-magic.bin", gzipSync(Buffer.from("NOTPARLEY\n\0\0\0\0")), /bad-magic\.bin: is not a Parley model file/],
+    ["not-a-model.bin", Buffer.from("hello"), /not-a-model\.bin: is not a Parley model file \(bad magic\)/],
+    ["truncated.bin", good.subarray(0, good.length - 8), /truncated\.bin: is truncated \(\d+ bytes, its sections need \d+\)/],
+    ["corrupt.bin", corrupt, /corrupt\.bin: is corrupt \(its sections do not match the checksum in its header\)/],
+    ["format-1.bin", Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /format-1\.bin: is a model file of an older Parley \(format 1, gzip-compressed\)\. Run `npm run train`/],
     ["wrong-kind.bin", encodeModel("parser", {}, {}), /wrong-kind\.bin: holds a parser model, expected tagger/],
   ];
   it.each(cases)("%s", (name, bytes, message) => {

@@ -66,6 +66,6 @@ describe("model files", () => {
   });
   it("a corrupt model names the file", () => {
     writeFileSync(join(dir, MODEL_FILES.parser), Buffer.from("garbage"));
-    expect(() => loadLanguageModels(dir)).toThrow(new RegExp(`${MODEL_FILES.parser}: is not a gzip-compressed Parley model`));
+    expect(() => loadLanguageModels(dir)).toThrow(new RegExp(`${MODEL_FILES.parser}: is not a Parley model file`));
   });
 });

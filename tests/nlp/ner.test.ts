@@ -259,7 +259,7 @@ describe("a tiny recognizer", () => {
 describe("model files", () => {
   it.each([
     ["missing", null, /missing\.bin: is missing\. Run `npm run train`/],
-    ["corrupt", Buffer.from("not a model at all"), /corrupt\.bin: is not a gzip-compressed Parley model/],
+    ["corrupt", Buffer.from("not a model at all"), /corrupt\.bin: is not a Parley model file/],
     ["wrong kind", encodeModel("tagger", {}, {}), /wrong kind\.bin: holds a tagger model, expected ner/],
     ["no labels", encodeModel("ner", {}, {}), /no labels\.bin: has labels undefined/],
     ["no weights", encodeModel("ner", { labels: LABELS }, {}), /no weights\.bin: lacks section model\./],

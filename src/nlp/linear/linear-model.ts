@@ -12,33 +12,42 @@
  *  - many classes (tagger, labeler): [key, first entry, start, count], a row's
  *    entries packed as (class << 16 | weight); the rest follow in `entries`.
  * Scores are sums of integer weights; argmax does not need the scale.
+ *
+ * On disk a model is its rows in slot order: keys, each row's length, and
+ * the entries' classes (bytes) and weights, so loading fills the table front
+ * to back.
  */
 
 const STRIDE = 4;
 export const INLINE_CLASSES = 6;
+/** Classes are stored as bytes (the tagger has 94, the labeler 51). */
+const MAX_CLASSES = 256;
 
 export class LinearModel {
   private readonly slots: Uint32Array;
   private readonly entries: Uint32Array;
   private readonly mask: number;
   readonly inline: boolean;
-  /** Weights as stored: rowStart/entryClass/entryWeight (int16) plus the scale. */
+  /** Weights as stored: rowLength/entryClass/entryWeight (int16) plus the scale. */
   readonly scale: number;
 
   constructor(
     readonly classes: number,
     /** Feature hashes; row i belongs to keys[i]. */
     readonly keys: Uint32Array,
-    /** Row i's entries are rowStart[i] .. rowStart[i+1]-1. */
-    readonly rowStart: Uint32Array,
-    readonly entryClass: Uint16Array,
+    /** Number of entries of each row (rows are stored one after the other). */
+    readonly rowLength: Uint8Array,
+    readonly entryClass: Uint8Array,
     /** Quantized weights. */
     readonly entryWeight: Int16Array,
     scale: number,
   ) {
-    if (rowStart.length !== keys.length + 1 || rowStart[keys.length] !== entryClass.length || entryClass.length !== entryWeight.length) {
-      throw new Error(`linear model: inconsistent sizes (${keys.length} rows, ${rowStart.length} row starts, ${entryClass.length} classes, ${entryWeight.length} weights)`);
+    let total = 0;
+    for (let r = 0; r < rowLength.length; r++) total += rowLength[r]!;
+    if (rowLength.length !== keys.length || total !== entryClass.length || entryClass.length !== entryWeight.length) {
+      throw new Error(`linear model: inconsistent sizes (${keys.length} rows, ${rowLength.length} row lengths adding up to ${total}, ${entryClass.length} classes, ${entryWeight.length} weights)`);
     }
+    if (classes > MAX_CLASSES) throw new Error(`linear model: ${classes} classes, at most ${MAX_CLASSES} are supported`);
     this.scale = scale;
     this.inline = classes <= INLINE_CLASSES;
     const capacity = tableCapacity(keys.length);
@@ -48,7 +57,9 @@ export class LinearModel {
     const overflow = new Uint32Array(this.inline ? 0 : Math.max(0, entryClass.length - keys.length));
     let used = 0;
     const dense = new Int16Array(INLINE_CLASSES);
+    let end = 0;
     for (let r = 0; r < keys.length; r++) {
+      if (keys[r] === 0) throw new Error("linear model: feature key 0 marks empty slots");
       let slot = keys[r]! & this.mask;
       while (this.slots[slot * STRIDE] !== 0) {
         if (this.slots[slot * STRIDE] === keys[r]) throw new Error(`linear model: feature ${keys[r]} appears twice`);
@@ -56,11 +67,15 @@ export class LinearModel {
       }
       const base = slot * STRIDE;
       this.slots[base] = keys[r]!;
-      const start = rowStart[r]!;
-      const end = rowStart[r + 1]!;
+      const start = end;
+      end += rowLength[r]!;
+      if (start === end) throw new Error(`linear model: row ${r} is empty`);
       if (this.inline) {
         dense.fill(0);
-        for (let j = start; j < end; j++) dense[entryClass[j]!] = entryWeight[j]!;
+        for (let j = start; j < end; j++) {
+          if (entryClass[j]! >= INLINE_CLASSES) throw new Error(`linear model: class ${entryClass[j]} in a model of ${classes}`);
+          dense[entryClass[j]!] = entryWeight[j]!;
+        }
         for (let k = 0; k < 3; k++) this.slots[base + 1 + k] = ((dense[2 * k]! & 0xffff) | (dense[2 * k + 1]! << 16)) >>> 0;
       } else {
         this.slots[base + 1] = pack(entryClass[start]!, entryWeight[start]!);
@@ -79,7 +94,7 @@ export class LinearModel {
     const scale = max > 0 ? max / 32767 : 1;
     // Entries that round to 0 are dropped, and rows left empty with them.
     const keptKeys: number[] = [];
-    const starts: number[] = [0];
+    const lengths: number[] = [];
     const cls: number[] = [];
     const q: number[] = [];
     for (const r of slotOrder(keys)) {
@@ -92,9 +107,9 @@ export class LinearModel {
       }
       if (q.length === before) continue;
       keptKeys.push(keys[r]!);
-      starts.push(q.length);
+      lengths.push(q.length - before);
     }
-    return new LinearModel(classes, Uint32Array.from(keptKeys), Uint32Array.from(starts), Uint16Array.from(cls), Int16Array.from(q), scale);
+    return new LinearModel(classes, Uint32Array.from(keptKeys), Uint8Array.from(lengths), Uint8Array.from(cls), Int16Array.from(q), scale);
   }
 
   get rows(): number {
@@ -152,10 +167,10 @@ export class LinearModel {
   }
 
   /** Sections for a model file. */
-  toSections(prefix: string): Record<string, Uint32Array | Uint16Array | Int16Array | Float32Array> {
+  toSections(prefix: string): Record<string, Uint32Array | Uint8Array | Int16Array | Float32Array> {
     return {
       [`${prefix}.keys`]: this.keys,
-      [`${prefix}.rowStart`]: this.rowStart,
+      [`${prefix}.rowLength`]: this.rowLength,
       [`${prefix}.class`]: this.entryClass,
       [`${prefix}.weight`]: this.entryWeight,
       [`${prefix}.scale`]: Float32Array.of(this.scale),
@@ -163,7 +178,7 @@ export class LinearModel {
   }
 
   static fromSections(classes: number, get: <T>(name: string, ctor: new (...a: never[]) => T) => T, prefix: string): LinearModel {
-    return new LinearModel(classes, get(`${prefix}.keys`, Uint32Array), get(`${prefix}.rowStart`, Uint32Array), get(`${prefix}.class`, Uint16Array), get(`${prefix}.weight`, Int16Array), get(`${prefix}.scale`, Float32Array)[0]!);
+    return new LinearModel(classes, get(`${prefix}.keys`, Uint32Array), get(`${prefix}.rowLength`, Uint8Array), get(`${prefix}.class`, Uint8Array), get(`${prefix}.weight`, Int16Array), get(`${prefix}.scale`, Float32Array)[0]!);
   }
 }
 
