@@ -52,10 +52,20 @@ function countryEntities(spec: CountrySpec, militaryTemplate: string): LexEntity
   return [country, forces];
 }
 
+/** The plural of a role phrase: its head noun (the word before "of", else the last) takes the plural. */
+export function pluralRole(role: string): string {
+  const words = role.split(" ");
+  const of = words.indexOf("of");
+  const h = of > 0 ? of - 1 : words.length - 1;
+  const w = words[h]!;
+  words[h] = /(wo)?man$/.test(w) ? w.replace(/man$/, "men") : /(s|sh|ch|x)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`;
+  return words.join(" ");
+}
+
 export function loadLexicon(dir: string): Lexicon {
   const { entities: entitySpecs } = readJson<{ entities: LexEntity[] }>(dir, "entities.json");
   const { countries } = readJson<{ countries: CountrySpec[] }>(dir, "countries.json");
-  const roles = readJson<{ roles: string[]; honorifics: string[]; former: string[]; militaryHeads: string[]; militaryNames: { template: string } }>(dir, "roles.json");
+  const roles = readJson<{ roles: string[]; honorifics: string[]; former: string[]; portfolioWords?: string[]; militaryHeads: string[]; militaryNames: { template: string } }>(dir, "roles.json");
   const stop = readJson<{ words: string[]; headlineCapitalizedRatio: number }>(dir, "stoplists.json");
   const heads = parseHeadWords(readJson<Record<string, unknown>>(dir, "heads.json"), (message) => new LexiconError(`lexicon file ${message}`));
   const cueData = readJson<{ classes: Record<string, string[]>; cues: CueSpec[] }>(dir, "cues.json");
@@ -79,7 +89,8 @@ export function loadLexicon(dir: string): Lexicon {
   }
 
   const roleTrie = new PhraseTrie<string>();
-  for (const r of roles.roles) roleTrie.add(r, r);
+  // "Presidents El-Sisi and Trump", "the foreign ministers": a plural title is a title too, never a name.
+  for (const r of roles.roles) for (const form of new Set([r, pluralRole(r)])) roleTrie.add(form, r);
   const militaryHeads = new PhraseTrie<string>();
   for (const h of roles.militaryHeads) militaryHeads.add(h, h);
   const classes = new Map(Object.entries(cueData.classes).map(([k, v]) => [k, new Set(v.map((w) => w.toLowerCase()))]));
@@ -98,6 +109,7 @@ export function loadLexicon(dir: string): Lexicon {
     names,
     roles: roleTrie,
     honorifics: new Set(roles.honorifics),
+    portfolioWords: new Set((roles.portfolioWords ?? []).map((w) => w.toLowerCase())),
     former: new Set(roles.former),
     militaryHeads,
     heads,

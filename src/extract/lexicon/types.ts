@@ -57,6 +57,8 @@ export interface Lexicon {
   names: PhraseTrie<NameEntry>;
   roles: PhraseTrie<string>;
   honorifics: Set<string>;
+  /** Words a title may start with before its role word ("Strategic Affairs Minister", "High Representative"). */
+  portfolioWords: Set<string>;
   former: Set<string>;
   militaryHeads: PhraseTrie<string>;
   heads: HeadWords;

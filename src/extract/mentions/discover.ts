@@ -69,6 +69,26 @@ function personNameAt(tokens: readonly Token[], j: number, lexicon: Lexicon): bo
   return words >= 2 && words <= 3 && !tokens[k]?.cap;
 }
 
+/** Lower-case particles inside names, before a hyphen: "al-Shaibani", "el-Sisi", "bin-Salman". */
+const NAME_PARTICLES = new Set(["al", "el", "ad", "ash", "as", "at", "ibn", "bin", "bint", "abu", "abd"]);
+
+/**
+ * An "and" at j inside a run joins one name ("National Security and Defense
+ * Council", "Ministry of Trade and Industry", "Center on Military and
+ * Political Power", "Central and Eastern Europe") only when a connector came
+ * before it in the run, the name after it ends on an organization's head
+ * word, or a lone adjective shares the longer name's head; otherwise it joins
+ * two names ("Kosovo and Serbia", "Brussels and Willem Marx").
+ */
+function joinsBody(tokens: readonly Token[], i: number, j: number, lexicon: Lexicon): boolean {
+  for (let k = i; k < j; k++) if (CONNECTORS.has(tokens[k]!.lower) && tokens[k]!.lower !== "and") return true;
+  let k = j + 1;
+  while (isNameWord(tokens[k], lexicon.stopwords)) k++;
+  // "Central and Eastern Europe": one adjective joined to a longer name shares its head.
+  if (j - i === 1 && tokens[i]!.tags.has("Adjective") && k - (j + 1) >= 2) return true;
+  return lexicon.heads.organization.has(tokens[k - 1]?.lower ?? "");
+}
+
 /** Where a capitalized run starting at i ends (exclusive). */
 function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boolean, lexicon: Lexicon): number {
   let j = i;
@@ -80,16 +100,26 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
       if (lexicon.heads.organization.has(t.lower) && (tokens[j]?.tags.has("Person") || personNameAt(tokens, j, lexicon))) break;
       continue;
     }
+    // "Asaad al-Shaibani", "Tamim bin Hamad": a lower-case name particle glued to the next name word by a hyphen.
+    if (j > i && NAME_PARTICLES.has(t.lower) && tokens[j + 1]?.text === "-" && gluedToPrevious(tokens, j + 1) && gluedToPrevious(tokens, j + 2) && isNameWord(tokens[j + 2], lexicon.stopwords) && !taken(j + 2)) {
+      j += 3;
+      continue;
+    }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
     // "Al-Khulaifi", "Abdel-Fattah": a hyphen glued between two name words joins them.
     const gluedHyphen = t.text === "-" && gluedToPrevious(tokens, j) && gluedToPrevious(tokens, j + 1);
-    if (j > i && (CONNECTORS.has(t.lower) || gluedHyphen) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
+    if (j > i && (CONNECTORS.has(t.lower) || gluedHyphen) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1) && (t.lower !== "and" || joinsBody(tokens, i, j, lexicon))) {
       j++;
       continue;
     }
     break;
   }
   return j;
+}
+
+function allPortfolio(tokens: readonly Token[], start: number, end: number, lexicon: Lexicon): boolean {
+  for (let k = start; k < end; k++) if (!lexicon.portfolioWords.has(tokens[k]!.lower) && !CONNECTORS.has(tokens[k]!.lower)) return false;
+  return true;
 }
 
 /** A title-case line without a closing stop ("U.S. Pushes for Diplomatic Solution"): only lexicon names count there. */
@@ -122,6 +152,11 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     const glued = single && tokens[i - 1]?.text === "-" && gluedToPrevious(tokens, i);
     const weak = single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]);
     if (glued || (!type && !weak) || (weak && sentenceInitial)) {
+      i = end - 1;
+      continue;
+    }
+    // "Foreign Affairs", "Strategic Affairs": a portfolio alone is part of a title, not a name.
+    if (!titled && allPortfolio(tokens, i, end, lexicon)) {
       i = end - 1;
       continue;
     }

@@ -4,8 +4,8 @@
  * mark where a person's name starts, so discovery types it as an actor, and they
  * are where member_of edges come from (relations/membership.ts).
  */
-import type { Token } from "../tokens.ts";
-import type { HeadWords, Lexicon } from "../lexicon/types.ts";
+import { gluedToPrevious, type Token } from "../tokens.ts";
+import type { Lexicon } from "../lexicon/types.ts";
 
 export interface RoleSpan {
   start: number;
@@ -18,7 +18,8 @@ export interface RoleSpan {
 }
 
 /** "Chief of the General Staff Valery Gerasimov": skip "of the <Org words>" between role and name. */
-function nameAfter(tokens: readonly Token[], end: number, heads: HeadWords): number {
+function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): number {
+  const heads = lexicon.heads;
   let j = end;
   // The body ends at its head word ("Staff", "Council") unless its name goes on with "of": a tagger
   // may read the head as the start of the person's name ("Staff Valery Gerasimov").
@@ -34,20 +35,42 @@ function nameAfter(tokens: readonly Token[], end: number, heads: HeadWords): num
       j++;
     }
   }
+  // "Minister for Economic Revitalization Ryosei Akazawa": a portfolio after "for" belongs to the title.
+  if (tokens[j]?.lower === "for" && tokens[j + 1]?.cap) {
+    let k = j + 1;
+    while (tokens[k]?.cap && !tokens[k]!.tags.has("Person") && lexicon.portfolioWords.has(tokens[k]!.lower)) k++;
+    if (k > j + 1 && tokens[k]?.cap) j = k;
+  }
   // "Ukraine's military chief, Oleksandr Syrsky": a comma may stand between a role and a person's name.
   if (tokens[j]?.text === "," && tokens[j + 1]?.tags.has("Person")) j++;
+  // "Prime Minister Sir Keir Starmer": an honorific after the role is not the name.
+  while (tokens[j] && lexicon.honorifics.has(tokens[j]!.lower) && tokens[j + 1]?.cap) j++;
   return tokens[j]?.cap && /\p{L}/u.test(tokens[j]!.text) ? j : -1;
+}
+
+/**
+ * "Israeli Strategic Affairs Minister", "AU High Representative", "U.S. Trade
+ * Representative": capitalized portfolio words before the role word belong to
+ * the title, so the body is what stands before them, not a name made of them.
+ */
+function portfolioStart(tokens: readonly Token[], start: number, lexicon: Lexicon): number {
+  let s = start;
+  while (s > 0 && tokens[s - 1]!.cap && lexicon.portfolioWords.has(tokens[s - 1]!.lower)) s--;
+  return s;
 }
 
 export function findRoles(tokens: readonly Token[], lexicon: Lexicon): RoleSpan[] {
   const out: RoleSpan[] = [];
   for (const group of lexicon.roles.scan(tokens)) {
-    const { start, end, value } = group[0]!;
+    const { start: roleStart, end, value } = group[0]!;
+    // "Sharm El-Sheikh": a role word glued by a hyphen to a name is part of that name.
+    if (tokens[roleStart - 1]?.text === "-" && gluedToPrevious(tokens, roleStart - 1) && gluedToPrevious(tokens, roleStart) && tokens[roleStart - 2]?.cap) continue;
+    const start = portfolioStart(tokens, roleStart, lexicon);
     const prev = tokens[start - 1]?.lower ?? "";
     // "the General Staff", "of the Security Council": a capitalized role word after "the" is part of a name.
     if (prev === "the" && tokens[start]!.cap) continue;
     const former = lexicon.former.has(prev) || (prev === "-" && lexicon.former.has(tokens[start - 2]?.lower ?? ""));
-    out.push({ start, end, role: value, nameStart: nameAfter(tokens, end, lexicon.heads), former });
+    out.push({ start, end, role: value, nameStart: nameAfter(tokens, end, lexicon), former });
   }
   return out;
 }

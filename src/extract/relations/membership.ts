@@ -3,7 +3,9 @@
  *  - "Kremlin aide Yuri Ushakov", "British Defense Minister John Healey": the body named before the role;
  *  - "Chief of the General Staff Valery Gerasimov": the body after "of";
  *  - "President Vladimir V. Putin of Russia": the state after the name;
- *  - "President Putin": the affiliation the lexicon knows, else the nearest state in the sentence (governmental roles);
+ *  - "President Putin": the affiliation the lexicon knows. A bare title names no body (annotation rule 5):
+ *    the nearest state in the sentence, tried before, was as often another person's ("German chancellor
+ *    Scholz, Spanish Prime Minister Sánchez").
  *  - "Michael Waltz, the U.S. national security adviser,": the body inside the apposition;
  *  - "Ukraine's Air Force", "the Russian Ministry of Defense", "Russian forces": a body of a state or of another body.
  * "Former President X" gives none.
@@ -15,7 +17,6 @@ import type { RoleSpan } from "../mentions/titles.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
 import { isPossessive, phraseEnd } from "../mentions/context.ts";
 
-const GOVERNMENTAL = /president|minister|secretary|envoy|ambassador|spokes|aide|adviser|advisor|chief|chancellor|king|prince|emir|negotiator|commander|general|official|leader/;
 const ROLE_PREPOSITIONS = new Set(["of", "for", "at", "to"]);
 
 const isBody = (m: Mention | undefined): m is Mention => !!m && m.type === "organization";
@@ -51,11 +52,6 @@ function bodyAfter(ctx: SentenceContext, from: number, limit: number): Mention |
   return found;
 }
 
-function nearestState(ctx: SentenceContext, at: number, lexicon: Lexicon): Mention | undefined {
-  const states = ctx.mentions.filter((m) => lexicon.entities.get(m.key)?.country);
-  return [...states].reverse().find((m) => m.end <= at) ?? states.find((m) => m.start >= at);
-}
-
 /** "Ukraine's military chief", "Russian army commander": a military role of a state belongs to its armed forces. */
 function militaryRoleBody(ctx: SentenceContext, role: RoleSpan, bodyKey: string, lexicon: Lexicon): string {
   const forces = lexicon.entities.get(bodyKey)?.country ? lexicon.armedForces.get(bodyKey) : undefined;
@@ -76,8 +72,7 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
       bodyBefore(ctx, role) ??
       bodyAfter(ctx, role.end, role.nameStart) ??
       after ??
-      (known ? ({ key: known } as Mention) : undefined) ??
-      (GOVERNMENTAL.test(role.role) ? nearestState(ctx, role.start, lexicon) : undefined);
+      (known ? ({ key: known } as Mention) : undefined);
     if (!body) continue;
     const target = militaryRoleBody(ctx, role, body.key, lexicon);
     if (target !== person.key) out.push({ source: person.key, type: "member_of", target, quote: quote(ctx, Math.min(role.start, body.start ?? role.start), person.end), rule: "member:title" });
