@@ -58,7 +58,7 @@ function appositionTokens(analysis: SentenceAnalysis): Set<number> {
 
 export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtraction {
   const analyses = article.sentences.map((s) => analyzeSentence(s.text, lexicon, { dateline: s.index === 0 }));
-  resolveArticle(analyses, lexicon);
+  resolveArticle(analyses, lexicon, article.id);
   const mentions: LocatedMention[] = [];
   const relations: LocatedRelation[] = [];
   let previousActor: Mention | undefined;
@@ -69,5 +69,8 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
     for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });
     previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });
-  return { article, mentions, relations };
+  // A proposal too generic to be named across articles ("the truce", "a trade deal") is a node
+  // only when the article says who did something with it.
+  const related = new Set(relations.flatMap((r) => [r.source, r.target]));
+  return { article, mentions: mentions.filter((m) => !(m.type === "proposal" && m.key.endsWith(`@${article.id}`) && !related.has(m.key))), relations };
 }

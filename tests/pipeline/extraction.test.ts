@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/types.ts";
-import { extractArticle } from "../../src/extract/index.ts";
+import { extractArticle, resolveCorpus } from "../../src/extract/index.ts";
 import { rules } from "./helpers.ts";
 
-function article(text: string): Article {
-  return { id: "t", title: "t", outlet: null, published: null, url: null, file: "t.txt", credits: [], text, sentences: rules.ingest.splitSentences(text) };
+function article(text: string, id = "t"): Article {
+  return { id, title: id, outlet: null, published: null, url: null, file: `${id}.txt`, credits: [], text, sentences: rules.ingest.splitSentences(text) };
 }
 
 const extract = (text: string) => extractArticle(article(text), rules.lexicon);
@@ -95,18 +95,32 @@ describe("relations", () => {
     ["The United States paused military aid to Ukraine.", "united-states suspended_aid_to ukraine"],
     ["The United States resumed military aid to Ukraine.", "united-states aided ukraine"],
     ["Trump criticized Zelensky.", "donald-trump criticized volodymyr-zelensky"],
-    ["The Kremlin is studying the cease-fire proposal.", "the-kremlin considered proposal:ceasefire"],
-    ["Russia demanded security guarantees.", "russia demanded proposal:security guarantees"],
+    ["The Kremlin is studying the cease-fire proposal.", "the-kremlin considered proposal:ceasefire@t"],
+    ["Russia demanded security guarantees.", "russia demanded proposal:security guarantees@t"],
     ["Egypt and Sudan agreed to a deal to develop Sudan's offshore gas fields.", "egypt supported proposal:offshore gas fields deal"],
     ["Israeli Strategic Affairs Minister Ron Dermer spoke.", "name:ron dermer member_of israel"],
+    // Agreements reached together: each supports it and the two negotiated (annotation rule 11).
+    ["Armenia and Azerbaijan agreed to a 30-day truce.", "armenia negotiated_with azerbaijan"],
+    ["Armenia and Azerbaijan agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],
+    ["Egypt struck a framework trade deal with Iran.", "egypt supported proposal:trade deal@t"],
+    ["Egypt struck a framework trade deal with Iran.", "egypt negotiated_with iran"],
+    ["President Mahmoud Okafor welcomed President Idris Bello to the State House.", "name:mahmoud okafor met_with name:idris bello"],
+    ["Egypt urged Iran to withdraw its troops.", "egypt demanded iran"],
+    // A mediator negotiates with each side (annotation rule 10).
+    ["Norway mediated a truce between Armenia and Azerbaijan.", "norway negotiated_with armenia"],
+    ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
+    ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
     ["On Monday, Sahel Union High Representative Olusegun Obasanjo spoke.", "name:olusegun obasanjo member_of name:sahel union"],
   ])("%s → %s", (text, triple) => {
-    expect(triples(text)).toContain(triple);
+    if (triple === "proposal-exists") expect(extract(text).mentions.some((m) => m.type === "proposal" && /mechanism for mutual peace and stability/.test(m.label))).toBe(true);
+    else expect(triples(text)).toContain(triple);
   });
 
   it.each([
     ["Russia did not reject the 20-point peace plan.", /rejected/],
     ["Former President Donald Trump spoke.", /member_of/],
+    ["Egypt struck a framework trade deal with Iran.", /attacked/],
+    ["Trump praised his team, including envoy Steve Witkoff.", /supported/],
     // A bare title names no body (annotation rule 5), whatever states the sentence names.
     ["German chancellor Olaf Scholz and Prime Minister Lena Holm of nowhere spoke.", /lena holm member_of/],
     ["Erdogan held talks with Kremlin aide Yuri Ushakov.", /negotiated_with the-kremlin/],
@@ -121,5 +135,28 @@ describe("relations", () => {
     const r = extract("Russia rejected the 20-point peace plan.").relations.find((x) => x.type === "rejected")!;
     expect(r.quote).toBe("rejected");
     expect(r.rule).toBe("cue:rejected:~reject");
+  });
+});
+
+describe("proposals across articles", () => {
+  const corpus = (...texts: string[]) => resolveCorpus(texts.map((t, i) => extractArticle(article(t, `a${i}`), rules.lexicon)), rules.lexicon);
+  const proposals = (...texts: string[]) => corpus(...texts).entities.filter((e) => e.type === "proposal");
+
+  it("keeps two articles' generic deals apart", () => {
+    const found = proposals("Japan struck a trade deal with Egypt.", "France struck a trade deal with Iran.");
+    expect(found.filter((e) => e.label === "trade deal")).toHaveLength(2);
+  });
+
+  it("merges a proposal named by its content in both", () => {
+    expect(proposals("Russia rejected the 30-day cease-fire.", "Ukraine accepted the 30-day cease-fire.")).toHaveLength(1);
+  });
+
+  it("joins an article's bare ceasefire to its specific one", () => {
+    const found = proposals("Armenia and Azerbaijan agreed to a 30-day ceasefire. Armenia said the ceasefire held.");
+    expect(found.map((e) => e.label)).toEqual(["30-day ceasefire"]);
+  });
+
+  it("drops a generic proposal no relation uses", () => {
+    expect(proposals("Officials said a trade deal was possible.")).toEqual([]);
   });
 });

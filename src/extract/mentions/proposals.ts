@@ -25,7 +25,8 @@ const DETERMINERS = new Set(["a", "an", "the", "its", "their", "his", "her", "th
 
 /** A list of demands (requirements and conditions fold into it): putting it forward is demanding. */
 export function isDemandList(key: string): boolean {
-  return key === "proposal:demands";
+  // "proposal:demands", "proposal:demands cessation hostilities" (a list with what it is for), per article or not.
+  return /^proposal:demands(\s|@|$)/.test(key);
 }
 
 export function proposalKey(words: string[], vocabulary: ProposalWords): string {
@@ -42,7 +43,11 @@ function complement(tokens: readonly Token[], head: number, vocabulary: Proposal
     const modStart = j;
     while (isModifier(tokens[j], vocabulary) && !vocabulary.heads.has(tokens[j]!.lower)) j++;
     if (tokens[j] && vocabulary.heads.has(tokens[j]!.lower)) return { end: j + 1, words: tokens.slice(modStart, j + 1).map((t) => t.lower) };
-    return null;
+  }
+  if (next === "for" || next === "of" || (next === "on" && ON_COMPLEMENT_HEADS.has(tokens[head]!.lower))) {
+    // "a permanent mechanism for mutual peace and stability", "a declaration of principles",
+    // "an agreement on the path to normalisation": a generic head is named by its complement.
+    return phraseComplement(tokens, head + 2, vocabulary);
   }
   if (next === "to" && tokens[head]!.lower === "deal") {
     // "a deal to develop Ukraine's critical mineral resources": content words up to the clause's end.
@@ -56,6 +61,42 @@ function complement(tokens: readonly Token[], head: number, vocabulary: Proposal
     return words.length >= 2 ? { end: j, words: [...words, "deal"] } : null;
   }
   return null;
+}
+
+/** Heads whose "on" phrase says what they settle ("a ban on strikes", "a declaration on security"); "a plan on social media" is where it was posted, and "an agreement on the X" takes no complement here: such a proposal is named by its content, X, which the head would bury. */
+const ON_COMPLEMENT_HEADS = new Set(["deal", "accord", "declaration", "ban", "moratorium", "memorandum", "treaty"]);
+
+/** Words that may join the content words of a complement: "peace and stability", "the path to normalisation of relations". */
+const COMPLEMENT_JOINERS = new Set(["and", "of", "to", "on", "against", "between", "for"]);
+const COMPLEMENT_WORDS = 10;
+
+/**
+ * The content of a complement from `from`: lower-case modifiers and nouns,
+ * joined by a few prepositions, ending on a noun before punctuation, a verb
+ * or a name (names stay mentions of their own). Null when it names nothing.
+ */
+function phraseComplement(tokens: readonly Token[], from: number, vocabulary: ProposalWords): { end: number; words: string[] } | null {
+  let j = from;
+  while (DETERMINERS.has(tokens[j]?.lower ?? "")) j++;
+  const words: string[] = [];
+  let end = -1;
+  for (; j < tokens.length && j < from + COMPLEMENT_WORDS; j++) {
+    const t = tokens[j]!;
+    if (isModifier(t, vocabulary)) {
+      words.push(t.lower);
+      if (t.tags.has("Noun") || t.tags.has("Plural")) end = j + 1;
+      continue;
+    }
+    if (words.length > 0 && COMPLEMENT_JOINERS.has(t.lower) && isModifier(tokens[j + 1] ?? tokens[j + 2], vocabulary)) {
+      words.push(t.lower);
+      continue;
+    }
+    if (words.length > 0 && DETERMINERS.has(t.lower)) continue;
+    break;
+  }
+  if (end < 0) return null;
+  const content = words.slice(0, words.lastIndexOf(tokens[end - 1]!.lower) + 1).filter((w) => !COMPLEMENT_JOINERS.has(w) && !vocabulary.genericModifiers.has(w));
+  return content.length > 0 ? { end, words: content } : null;
 }
 
 export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords): Mention[] {

@@ -12,6 +12,8 @@ export interface CueSpec {
   type: string;
   pattern: string;
   frame: string;
+  /** Node types the cue's target may have, when narrower than its edge type's ("welcomed the deal" vs "welcomed Zelensky"). */
+  targets?: string[];
 }
 
 type Element =
@@ -26,6 +28,8 @@ export interface CompiledCue {
   elements: Element[];
   /** The cue begins with a verb (so a passive 'was Xed by' can be recognised). */
   verbal: boolean;
+  /** Target node types allowed, when the cue narrows its edge type's. */
+  targets?: ReadonlySet<string>;
 }
 
 export interface CueMatch {
@@ -49,7 +53,15 @@ export function compileCue(spec: CueSpec, index: number, classes: Map<string, Se
     }
     return { kind: "words", words: new Set([body.toLowerCase()]), optional };
   });
-  return { id: `cue:${spec.type}:${spec.pattern}`, type: spec.type, frame: spec.frame, pattern: spec.pattern, elements, verbal: spec.pattern.startsWith("~") };
+  return {
+    id: `cue:${spec.type}:${spec.pattern}`,
+    type: spec.type,
+    frame: spec.frame,
+    pattern: spec.pattern,
+    elements,
+    verbal: spec.pattern.startsWith("~"),
+    ...(spec.targets ? { targets: new Set(spec.targets) } : {}),
+  };
 }
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;

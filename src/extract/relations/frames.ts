@@ -15,9 +15,9 @@ export type Frame = (ctx: SentenceContext, cue: CueMatch) => Pair[];
 
 const PARTY = isType(["actor", "organization"]);
 
-function fitsTarget(type: string) {
+function fitsTarget(type: string, narrowed?: ReadonlySet<string>) {
   const def = EDGE_TYPE_BY_ID.get(type)!;
-  return (m: Mention) => def.to.includes(m.type);
+  return (m: Mention) => def.to.includes(m.type) && (!narrowed || narrowed.has(m.type));
 }
 
 function pairs(sources: Mention[], targets: Mention[]): Pair[] {
@@ -76,7 +76,7 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // "their call for", "its offer": after a possessive determiner the cue is a noun; "win back": a particle of another verb.
   if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
-  const fits = fitsTarget(cue.type);
+  const fits = fitsTarget(cue.type, cue.targets);
   const prefer = (m: Mention) => m.type === "proposal";
   if (agent >= 0) {
     const sources = objectsAfter(ctx, agent, PARTY, { coordinate: true });
@@ -91,7 +91,12 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   const onlyProposals = TARGET_ONLY_PROPOSAL.has(cue.type);
   // A party met "at the White House" or criticized "in Kyiv" is a place there, not the counterpart.
   const counterpart = (m: Mention) => fits(m) && !(PARTY_TYPES.has(cue.type) && PLACE_MARKERS.has(ctx.tokens[m.start - 1]?.lower === "the" ? ctx.tokens[m.start - 2]?.lower ?? "" : ctx.tokens[m.start - 1]?.lower ?? ""));
-  const targets = inside ? [inside] : relativeHead(ctx, sources, fits) ?? objectsAfter(ctx, end, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
+  // "struck a framework trade deal with Europe": when a proposal is the cue's object, a verb of
+  // force or hostility is the idiom's ("strike a deal"), not an act against the party after it.
+  if (!inside && cue.verbal && !EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") && objectsAfter(ctx, end, () => true)[0]?.type === "proposal") return [];
+  // "agreed to establish a mechanism", "refused to accept the plan": a stance on an act is a stance on its object.
+  const objectFrom = cue.verbal && ctx.tokens[end]?.tags.has("Verb") && ctx.tokens[end - 1]?.lower === "to" ? end + 1 : end;
+  const targets = inside ? [inside] : relativeHead(ctx, sources, fits) ?? objectsAfter(ctx, objectFrom, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
   return pairs(sources, targets);
 };
 
@@ -99,6 +104,17 @@ const svo: Frame = (ctx, { cue, start, end }) => {
 const between: Frame = (ctx, { end }) => {
   const first = objectsAfter(ctx, end, PARTY);
   return first.length ? allPairs(coordinated(ctx, first[0]!, PARTY)) : [];
+};
+
+/**
+ * "Oman mediated a ceasefire deal between the Houthis and the US": the mediator
+ * negotiated with each side (annotation rule 10), and the sides with each other.
+ */
+const mediator: Frame = (ctx, { start, end }) => {
+  const first = objectsAfter(ctx, end, PARTY);
+  if (!first.length) return [];
+  const sides = coordinated(ctx, first[0]!, PARTY);
+  return [...pairs(subjectsBefore(ctx, start, PARTY), sides), ...allPairs(sides)];
 };
 
 /** The side a party belongs to, as far as the lexicon knows (a state is its own side). */
@@ -161,6 +177,7 @@ const atPlace: Frame = (ctx, { start, end }) => {
 export const FRAMES: Readonly<Record<string, Frame>> = {
   svo,
   between,
+  mediator,
   with: withFrame,
   joint,
   reciprocal,

@@ -14,7 +14,7 @@ function lastWordKey(key: string): string {
   return words[words.length - 1]!;
 }
 
-export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon): void {
+export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, articleId: string): void {
   const all = sentences.flatMap((s) => s.mentions);
   for (const m of all) {
     if (!m.key.startsWith("name:")) continue;
@@ -40,7 +40,38 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon):
   // Lone capitalized words that joined no full name were not names after all.
   for (const s of sentences) s.mentions = s.mentions.filter((m) => !(m.weak && m.key.startsWith("name:") && !m.key.includes(" ")));
   resolveProposalAnaphora(all);
+  localizeProposals(sentences.flatMap((s) => s.mentions), articleId);
   resolvePlaceAnaphora(sentences.flatMap((s) => s.mentions));
+}
+
+const proposalWords = (key: string) => key.replace(/^proposal:/, "").split(" ");
+
+/**
+ * A proposal named by a number ("30-day", "28-point") or by two content
+ * words or more ("critical minerals deal") is the same proposal wherever it is
+ * named; "a trade deal", "the ceasefire" are not: each article's is its own.
+ */
+export function distinctiveProposal(key: string): boolean {
+  return /\p{N}/u.test(key) || proposalWords(key).length >= 3;
+}
+
+/**
+ * Proposals too generic to name the same thing in two articles: inside the
+ * article they join the one distinctive proposal whose words include theirs
+ * ("the ceasefire" → "ceasefire agreement with Hezbollah"; the most named if
+ * several), else they are keyed to the article so articles never share them.
+ */
+function localizeProposals(all: Mention[], articleId: string): void {
+  const proposals = all.filter((m) => m.type === "proposal" && m.key.startsWith("proposal:") && m.key !== "proposal:?");
+  const count = new Map<string, number>();
+  for (const m of proposals) count.set(m.key, (count.get(m.key) ?? 0) + 1);
+  const distinctive = [...count.keys()].filter(distinctiveProposal).sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1));
+  for (const m of proposals) {
+    if (distinctiveProposal(m.key)) continue;
+    const mine = proposalWords(m.key);
+    const wider = distinctive.find((k) => mine.every((w) => proposalWords(k).includes(w)));
+    m.key = wider ?? `${m.key}@${articleId}`;
+  }
 }
 
 /** "the region", "that territory": the latest place of that kind (or any place) named before. */
