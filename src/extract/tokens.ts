@@ -76,11 +76,14 @@ function headWordRelation(spans: readonly TaggedSpan[], from: number, start: num
   return rel;
 }
 
+/** Typographic apostrophes read as ASCII ones ("People’s" → "People" + "'s"); same length, so offsets hold. */
+const asciiApostrophes = (text: string) => text.replace(/[\u2018\u2019]/g, "'");
+
 export function tokenize(text: string): Token[] {
   const spans = tagSpans(text);
   const tokens: Token[] = [];
   let s = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of asciiApostrophes(text).matchAll(TOKEN)) {
     const start = m.index!;
     const end = start + m[0].length;
     while (s < spans.length && spans[s]!.end <= start) s++;

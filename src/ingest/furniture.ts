@@ -23,6 +23,8 @@ export interface FurnitureData {
 
 /** How many leading lines may hold a bare byline. */
 const BYLINE_ZONE = 6;
+/** Longest line taken for an author box when it holds a credited name. */
+const AUTHOR_BOX_WORDS = 6;
 
 export function compileFurniture(data: FurnitureData): FurnitureRules {
   const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
@@ -66,6 +68,8 @@ export function stripFurniture(lines: string[], rules: FurnitureRules, title?: s
     const key = line.toLowerCase();
     if (rules.cutAfter.has(key) && kept.length > 0) break;
     if (rules.lines.has(key) || rules.prefixes.some((p) => key.startsWith(p))) continue;
+    // An author box repeats the byline's name ("OC MediaYousef Bardouka", "Yousef Bardouka").
+    if (credits.some((n) => line.includes(n)) && line.split(/\s+/).length <= AUTHOR_BOX_WORDS) continue;
     const names = creditNames(line, rules.credits) ?? (kept.length < BYLINE_ZONE && key !== titleKey ? creditNames(line, rules.topBylines) : null);
     if (names) {
       credits.push(...names);

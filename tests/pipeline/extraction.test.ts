@@ -43,6 +43,9 @@ describe("mentions", () => {
     ["The leaders met in the resort of Marsa El-Sheikh on Monday.", "Marsa El-Sheikh", null],
     // "and" between two names joins a body's name only when the name is one body.
     ["Officials of the Ministry of Ports and Fisheries spoke.", "Ministry of Ports and Fisheries", "organization"],
+    ["On Monday, Minister Lena J. Brandt arrived.", "Lena J. Brandt", "actor"],
+    ["Members of the Coalition of the Resolute met.", "Coalition of the Resolute", "organization"],
+    ["Rebels of the Sahel People\u2019s Liberation Front agreed.", "Sahel People\u2019s Liberation Front", null],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();
@@ -54,6 +57,7 @@ describe("mentions", () => {
     ["Nordland Strategic Affairs Minister Tomas Berg spoke.", ["Nordland Strategic Affairs", "Strategic Affairs"]],
     ["Prime Minister Sir Alan Whitby arrived.", ["Sir"]],
     ["Presidents Okafor and Bello met.", ["Presidents Okafor"]],
+    ['Brandt on Future Role: "Will Comment After Full Review of Trade Deal"', ["Brandt on Future Role", "Will Comment", "Full Review of Trade Deal"]],
   ])("does not make a name of %s", (text, wrong) => {
     const texts = extract(text).mentions.map((m) => m.text);
     for (const w of wrong) expect(texts).not.toContain(w);

@@ -25,10 +25,16 @@ describe("page furniture and credits", () => {
     ["Anton Troianovski and Alan Rappeport contributed reporting.", ["Anton Troianovski", "Alan Rappeport"]],
     ["Reporting by Jane Doe and John Roe", ["Jane Doe", "John Roe"]],
     ["This article was written with the participation of Lydia Kelly from Melbourne", ["Lydia Kelly"]],
+    ["Mara Quist contributed reporting from Geneva, Ole Brandt from Oslo.", ["Mara Quist"]],
   ])("keeps credits as metadata: %s", (line, names) => {
     const a = parse(`Russia rejected the plan.\n${line}`);
     expect(a.credits).toEqual(names);
     expect(a.text).toBe("Russia rejected the plan.");
+  });
+  it("drops an author box that repeats the byline, copyright lines and related-news lists", () => {
+    const a = parse("Talks resume in Geneva\nby Mara Quist\nRussia rejected the plan.\nWire MediaMara Quist\nMara Quist\nCopyright 2025 Wire Media. All Rights Reserved\nRelated News:\nUkraine agreed.");
+    expect(a.credits).toEqual(["Mara Quist"]);
+    expect(a.text).toBe("Talks resume in Geneva\nRussia rejected the plan.");
   });
   it("treats a bare list of names near the top as a byline", () => {
     const a = parse("Headline about talks\nGuy Faulconbridge, Dmitry Antonov\nMoscow - The Kremlin said no.");

@@ -86,7 +86,13 @@ function joinsBody(tokens: readonly Token[], i: number, j: number, lexicon: Lexi
   while (isNameWord(tokens[k], lexicon.stopwords)) k++;
   // "Central and Eastern Europe": one adjective joined to a longer name shares its head.
   if (j - i === 1 && tokens[i]!.tags.has("Adjective") && k - (j + 1) >= 2) return true;
-  return lexicon.heads.organization.has(tokens[k - 1]?.lower ?? "");
+  return endsOnOrganizationHead(tokens, j + 1, lexicon);
+}
+
+function endsOnOrganizationHead(tokens: readonly Token[], from: number, lexicon: Lexicon): boolean {
+  let k = from;
+  while (isNameWord(tokens[k], lexicon.stopwords)) k++;
+  return k > from && lexicon.heads.organization.has(tokens[k - 1]!.lower);
 }
 
 /** Where a capitalized run starting at i ends (exclusive). */
@@ -98,6 +104,21 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
       j++;
       // "the General Staff Valery Gerasimov": an organization's head word ends it before a person's name.
       if (lexicon.heads.organization.has(t.lower) && (tokens[j]?.tags.has("Person") || personNameAt(tokens, j, lexicon))) break;
+      continue;
+    }
+    // "Antony J. Blinken": the stop of an initial inside a name.
+    if (j > i && t.text === "." && /^\p{Lu}$/u.test(tokens[j - 1]!.text) && gluedToPrevious(tokens, j) && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1)) {
+      j++;
+      continue;
+    }
+    // "Tigray People's Liberation Front": a possessive inside a body's name that ends on its head word.
+    if (j > i && t.lower === "'s" && isNameWord(tokens[j + 1], lexicon.stopwords) && !taken(j + 1) && endsOnOrganizationHead(tokens, j + 1, lexicon)) {
+      j++;
+      continue;
+    }
+    // "Coalition of the Willing", "Office of the President": "of the" inside a body's name, after its head word.
+    if (j > i && t.lower === "of" && tokens[j + 1]?.lower === "the" && lexicon.heads.organization.has(tokens[j - 1]!.lower) && isNameWord(tokens[j + 2], lexicon.stopwords) && !taken(j + 2)) {
+      j += 2;
       continue;
     }
     // "Asaad al-Shaibani", "Tamim bin Hamad": a lower-case name particle glued to the next name word by a hyphen.
@@ -124,7 +145,10 @@ function allPortfolio(tokens: readonly Token[], start: number, end: number, lexi
 
 /** A title-case line without a closing stop ("U.S. Pushes for Diplomatic Solution"): only lexicon names count there. */
 export function isHeadline(tokens: readonly Token[], lexicon: Lexicon): boolean {
-  if (/^[.!?"']$/.test(tokens[tokens.length - 1]?.text ?? "")) return false;
+  // A closing quote ends a quoted headline too ('Ishiba on Future Role: "Will Comment After Full Review"'): look before it.
+  let last = tokens.length - 1;
+  while (last > 0 && /^["'\u201d\u2019]$/.test(tokens[last]!.text)) last--;
+  if (/^[.!?]$/.test(tokens[last]?.text ?? "")) return false;
   const words = tokens.filter((t) => /\p{L}/u.test(t.text) && !lexicon.stopwords.has(t.lower));
   if (words.length < 3) return false;
   return words.filter((t) => t.cap).length / words.length >= lexicon.headlineCapitalizedRatio;

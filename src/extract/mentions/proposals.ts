@@ -44,6 +44,8 @@ function complement(tokens: readonly Token[], head: number, vocabulary: Proposal
     while (isModifier(tokens[j], vocabulary) && !vocabulary.heads.has(tokens[j]!.lower)) j++;
     if (tokens[j] && vocabulary.heads.has(tokens[j]!.lower)) return { end: j + 1, words: tokens.slice(modStart, j + 1).map((t) => t.lower) };
   }
+  // A list of demands is named by its items, never by what they are for ("demands for a cessation of hostilities").
+  if (vocabulary.demands.has(tokens[head]!.lower)) return null;
   if (next === "for" || next === "of" || (next === "on" && ON_COMPLEMENT_HEADS.has(tokens[head]!.lower))) {
     // "a permanent mechanism for mutual peace and stability", "a declaration of principles",
     // "an agreement on the path to normalisation": a generic head is named by its complement.
@@ -111,9 +113,12 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     // "list of demands": the list is the proposal, headed by "demands".
     let start = first;
     while (start > 0 && isModifier(tokens[start - 1], vocabulary) && !heads.has(tokens[start - 1]!.lower)) start--;
-    const list = tokens[start - 1]?.lower === "of" && tokens[start - 2]?.lower === "list";
-    if (list) start -= 2;
-    const modifiers = tokens.slice(list ? start + 2 : start, h).map((t) => t.lower);
+    // "a list of (its) demands"
+    const owned = DETERMINERS.has(tokens[start - 1]?.lower ?? "") ? 1 : 0;
+    const list = tokens[start - 1 - owned]?.lower === "of" && tokens[start - 2 - owned]?.lower === "list";
+    const modifierStart = start;
+    if (list) start -= 2 + owned;
+    const modifiers = tokens.slice(modifierStart, h).map((t) => t.lower);
     // "a list of demands for an agreement": the list is named by its items, not what they are for.
     const comp = list ? null : complement(tokens, h, vocabulary);
     const end = comp?.end ?? h + 1;
