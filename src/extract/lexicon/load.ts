@@ -1,6 +1,7 @@
 /**
- * Loads graph-data/lexicon/*.json into a Lexicon: known entities and countries
- * (with demonyms, capitals and a synthesized armed-forces entity per country),
+ * Loads graph-data/lexicon/*.json into a Lexicon: known entities, the gazetteer's
+ * states (with demonyms, capitals and a synthesized armed-forces entity per
+ * state) and cities,
  * role titles, relation cues and stop lists. Malformed data fails loudly with
  * the file name.
  */
@@ -13,6 +14,7 @@ import type { LexEntity, Lexicon, NameEntry } from "./types.ts";
 import { compileCue, type CueSpec } from "../relations/cue-pattern.ts";
 import { nameKey } from "../mentions/name-key.ts";
 import { parseHeadWords } from "./heads.ts";
+import { placeEntity, stateEntities, type GazetteerFile } from "./gazetteer.ts";
 
 export class LexiconError extends Error {
   override name = "LexiconError";
@@ -27,31 +29,6 @@ function readJson<T>(dir: string, file: string): T {
   }
 }
 
-interface CountrySpec {
-  id: string;
-  name: string;
-  aliases: string[];
-  demonyms: string[];
-  capitals: string[];
-  capitalId: string | null;
-}
-
-function countryEntities(spec: CountrySpec, militaryTemplate: string): LexEntity[] {
-  const demonym = spec.demonyms[0];
-  const country: LexEntity = { id: spec.id, name: spec.name, type: "organization", aliases: spec.aliases, country: true, demonym, capitalId: spec.capitalId };
-  if (!demonym) return [country];
-  const forcesName = militaryTemplate.replace("{demonym}", demonym);
-  const forces: LexEntity = {
-    id: `${spec.id}-armed-forces`,
-    name: forcesName,
-    type: "organization",
-    aliases: [forcesName, `Armed Forces of ${spec.name}`, `${demonym} military`, `${demonym} army`],
-    memberOf: spec.id,
-    militaryOf: spec.id,
-  };
-  return [country, forces];
-}
-
 /** The plural of a role phrase: its head noun (the word before "of", else the last) takes the plural. */
 export function pluralRole(role: string): string {
   const words = role.split(" ");
@@ -64,7 +41,7 @@ export function pluralRole(role: string): string {
 
 export function loadLexicon(dir: string): Lexicon {
   const { entities: entitySpecs } = readJson<{ entities: LexEntity[] }>(dir, "entities.json");
-  const { countries } = readJson<{ countries: CountrySpec[] }>(dir, "countries.json");
+  const gazetteer = readJson<GazetteerFile>(dir, "gazetteer.json");
   const roles = readJson<{ roles: string[]; honorifics: string[]; former: string[]; portfolioWords?: string[]; militaryHeads: string[]; militaryNames: { template: string } }>(dir, "roles.json");
   const stop = readJson<{ words: string[]; headlineCapitalizedRatio: number }>(dir, "stoplists.json");
   const heads = parseHeadWords(readJson<Record<string, unknown>>(dir, "heads.json"), (message) => new LexiconError(`lexicon file ${message}`));
@@ -72,18 +49,39 @@ export function loadLexicon(dir: string): Lexicon {
 
   const entities = new Map<string, LexEntity>();
   const names = new PhraseTrie<NameEntry>();
-  const add = (e: LexEntity) => {
+  // Every name given so far (nameKey), so that a city never takes a state's or a known entity's name.
+  const claimed = new Set<string>();
+  // nameKey of each phrase, computed once: the gazetteer has some 20,000 names.
+  const keyCache = new Map<string, string>();
+  const keyOf = (phrase: string) => {
+    let k = keyCache.get(phrase);
+    if (k === undefined) keyCache.set(phrase, (k = nameKey(phrase)));
+    return k;
+  };
+  // A capital's names are claimed by its state, but not against the capital's own place ("London" is also the place london).
+  const capitalOf = new Map<string, string>();
+  const addName = (phrase: string, entry: NameEntry, proper: boolean) => {
+    names.add(phrase, entry, { proper });
+    claimed.add(keyOf(phrase));
+  };
+  const add = (e: LexEntity, proper = false) => {
     if (!e.id || !e.name || !NODE_TYPES.includes(e.type as NodeType)) throw new LexiconError(`lexicon entry ${JSON.stringify(e.id ?? e.name)} needs id, name and a type among ${NODE_TYPES.join(", ")}`);
     if (entities.has(e.id)) throw new LexiconError(`lexicon id "${e.id}" is defined twice`);
     entities.set(e.id, e);
-    for (const alias of new Set([e.name, ...e.aliases])) names.add(alias, { id: e.id, kind: "name" });
+    for (const alias of new Set([e.name, ...e.aliases])) addName(alias, { id: e.id, kind: "name" }, proper);
   };
-  for (const c of countries) {
-    for (const e of countryEntities(c, roles.militaryNames.template)) add(e);
-    for (const d of c.demonyms) names.add(d, { id: c.id, kind: "demonym" });
-    for (const cap of c.capitals) names.add(cap, { id: c.id, kind: "capital" });
+  if (!Array.isArray(gazetteer.states) || !Array.isArray(gazetteer.places)) throw new LexiconError("lexicon file gazetteer.json needs lists \"states\" and \"places\" (rebuild it with npm run lexicon:build)");
+  for (const c of gazetteer.states) {
+    for (const e of stateEntities(c, roles.militaryNames.template)) add(e, e.country === true);
+    for (const d of c.demonyms) addName(d, { id: c.id, kind: "demonym" }, true);
+    for (const cap of c.capitals) addName(cap, { id: c.id, kind: "capital" }, true);
+    for (const cap of c.capitals) if (c.capitalId) capitalOf.set(keyOf(cap), c.capitalId);
   }
   for (const e of entitySpecs) add(e);
+  for (const p of gazetteer.places) {
+    const place = placeEntity(p, (id) => entities.has(id), (name) => claimed.has(keyOf(name)) && capitalOf.get(keyOf(name)) !== p.id);
+    if (place) add(place, true);
+  }
   for (const e of entities.values()) {
     if (e.memberOf && !entities.has(e.memberOf)) throw new LexiconError(`lexicon entry "${e.id}": memberOf "${e.memberOf}" is not a known id`);
   }
@@ -100,7 +98,7 @@ export function loadLexicon(dir: string): Lexicon {
   for (const e of entities.values()) {
     if (e.militaryOf) armedForces.set(e.militaryOf, e.id);
     if (e.memberOf) seatOf.set(e.id, e.memberOf);
-    for (const a of [e.name, ...e.aliases]) if (!nameKeys.has(nameKey(a))) nameKeys.set(nameKey(a), e.id);
+    for (const a of [e.name, ...e.aliases]) if (!nameKeys.has(keyOf(a))) nameKeys.set(keyOf(a), e.id);
   }
   for (const e of entities.values()) if (e.capitalId && !seatOf.has(e.capitalId)) seatOf.set(e.capitalId, e.id);
 

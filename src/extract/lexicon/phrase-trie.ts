@@ -2,7 +2,8 @@
  * A trie over word sequences: finds the longest lexicon phrase starting at a token.
  * Short all-caps forms ("US", "AP") match only with their exact case, so the
  * pronoun "us" or the word "ap" never become entities; single words must be
- * capitalized in the text unless they are long enough to be unambiguous.
+ * capitalized in the text unless they are long enough to be unambiguous, and
+ * gazetteer names ("proper") always.
  */
 import { splitWords, type Token } from "../tokens.ts";
 
@@ -20,7 +21,8 @@ interface TrieNode<T> {
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
 
-  add(phrase: string, value: T): void {
+  /** `proper`: a proper name of the gazetteer ("Turkey", "Reading"), matched only when its first word is capitalized in the text. */
+  add(phrase: string, value: T, opts: { proper?: boolean } = {}): void {
     const words = splitWords(phrase);
     if (words.length === 0) return;
     let node = this.root;
@@ -31,7 +33,7 @@ export class PhraseTrie<T> {
       node = child;
     }
     const shortCaps = words.length === 1 && /^[\p{Lu}.]{1,4}$/u.test(words[0]!);
-    const needsCap = words.length === 1 && !shortCaps && words[0]!.length < 6 && /^\p{Lu}/u.test(words[0]!);
+    const needsCap = (!!opts.proper && !shortCaps && /^\p{Lu}/u.test(words[0]!)) || (words.length === 1 && !shortCaps && words[0]!.length < 6 && /^\p{Lu}/u.test(words[0]!));
     node.values.push({ value, exact: shortCaps ? words : null, needsCap });
   }
 

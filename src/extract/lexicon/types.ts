@@ -12,10 +12,12 @@ export interface LexEntity {
   memberOf?: string;
   /** A building or seat that names a place as well as a body (the Kremlin). */
   place?: boolean;
-  /** A state (from countries.json): an organization when it acts, a location otherwise. */
+  /** A state (from gazetteer.json): an organization when it acts, a location otherwise. */
   country?: boolean;
   demonym?: string;
   capitalId?: string | null;
+  /** A city of the gazetteer: a name that may begin a longer name ("Victoria Nuland", "Washington Post"). */
+  settlement?: boolean;
   /** For an armed-forces entity: the state it belongs to. */
   militaryOf?: string;
 }

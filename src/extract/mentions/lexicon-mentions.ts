@@ -8,7 +8,8 @@ import { spanText, type Token } from "../tokens.ts";
 import type { Lexicon, NameEntry } from "../lexicon/types.ts";
 import type { PhraseMatch } from "../lexicon/phrase-trie.ts";
 import type { Mention } from "./types.ts";
-import { PLACE_PREPOSITIONS, isPossessive } from "./context.ts";
+import { PLACE_PREPOSITIONS, isNameWord, isPossessive } from "./context.ts";
+import { isHeadline } from "./discover.ts";
 
 // A capital is also a place name in the lexicon: decide first whether it stands for the government.
 const MOTION = /^(travel|flew|fly|flies|flying|went|go|goes|going|return|came|come|comes|coming|head|trip|visit|journey|arriv|moved|move|sent|send|way|back)/;
@@ -25,14 +26,30 @@ function militaryAfter(tokens: readonly Token[], end: number, lexicon: Lexicon):
   return m[0]!.end;
 }
 
+/**
+ * "Victoria Nuland", "Washington Post", "Gaza Strip", "East Jerusalem": a city
+ * joined to another name word is part of a longer name, left to discovery (not
+ * before a place head, "Kursk Oblast", a title, "Kyiv Mayor …", a known name,
+ * nor in a title-case headline).
+ */
+function partOfLongerName(tokens: readonly Token[], start: number, end: number, lexicon: Lexicon, headline: boolean): boolean {
+  if (headline) return false;
+  const next = tokens[end];
+  const joinsNext = isNameWord(next, lexicon.stopwords) && !lexicon.heads.placeExtension.has(next!.lower) && !lexicon.roles.matchAt(tokens, end) && !lexicon.names.matchAt(tokens, end);
+  const joinsPrevious = start > 1 && isNameWord(tokens[start - 1], lexicon.stopwords) && !lexicon.names.matchAt(tokens, start - 1) && !lexicon.roles.matchAt(tokens, start - 1);
+  return joinsNext || joinsPrevious;
+}
+
 export function lexiconMentions(tokens: readonly Token[], sentence: string, lexicon: Lexicon, isDateline: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
+  const headline = isHeadline(tokens, lexicon);
   for (const group of lexicon.names.scan(tokens)) {
     const match: PhraseMatch<NameEntry> = [...group].sort((a, b) => KIND_ORDER[a.value.kind] - KIND_ORDER[b.value.kind])[0]!;
     const { start, end } = match;
     const { id, kind } = match.value;
     const entity = lexicon.entities.get(id)!;
     const surface = spanText(sentence, tokens, start, end);
+    if ((entity.settlement || kind === "capital") && partOfLongerName(tokens, start, end, lexicon, headline)) continue;
     if (entity.country) {
       const milEnd = militaryAfter(tokens, end, lexicon);
       const forces = lexicon.entities.get(lexicon.armedForces.get(id) ?? "");

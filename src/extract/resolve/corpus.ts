@@ -9,6 +9,7 @@
 import type { Evidence, NodeType } from "../../types.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import type { ArticleExtraction } from "../article.ts";
+import { nameKey } from "../mentions/name-key.ts";
 
 export interface ResolvedEntity {
   key: string;
@@ -47,10 +48,16 @@ function words(key: string): string[] {
   return key.replace(/^(name|proposal):/, "").split(" ");
 }
 
-function buildRewrites(tallies: Map<string, Tally>): Map<string, string> {
+function buildRewrites(tallies: Map<string, Tally>, lexicon: Lexicon): Map<string, string> {
   const rewrite = new Map<string, string>();
   const keys = [...tallies.keys()].sort();
   const majorityType = (k: string) => [...tallies.get(k)!.types].sort((a, b) => b[1] - a[1])[0]![0];
+  // A gazetteer city whose region the corpus names ("Kursk" beside "the Kursk region") is that region, as a discovered name would be.
+  for (const k of keys) {
+    const city = lexicon.entities.get(k);
+    const region = city?.settlement ? `name:${nameKey(city.name)} region` : "";
+    if (region && tallies.has(region)) rewrite.set(k, region);
+  }
   // Surnames and bare place names.
   for (const k of keys) {
     if (!k.startsWith("name:") || k.includes(" ")) continue;
@@ -94,7 +101,7 @@ export function resolveCorpus(extractions: ArticleExtraction[], lexicon: Lexicon
       t.articles.add(ex.article.id);
     }
   }
-  const rewrite = buildRewrites(tallies);
+  const rewrite = buildRewrites(tallies, lexicon);
   const final = (k: string) => rewrite.get(k) ?? k;
   const merged = new Map<string, Tally>();
   for (const [k, t] of tallies) {
