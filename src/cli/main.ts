@@ -11,6 +11,7 @@ import { registerBench } from "./commands/bench.ts";
 import { registerTrain } from "./commands/train.ts";
 import { registerParse } from "./commands/parse.ts";
 import { registerEvalNlp } from "./commands/eval-nlp.ts";
+import { registerEval } from "./commands/eval.ts";
 import { UserError } from "./user-error.ts";
 
 export async function main(argv: string[]): Promise<number> {
@@ -18,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Read negotiation news as a knowledge graph.")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp]) register(program);
+  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval]) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -9,3 +9,5 @@ export const DEFAULT_GRAPH_FILE = resolve(PROJECT_ROOT, "graph-data/graph.json")
 export { DEFAULT_MODEL_DIR } from "../nlp/pipeline.ts";
 /** The open treebanks the language models are trained on (see ../shared/nlp/README.md). */
 export const DEFAULT_TREEBANK_DIR = resolve(PROJECT_ROOT, "../shared/nlp");
+/** The gold evaluation sets and their yardstick (score.mjs): the seeds and the wide development set. */
+export const DEFAULT_EVAL_DIR = resolve(PROJECT_ROOT, "../shared/eval");

@@ -24,12 +24,13 @@ beforeAll(async () => {
 });
 
 describe("extraction quality on the seeds", () => {
-  it("meets the floors: entities F1 ≥ 0.90 with type accuracy ≥ 0.95, relations strict F1 ≥ 0.65 and lenient F1 ≥ 0.70", () => {
+  // Measured 0.939 (type accuracy 0.987), relations strict 0.765, lenient 0.766.
+  it("meets the floors: entities F1 ≥ 0.92 with type accuracy ≥ 0.95, relations strict F1 ≥ 0.75 and lenient F1 ≥ 0.75", () => {
     const s = score(JSON.parse(serialized), gold("entities.json"), gold("relations.json"));
-    expect(s.entities.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.entities.f1).toBeGreaterThanOrEqual(0.92);
     expect(s.entities.typeAccuracy).toBeGreaterThanOrEqual(0.95);
-    expect(s.relations.strict.f1).toBeGreaterThanOrEqual(0.65);
-    expect(s.relations.lenient.f1).toBeGreaterThanOrEqual(0.7);
+    expect(s.relations.strict.f1).toBeGreaterThanOrEqual(0.75);
+    expect(s.relations.lenient.f1).toBeGreaterThanOrEqual(0.75);
   });
 });
 
