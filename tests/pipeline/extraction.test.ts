@@ -114,6 +114,8 @@ describe("relations", () => {
     ["Norway mediated a truce between Armenia and Azerbaijan.", "norway negotiated_with armenia"],
     ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
     ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
+    ["The summit was held in the Egyptian city of Marsa Tarek.", "name:marsa tarek located_in egypt"],
+    ["The ministers met at NATO headquarters in Brussels.", "name:nato headquarters located_in brussels"],
     ["On Monday, Sahel Union High Representative Olusegun Obasanjo spoke.", "name:olusegun obasanjo member_of name:sahel union"],
   ])("%s → %s", (text, triple) => {
     if (triple === "proposal-exists") expect(extract(text).mentions.some((m) => m.type === "proposal" && /mechanism for mutual peace and stability/.test(m.label))).toBe(true);

@@ -10,6 +10,9 @@ import type { Mention } from "./types.ts";
 import { nameKey } from "./name-key.ts";
 import { isPossessive } from "./context.ts";
 
+/** Words after a body's name that make its seat: "NATO headquarters". */
+const SEAT_WORDS = new Set(["headquarters", "hq", "compound", "embassy", "residence"]);
+
 /** End of "[nuclear power] plant" / "region" after token `from`, or -1. */
 function extensionEnd(tokens: readonly Token[], from: number, heads: HeadWords): number {
   let j = from;
@@ -51,6 +54,12 @@ export function buildCompounds(mentions: Mention[], tokens: readonly Token[], se
         out.push({ ...m, text: label, label, key: `name:${nameKey(label)}` });
         continue;
       }
+    }
+    // "NATO headquarters", "the U.N. compound": a body's seat is a place one can visit.
+    if (m.type === "organization" && SEAT_WORDS.has(tokens[m.end]?.lower ?? "")) {
+      const label = slice(m.start, m.end + 1);
+      out.push({ start: m.start, end: m.end + 1, text: label, label, key: `name:${nameKey(label)}`, type: "location", source: "compound" });
+      continue;
     }
     const leader = lexicon.entities.get(m.key);
     if (leader?.type === "actor" && leader.memberOf && lexicon.heads.government.has(tokens[m.end]?.lower ?? "")) {

@@ -49,6 +49,8 @@ function typeOf(tokens: readonly Token[], start: number, end: number, titled: bo
   const appo = appositionHead(tokens, end, heads);
   if (appo) return heads.appositionPlace.has(appo) ? "location" : "organization";
   const prev = tokens[start - 1]?.lower;
+  // "the city of Sharm El-Sheikh", "the town of Shire": a name after a kind of place and "of".
+  if (prev === "of" && heads.appositionPlace.has(tokens[start - 2]?.lower ?? "")) return "location";
   if (hasTag(tokens, start, end, ["Organization"])) return "organization";
   if (hasTag(tokens, start, end, PERSON_TAGS)) return "actor";
   if (hasTag(tokens, start, end, PLACE_TAGS)) return "location";

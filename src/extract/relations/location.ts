@@ -3,7 +3,8 @@
  *  - "Sudzha, a key town in the Kursk region" (apposition naming a kind of place);
  *  - "the Kursk region of Russia", "Sudzha in Kursk" (place of/in place);
  *  - "Russia's Kursk region", "Moscow's oil refinery" (possessive);
- *  - "Jeddah, Saudi Arabia" (place, state).
+ *  - "Jeddah, Saudi Arabia" (place, state);
+ *  - "the Egyptian city of Sharm El-Sheikh" (kind of place of a state).
  */
 import type { Lexicon } from "../lexicon/types.ts";
 import { spanText } from "../tokens.ts";
@@ -34,6 +35,13 @@ export function locationRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     if ((words.length === 1 && (words[0] === "of" || words[0] === "in")) && isContainer(next, lexicon)) add(m, next, "located:of-in");
     else if (gap.length === 1 && gap[0] === "," && next.kind !== "demonym" && lexicon.entities.get(next.key)?.country && [".", ",", undefined].includes(ctx.tokens[next.end]?.text)) add(m, next, "located:comma");
     else if (gap[0] === "," && (gap[1] === "a" || gap[1] === "an" || gap[1] === "the") && gap.some((w) => lexicon.heads.location.has(w)) && ["in", "of"].includes(gap[gap.length - 1] === "the" ? gap[gap.length - 2]! : gap[gap.length - 1]!) && isContainer(next, lexicon)) add(m, next, "located:apposition");
+  });
+  // "the Egyptian city of Sharm El-Sheikh", "Russia's city of Kursk": the state's demonym or possessive, a kind of place, "of", the place.
+  ms.forEach((m, i) => {
+    const next = ms[i + 1];
+    if (!next || !lexicon.entities.get(m.key)?.country || next.type !== "location") return;
+    const gap = ctx.tokens.slice(m.end, next.start).map((t) => t.lower).filter((w) => w !== "'s");
+    if (gap.length === 2 && lexicon.heads.appositionPlace.has(gap[0]!) && gap[1] === "of") add(next, m, "located:kind-of");
   });
   ms.forEach((m, i) => {
     const next = ms[i + 1];
