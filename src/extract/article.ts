@@ -10,6 +10,7 @@ import { gluedToPrevious, type Token } from "./tokens.ts";
 import { resolveArticle } from "./resolve/article.ts";
 import { phraseEnd } from "./mentions/context.ts";
 import { sentenceRelations, type RelationCandidate, type SentenceContext } from "./relations/index.ts";
+import { SIDES_KEY } from "./mentions/group-references.ts";
 
 export interface LocatedMention extends Mention {
   sentenceIndex: number;
@@ -56,17 +57,48 @@ function appositionTokens(analysis: SentenceAnalysis): Set<number> {
   return out;
 }
 
+/** The parties of the sentence's last negotiation between two named parties, if any. */
+function latestSides(relations: readonly RelationCandidate[]): [string, string] | undefined {
+  const r = [...relations].reverse().find((x) => x.type === "negotiated_with" && x.source !== SIDES_KEY && x.target !== SIDES_KEY);
+  return r ? [r.source, r.target] : undefined;
+}
+
+/**
+ * Relations stated of "both sides": of each side ("both sides agreed to the
+ * truce" → each supported it), between the sides when both ends are the group
+ * ("the two sides negotiated"), never of a side with itself; dropped when the
+ * article has named no sides yet.
+ */
+function expandSides(relations: readonly RelationCandidate[], sides: [string, string] | undefined): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const r of relations) {
+    const fromGroup = r.source === SIDES_KEY, toGroup = r.target === SIDES_KEY;
+    if (!fromGroup && !toGroup) {
+      out.push(r);
+      continue;
+    }
+    if (!sides) continue;
+    const pairs: Array<[string, string]> = fromGroup && toGroup ? [sides] : fromGroup ? sides.map((s): [string, string] => [s, r.target]) : sides.map((t): [string, string] => [r.source, t]);
+    for (const [source, target] of pairs) if (source !== target) out.push({ ...r, source, target, rule: `${r.rule}+sides` });
+  }
+  return out;
+}
+
 export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtraction {
   const analyses = article.sentences.map((s) => analyzeSentence(s.text, lexicon, { dateline: s.index === 0 }));
   resolveArticle(analyses, lexicon, article.id);
   const mentions: LocatedMention[] = [];
   const relations: LocatedRelation[] = [];
   let previousActor: Mention | undefined;
+  // The two parties last reported negotiating: what "both sides" / "the two leaders" stand for.
+  let sides: [string, string] | undefined;
   analyses.forEach((analysis, sentenceIndex) => {
     const resolved = analysis.mentions.filter((m) => !m.key.endsWith(":?"));
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
     const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), heads: lexicon.heads, previousActor };
-    for (const r of sentenceRelations(ctx, lexicon)) relations.push({ ...r, sentenceIndex });
+    const found = sentenceRelations(ctx, lexicon);
+    for (const r of expandSides(found, sides)) relations.push({ ...r, sentenceIndex });
+    sides = latestSides(found) ?? sides;
     previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });
   // A proposal too generic to be named across articles ("the truce", "a trade deal") is a node

@@ -115,6 +115,9 @@ describe("relations", () => {
     ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
     ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
     ["The summit was held in the Egyptian city of Marsa Tarek.", "name:marsa tarek located_in egypt"],
+    // "Both sides" stands for the two parties last reported negotiating (annotation rule 1).
+    ["Armenia and Azerbaijan held talks in Geneva. Both sides agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],
+    ["Armenia and Azerbaijan held talks in Geneva. The two leaders agreed to a 30-day truce.", "armenia supported proposal:30-day truce"],
     ["The ministers met at NATO headquarters in Brussels.", "name:nato headquarters located_in brussels"],
     ["On Monday, Sahel Union High Representative Olusegun Obasanjo spoke.", "name:olusegun obasanjo member_of name:sahel union"],
   ])("%s → %s", (text, triple) => {
@@ -126,6 +129,8 @@ describe("relations", () => {
     ["Russia did not reject the 20-point peace plan.", /rejected/],
     ["Former President Donald Trump spoke.", /member_of/],
     ["Egypt struck a framework trade deal with Iran.", /attacked/],
+    // No sides named yet: what "both sides" did is dropped, and they are no entity.
+    ["Both sides agreed to a 30-day truce.", /supported|group:/],
     ["Trump praised his team, including envoy Steve Witkoff.", /supported/],
     // A bare title names no body (annotation rule 5), whatever states the sentence names.
     ["German chancellor Olaf Scholz and Prime Minister Lena Holm of nowhere spoke.", /lena holm member_of/],

@@ -10,7 +10,7 @@ import type { HeadWords } from "./types.ts";
 type WordLists = Omit<HeadWords, "proposal">;
 const LISTS: Array<keyof WordLists> = [
   "organization", "location", "placeExtension", "placeExtensionWords", "actingCollectives",
-  "appositionOrganization", "appositionPlace", "government", "placeAnaphora", "directions", "reportingVerbs",
+  "appositionOrganization", "appositionPlace", "government", "placeAnaphora", "groupNouns", "directions", "reportingVerbs",
 ];
 const PROPOSAL_LISTS = ["heads", "generic", "selfSpecific", "genericModifiers", "demands"] as const;
 

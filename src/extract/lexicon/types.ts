@@ -49,6 +49,8 @@ export interface HeadWords {
   appositionPlace: Set<string>;
   government: Set<string>;
   placeAnaphora: Set<string>;
+  /** Nouns of references to the two sides ("both sides", "the two leaders"). */
+  groupNouns: Set<string>;
   directions: Set<string>;
   reportingVerbs: Set<string>;
   proposal: ProposalWords;

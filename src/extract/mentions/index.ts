@@ -1,7 +1,8 @@
 /**
  * All mentions of one sentence, from three sources merged by span: the lexicon
  * (longest match), title cues + name discovery, and proposal phrases; then
- * compounds (regions, facilities, "the X administration").
+ * compounds (regions, facilities, "the X administration"), references to
+ * places ("the region") and to the two sides ("both countries").
  */
 import type { Token } from "../tokens.ts";
 import { tokenize } from "../tokens.ts";
@@ -13,6 +14,7 @@ import { discoverNames } from "./discover.ts";
 import { proposalMentions } from "./proposals.ts";
 import { buildCompounds } from "./compounds.ts";
 import { placeAnaphora } from "./place-anaphora.ts";
+import { groupReferences } from "./group-references.ts";
 
 export interface SentenceAnalysis {
   tokens: Token[];
@@ -34,7 +36,8 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
   const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal);
   const places = placeAnaphora(tokens, text, [...named, ...proposals], lexicon.heads);
-  const mentions = [...named, ...proposals, ...places].sort((a, b) => a.start - b.start || b.end - a.end);
+  const groups = groupReferences(tokens, text, [...named, ...proposals, ...places], lexicon.heads);
+  const mentions = [...named, ...proposals, ...places, ...groups].sort((a, b) => a.start - b.start || b.end - a.end);
   return { tokens, mentions, roles };
 }
 

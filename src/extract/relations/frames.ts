@@ -5,6 +5,7 @@
  */
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
 import type { Mention } from "../mentions/types.ts";
+import { SIDES_KEY } from "../mentions/group-references.ts";
 import type { Lexicon } from "../lexicon/types.ts";
 import type { CueMatch } from "./cue-pattern.ts";
 import type { SentenceContext } from "./types.ts";
@@ -130,6 +131,8 @@ const withFrame: Frame = (ctx, { start, end }) => pairs(subjectsBefore(ctx, star
 /** "Washington and Moscow have begun discussing": coordinated subjects act together. */
 const joint: Frame = (ctx, { start }) => {
   const group = subjectsBefore(ctx, start, PARTY);
+  // "Both sides agreed": the group stands for two parties the article resolves (article.ts).
+  if (group.length === 1 && group[0]!.key === SIDES_KEY) return [[group[0]!, group[0]!]];
   return group.length > 1 ? allPairs(group) : [];
 };
 

@@ -10,6 +10,7 @@ import { spanText } from "../tokens.ts";
 import { isDemandList } from "../mentions/proposals.ts";
 import type { Mention } from "../mentions/types.ts";
 import { findCues } from "./cue-pattern.ts";
+import { SIDES_KEY } from "../mentions/group-references.ts";
 import { FRAMES, sideOf } from "./frames.ts";
 import { negated } from "./arguments.ts";
 import { membershipRelations } from "./membership.ts";
@@ -39,7 +40,8 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     for (const [s, t] of frame(ctx, match)) {
       // Putting forward a list of demands is demanding ("submitted a list of its demands").
       const type = match.cue.type === "proposed" && isDemandList(t.key) ? "demanded" : match.cue.type;
-      if (s.key === t.key || !typesFit(type, s, t)) continue;
+      // A party never relates to itself; "the two sides" with itself is the two sides with each other (article.ts).
+      if ((s.key === t.key && s.key !== SIDES_KEY) || !typesFit(type, s, t)) continue;
       if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
       // Negotiation is across sides; two of one side in the same talks are co-delegates, not counterparts.
       if (match.cue.type === "negotiated_with" && sideOf(s.key, lexicon) !== undefined && sideOf(s.key, lexicon) === sideOf(t.key, lexicon)) continue;
