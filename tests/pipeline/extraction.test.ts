@@ -109,6 +109,9 @@ describe("relations", () => {
     ["Egypt struck a framework trade deal with Iran.", "egypt supported proposal:trade deal@t"],
     ["Egypt struck a framework trade deal with Iran.", "egypt negotiated_with iran"],
     ["President Mahmoud Okafor welcomed President Idris Bello to the State House.", "name:mahmoud okafor met_with name:idris bello"],
+    // "met": a negotiation across the sides the lexicon knows, a meeting otherwise (ONTOLOGY: met_with).
+    ["Russia met Ukraine in Istanbul.", "russia negotiated_with ukraine"],
+    ["President Mahmoud Okafor met President Idris Bello in Lagos.", "name:mahmoud okafor met_with name:idris bello"],
     ["Egypt urged Iran to withdraw its troops.", "egypt demanded iran"],
     // A mediator negotiates with each side (annotation rule 10).
     ["Norway mediated a truce between Armenia and Azerbaijan.", "norway negotiated_with armenia"],

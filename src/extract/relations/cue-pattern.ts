@@ -14,6 +14,8 @@ export interface CueSpec {
   frame: string;
   /** Node types the cue's target may have, when narrower than its edge type's ("welcomed the deal" vs "welcomed Zelensky"). */
   targets?: string[];
+  /** The type to use when the parties are not known to stand on different sides ("met": negotiated across sides, a meeting otherwise). */
+  unlessSides?: string;
 }
 
 type Element =
@@ -30,6 +32,7 @@ export interface CompiledCue {
   verbal: boolean;
   /** Target node types allowed, when the cue narrows its edge type's. */
   targets?: ReadonlySet<string>;
+  unlessSides?: string;
 }
 
 export interface CueMatch {
@@ -61,6 +64,7 @@ export function compileCue(spec: CueSpec, index: number, classes: Map<string, Se
     elements,
     verbal: spec.pattern.startsWith("~"),
     ...(spec.targets ? { targets: new Set(spec.targets) } : {}),
+    ...(spec.unlessSides ? { unlessSides: spec.unlessSides } : {}),
   };
 }
 

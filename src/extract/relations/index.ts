@@ -30,6 +30,12 @@ function ownSeat(party: string, place: string, lexicon: Lexicon): boolean {
   return seatOf === party || affiliation === seatOf || (!!affiliation && lexicon.entities.get(affiliation)?.memberOf === seatOf);
 }
 
+/** Both parties' sides are known to the lexicon and differ (Russia and Ukraine, not two allies or two strangers). */
+function acrossSides(a: string, b: string, lexicon: Lexicon): boolean {
+  const sa = sideOf(a, lexicon), sb = sideOf(b, lexicon);
+  return sa !== undefined && sb !== undefined && sa !== sb;
+}
+
 export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const match of findCues(lexicon.cues, ctx.tokens)) {
@@ -39,7 +45,8 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     const quote = spanText(ctx.text, ctx.tokens, match.start, match.end);
     for (const [s, t] of frame(ctx, match)) {
       // Putting forward a list of demands is demanding ("submitted a list of its demands").
-      const type = match.cue.type === "proposed" && isDemandList(t.key) ? "demanded" : match.cue.type;
+      let type = match.cue.type === "proposed" && isDemandList(t.key) ? "demanded" : match.cue.type;
+      if (match.cue.unlessSides && !acrossSides(s.key, t.key, lexicon)) type = match.cue.unlessSides;
       // A party never relates to itself; "the two sides" with itself is the two sides with each other (article.ts).
       if ((s.key === t.key && s.key !== SIDES_KEY) || !typesFit(type, s, t)) continue;
       if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
