@@ -30,14 +30,21 @@ function ownSeat(party: string, place: string, lexicon: Lexicon): boolean {
   return seatOf === party || affiliation === seatOf || (!!affiliation && lexicon.entities.get(affiliation)?.memberOf === seatOf);
 }
 
-/** Both parties' sides are known to the lexicon and differ (Russia and Ukraine, not two allies or two strangers). */
-function acrossSides(a: string, b: string, lexicon: Lexicon): boolean {
-  const sa = sideOf(a, lexicon), sb = sideOf(b, lexicon);
+/**
+ * Both parties' sides are known and differ (Russia and Ukraine, not two allies
+ * or two strangers): from the lexicon, or from a title in the same sentence
+ * ("Qatari mediator X" stands with Qatar).
+ */
+function acrossSides(a: string, b: string, lexicon: Lexicon, titled: ReadonlyMap<string, string>): boolean {
+  const side = (k: string) => sideOf(k, lexicon) ?? (titled.has(k) ? sideOf(titled.get(k)!, lexicon) ?? titled.get(k) : undefined);
+  const sa = side(a), sb = side(b);
   return sa !== undefined && sb !== undefined && sa !== sb;
 }
 
 export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
   const out: RelationCandidate[] = [];
+  const memberships = membershipRelations(ctx, lexicon);
+  const titled = new Map(memberships.map((r) => [r.source, r.target]));
   for (const match of findCues(lexicon.cues, ctx.tokens)) {
     if (negated(ctx, match.start)) continue;
     const frame = FRAMES[match.cue.frame];
@@ -46,7 +53,7 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     for (const [s, t] of frame(ctx, match)) {
       // Putting forward a list of demands is demanding ("submitted a list of its demands").
       let type = match.cue.type === "proposed" && isDemandList(t.key) ? "demanded" : match.cue.type;
-      if (match.cue.unlessSides && !acrossSides(s.key, t.key, lexicon)) type = match.cue.unlessSides;
+      if (match.cue.unlessSides && !acrossSides(s.key, t.key, lexicon, titled)) type = match.cue.unlessSides;
       // A party never relates to itself; "the two sides" with itself is the two sides with each other (article.ts).
       if ((s.key === t.key && s.key !== SIDES_KEY) || !typesFit(type, s, t)) continue;
       if (match.cue.type === "visited" && ownSeat(s.key, t.key, lexicon)) continue;
@@ -56,7 +63,7 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
     }
   }
   const typeOf = new Map(ctx.mentions.map((m) => [m.key, m]));
-  for (const r of [...membershipRelations(ctx, lexicon), ...locationRelations(ctx, lexicon)]) {
+  for (const r of [...memberships, ...locationRelations(ctx, lexicon)]) {
     const s = typeOf.get(r.source) ?? lexicon.entities.get(r.source);
     const t = typeOf.get(r.target) ?? lexicon.entities.get(r.target);
     if (s && t && typesFit(r.type, s, t)) out.push(r);
