@@ -63,6 +63,11 @@ describe("mentions", () => {
     for (const w of wrong) expect(texts).not.toContain(w);
   });
 
+  it("joins a hyphenated surname to the full name said earlier", () => {
+    const ms = extract("Egyptian President Abdel Karim El-Masri spoke. El-Masri said peace was near.").mentions;
+    expect(new Set(ms.filter((m) => /Masri/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:abdel karim el masry"]));
+  });
+
   it("joins a surname to the full name said earlier", () => {
     const ms = extract("Negotiator Lena Brandt arrived on Monday. Brandt said the deal was close.").mentions;
     expect(new Set(ms.filter((m) => /Brandt/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:lena brandt"]));
@@ -103,6 +108,10 @@ describe("relations", () => {
     ["Russia demanded security guarantees.", "russia demanded proposal:security guarantees@t"],
     ["Egypt and Sudan agreed to a deal to develop Sudan's offshore gas fields.", "egypt supported proposal:offshore gas fields deal"],
     ["Israeli Strategic Affairs Minister Ron Dermer spoke.", "name:ron dermer member_of israel"],
+    ["On Monday, UN Secretary-General Ana Lindqvist spoke.", "name:ana lindqvist member_of united-nations"],
+    ["He thanked the President of Colombia, Mateo Rivas, for his work.", "name:mateo rivas member_of colombia"],
+    ["On Monday, EU High Representative for Foreign Policy and Security Lena Holm spoke.", "name:lena holm member_of european-union"],
+    ["Tomas Berg, Trump's special envoy for Ukraine and Russia, arrived.", "name:tomas berg member_of united-states"],
     // Agreements reached together: each supports it and the two negotiated (annotation rule 11).
     ["Armenia and Azerbaijan agreed to a 30-day truce.", "armenia negotiated_with azerbaijan"],
     ["Armenia and Azerbaijan agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],

@@ -25,6 +25,14 @@ export class PhraseTrie<T> {
   add(phrase: string, value: T, opts: { proper?: boolean } = {}): void {
     const words = splitWords(phrase);
     if (words.length === 0) return;
+    this.addWords(words, value, opts);
+    // "secretary-general" is one token, "Secretary-General" three (a hyphen joins only before a lower-case letter):
+    // the phrase is also added split at its hyphens, so either spelling matches.
+    const split = words.flatMap((w) => (/\p{L}-\p{L}/u.test(w) ? w.split(/(-)/) : [w]));
+    if (split.length !== words.length) this.addWords(split, value, opts);
+  }
+
+  private addWords(words: string[], value: T, opts: { proper?: boolean }): void {
     let node = this.root;
     for (const w of words) {
       const key = w.toLowerCase();

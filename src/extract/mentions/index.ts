@@ -30,7 +30,7 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const roles = findRoles(tokens, lexicon);
   const titled = titledStarts(tokens, roles, lexicon);
   for (const m of lexical) if (titled.has(m.start)) m.titled = true;
-  const roleSpans = roles.map((r) => ({ start: r.start, end: r.end }) as Mention);
+  const roleSpans = roles.map((r) => ({ start: r.start, end: r.titleEnd }) as Mention);
   const roleAt = (i: number) => roles.some((r) => r.start === i);
   const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt);
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);

@@ -13,14 +13,17 @@ export interface RoleSpan {
   role: string;
   /** Token index where the titled name starts, or -1 when no name follows. */
   nameStart: number;
+  /** End of the whole title, a portfolio after "for" included ("High Representative for Foreign Policy"). */
+  titleEnd: number;
   /** "Former President X": the role is not current. */
   former: boolean;
 }
 
 /** "Chief of the General Staff Valery Gerasimov": skip "of the <Org words>" between role and name. */
-function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): number {
+function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): { nameStart: number; titleEnd: number } {
   const heads = lexicon.heads;
   let j = end;
+  let titleEnd = end;
   // The body ends at its head word ("Staff", "Council") unless its name goes on with "of": a tagger
   // may read the head as the start of the person's name ("Staff Valery Gerasimov").
   while (tokens[j]?.lower === "of") {
@@ -38,14 +41,15 @@ function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): num
   // "Minister for Economic Revitalization Ryosei Akazawa": a portfolio after "for" belongs to the title.
   if (tokens[j]?.lower === "for" && tokens[j + 1]?.cap) {
     let k = j + 1;
-    while (tokens[k]?.cap && !tokens[k]!.tags.has("Person") && lexicon.portfolioWords.has(tokens[k]!.lower)) k++;
-    if (k > j + 1 && tokens[k]?.cap) j = k;
+    // "for Foreign Policy and Security": portfolio words, "and" between them.
+    while ((tokens[k]?.cap && !tokens[k]!.tags.has("Person") && lexicon.portfolioWords.has(tokens[k]!.lower)) || (k > j + 1 && tokens[k]?.lower === "and" && lexicon.portfolioWords.has(tokens[k + 1]?.lower ?? ""))) k++;
+    if (k > j + 1 && tokens[k]?.cap) j = titleEnd = k;
   }
   // "Ukraine's military chief, Oleksandr Syrsky": a comma may stand between a role and a person's name.
   if (tokens[j]?.text === "," && tokens[j + 1]?.tags.has("Person")) j++;
   // "Prime Minister Sir Keir Starmer": an honorific after the role is not the name.
   while (tokens[j] && lexicon.honorifics.has(tokens[j]!.lower) && tokens[j + 1]?.cap) j++;
-  return tokens[j]?.cap && /\p{L}/u.test(tokens[j]!.text) ? j : -1;
+  return { nameStart: tokens[j]?.cap && /\p{L}/u.test(tokens[j]!.text) ? j : -1, titleEnd };
 }
 
 /**
@@ -67,10 +71,11 @@ export function findRoles(tokens: readonly Token[], lexicon: Lexicon): RoleSpan[
     if (tokens[roleStart - 1]?.text === "-" && gluedToPrevious(tokens, roleStart - 1) && gluedToPrevious(tokens, roleStart) && tokens[roleStart - 2]?.cap) continue;
     const start = portfolioStart(tokens, roleStart, lexicon);
     const prev = tokens[start - 1]?.lower ?? "";
-    // "the General Staff", "of the Security Council": a capitalized role word after "the" is part of a name.
-    if (prev === "the" && tokens[start]!.cap) continue;
+    // "the General Staff", "of the Security Council": a capitalized role word after "the" is part of a name,
+    // unless the body follows the title: "the President of Colombia, Gustavo Petro".
+    if (prev === "the" && tokens[start]!.cap && tokens[end]?.lower !== "of") continue;
     const former = lexicon.former.has(prev) || (prev === "-" && lexicon.former.has(tokens[start - 2]?.lower ?? ""));
-    out.push({ start, end, role: value, nameStart: nameAfter(tokens, end, lexicon), former });
+    out.push({ start, end, role: value, ...nameAfter(tokens, end, lexicon), former });
   }
   return out;
 }

@@ -24,13 +24,18 @@ const isBody = (m: Mention | undefined): m is Mention => !!m && m.type === "orga
 const quote = (ctx: SentenceContext, a: number, b: number) => spanText(ctx.text, ctx.tokens, a, b);
 
 /** A body just before the role: "Kremlin aide", "Ukraine's new envoy", "White House press secretary". */
-function bodyBefore(ctx: SentenceContext, role: RoleSpan): Mention | undefined {
+function bodyBefore(ctx: SentenceContext, role: RoleSpan, lexicon: Lexicon): (Mention & { derived?: boolean }) | undefined {
   const containing = ctx.mentions.find((m) => m.start < role.start && m.end > role.start && isBody(m));
   if (containing) return containing;
   let j = role.start;
   for (let skipped = 0; skipped < 3 && j > 0; skipped++) {
     const prev = ctx.tokens[j - 1]!;
     const m = ctx.mentions.find((x) => x.end === j);
+    // "Trump's special envoy": a person's aide stands with the person's state (annotation rule 5), if known.
+    if (m && m.type === "actor" && isPossessive(ctx.tokens[m.end])) {
+      const state = lexicon.entities.get(m.key)?.memberOf;
+      return state ? ({ key: state, start: m.start, derived: true } as Mention & { derived: boolean }) : undefined;
+    }
     if (m) return isBody(m) ? m : undefined;
     if (isPossessive(prev) || (!prev.cap && /^\p{Ll}/u.test(prev.text))) j--;
     else return undefined;
@@ -68,8 +73,10 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
     if (!person) continue;
     const after = ctx.tokens[person.end]?.lower === "of" ? ctx.mentions.find((m) => m.start === person.end + 1 && isBody(m)) : undefined;
     const known = lexicon.entities.get(person.key)?.memberOf;
+    const before = bodyBefore(ctx, role, lexicon);
+    // "Putin's spokesman Dmitry Peskov": what the lexicon knows of the person beats the boss's state.
     const body =
-      bodyBefore(ctx, role) ??
+      (before && !(before.derived && known) ? before : undefined) ??
       bodyAfter(ctx, role.end, role.nameStart) ??
       after ??
       (known ? ({ key: known } as Mention) : undefined);
@@ -89,7 +96,8 @@ function appositionMemberships(ctx: SentenceContext, lexicon: Lexicon): Relation
     const role = ctx.roles.find((r) => r.start > person.end && r.end <= segEnd);
     if (!role || role.nameStart >= 0 && role.nameStart < segEnd) continue;
     if (ctx.tokens.slice(person.end + 1, role.start).some((t) => lexicon.former.has(t.lower))) continue;
-    const body = bodyAfter(ctx, role.end, segEnd) ?? bodyBefore(ctx, role) ?? ctx.mentions.find((m) => m.start > person.end && m.end <= role.start && isBody(m));
+    // A body before the role first: "Trump's special envoy for Ukraine" is the envoy of Trump's state, for Ukraine.
+    const body = bodyBefore(ctx, role, lexicon) ?? bodyAfter(ctx, role.end, segEnd) ?? ctx.mentions.find((m) => m.start > person.end && m.end <= role.start && isBody(m));
     if (body) out.push({ source: person.key, type: "member_of", target: body.key, quote: quote(ctx, person.start, segEnd), rule: "member:apposition" });
   }
   return out;

@@ -33,8 +33,10 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
     fullNames.get(last)!.add(m.key);
   }
   for (const m of all) {
-    if (!m.key.startsWith("name:") || m.key.includes(" ")) continue;
-    const candidates = fullNames.get(m.key.slice(5));
+    if (!m.key.startsWith("name:")) continue;
+    // "El-Sisi" (key "el sisy") after "Abdel Fattah El-Sisi": a short name the one longer name ends with.
+    const short = m.key.slice(5);
+    const candidates = short.includes(" ") ? new Set([...(fullNames.get(lastWordKey(m.key)) ?? [])].filter((k) => k !== m.key && k.endsWith(` ${short}`))) : fullNames.get(short);
     if (candidates?.size === 1) Object.assign(m, { key: [...candidates][0]!, type: "actor", weak: false });
   }
   // Lone capitalized words that joined no full name were not names after all.
