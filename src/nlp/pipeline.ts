@@ -68,7 +68,7 @@ export function analyzeWords(models: LanguageModels, words: readonly string[]): 
   const pairs = models.tagger.pairs;
   const upos = Array.from(tags, (t) => pairs[t]!.upos);
   const xpos = Array.from(tags, (t) => pairs[t]!.xpos);
-  const inputs = parserInputs(hashes.lower, tags, words, amb);
+  const inputs = parserInputs(hashes.lower, tags, words, amb, hashes.suffix3);
   const heads = models.parser.parse(inputs, n);
   const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, upos));
   return {

@@ -3,14 +3,16 @@
  * Nivre (2011) — words and tags of the stack top, the next three buffer words,
  * the stack top's head and grandparent, the outermost children of the stack
  * top and buffer front, their distance and valencies — plus the second stack
- * item and whether the stack top already has a head (what REDUCE needs).
+ * item, whether the stack top already has a head (what REDUCE needs), and
+ * ambiguity classes and suffixes of the stack top and buffer front paired with
+ * the other word (what still holds when a tag is wrong).
  * `w` and `p` are per-word hashes of the lower-case form and the tag; index n
  * is the root.
  */
 import { feature1, feature2, feature3 } from "../hash.ts";
 import { NONE, type ParserState } from "./state.ts";
 
-export const PARSER_MAX_FEATURES = 84;
+export const PARSER_MAX_FEATURES = 96;
 
 const NULL_W = 0x4e554c4c;
 
@@ -24,6 +26,8 @@ export interface ParserInputs {
   punctBefore: Int32Array;
   /** Ambiguity class of each word (the tags training gave it): a tag error does not change it. */
   a: Uint32Array;
+  /** Last three letters of each word's lower-case form: a word's kind when its tag is wrong. */
+  s: Uint32Array;
 }
 
 export function parserFeatures(out: Uint32Array, st: ParserState, x: ParserInputs): number {
@@ -149,5 +153,14 @@ export function parserFeatures(out: Uint32Array, st: ParserState, x: ParserInput
   out[f++] = feature3(73, s0a, b0p, s0p);
   out[f++] = feature3(74, b0a, b1a, b0p);
   out[f++] = feature3(75, s0p, b0a, b0p);
+  // suffixes and classes with the other word: robust to a wrong tag on either side
+  const s0s = s0 >= 0 ? x.s[s0]! : NULL_W, b0s = x.s[b0]!;
+  out[f++] = feature2(76, s0s, b0p);
+  out[f++] = feature2(77, s0p, b0s);
+  out[f++] = feature2(78, s0s, b0s);
+  out[f++] = feature3(79, s0a, b0a, dist);
+  out[f++] = feature2(80, s0w, b0a);
+  out[f++] = feature2(81, s0a, b0w);
+  out[f++] = feature3(82, s1p, s0a, b0a);
   return f;
 }

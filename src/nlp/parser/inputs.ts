@@ -10,7 +10,7 @@ const ROOT_W = 0x524f4f54, ROOT_P = 0x524f4f50;
 /** Clause punctuation: counted between the stack top and the buffer front, and read by the labeler. */
 export const CLAUSE_PUNCTUATION = new Set([",", ":", ";", "-", "--", "–", "—", "(", ")"]);
 
-export function parserInputs(lower: Uint32Array, tags: Int32Array, words: readonly string[], ambiguity: Uint32Array): ParserInputs {
+export function parserInputs(lower: Uint32Array, tags: Int32Array, words: readonly string[], ambiguity: Uint32Array, suffix3: Uint32Array): ParserInputs {
   const n = lower.length;
   const punctBefore = new Int32Array(n + 2);
   for (let i = 0; i < n; i++) punctBefore[i + 1] = punctBefore[i]! + (CLAUSE_PUNCTUATION.has(words[i]!) ? 1 : 0);
@@ -29,5 +29,8 @@ export function parserInputs(lower: Uint32Array, tags: Int32Array, words: readon
   const a = new Uint32Array(n + 1);
   a.set(ambiguity);
   a[n] = ROOT_P;
-  return { w, p, wp, punctBefore, a };
+  const s = new Uint32Array(n + 1);
+  s.set(suffix3);
+  s[n] = ROOT_W;
+  return { w, p, wp, punctBefore, a, s };
 }

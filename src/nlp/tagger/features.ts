@@ -2,12 +2,14 @@
  * Features of the part-of-speech tagger for word i: the word, its affixes and
  * shape, two words either side, the two tags already chosen on the left, and
  * the ambiguity class (the set of tags the training data gave the word) of the
- * word and of its right neighbours, which stands in for the tags not yet chosen.
+ * word and of its right neighbours, which stands in for the tags not yet chosen,
+ * and a few pairs of these (the left word with its tag, the word with its right
+ * neighbour's class or suffix, the two right words, the next word's case).
  */
 import { feature1, feature2, feature3 } from "../hash.ts";
 import type { WordHashes } from "../words.ts";
 
-export const TAGGER_MAX_FEATURES = 40;
+export const TAGGER_MAX_FEATURES = 48;
 
 /** Values used for positions outside the sentence. */
 const START = 0x5747, END = 0x454e;
@@ -82,5 +84,13 @@ export function wordFeatures(out: Uint32Array, i: number, h: WordHashes, amb: Ui
   out[f++] = feature2(33, am1, a0);
   out[f++] = feature2(34, h.suffix2[i]!, ap1);
   out[f++] = feature3(35, t2, t1, a0);
+  // the left neighbour as tagged, the right ones as words and classes: more of the context without a second pass
+  out[f++] = feature2(36, wm1, t1);
+  out[f++] = feature2(37, wi, ap1);
+  out[f++] = feature2(38, wp1, wp2);
+  out[f++] = feature2(39, h.suffix2[i]!, shape);
+  out[f++] = feature1(40, i + 1 < n ? h.form[i + 1]! : END);
+  out[f++] = feature2(41, wi, i + 1 < n ? h.suffix3[i + 1]! : END);
+  out[f++] = feature2(42, t1, h.suffix4[i]!);
   return f;
 }

@@ -120,8 +120,8 @@ export function trainTaggerWeights(sentences: readonly TaggedSentence[], opts: T
         perceptron.tick();
         if (guess === s.gold[i]) correct++;
         total++;
-        // Condition on the gold history during training: the common choice for greedy taggers.
-        tags[i] = s.gold[i]!;
+        // Condition on the predicted history, as at run time (gold history measured 0.1 UPOS worse on dev).
+        tags[i] = guess;
       }
     }
     opts.log?.(`tagger epoch ${epoch}/${opts.epochs}: train accuracy ${(100 * correct / total).toFixed(2)}%, ${perceptron.rows} feature rows`);

@@ -14,7 +14,7 @@ import type { Tagger } from "../tagger/tagger.ts";
 export function treeExample(s: TreeSentence, tags: Int32Array, labelIndex: ReadonlyMap<string, number>, tagger: Tagger): ParserExample & LabelerExample {
   const n = s.words.length;
   const hashes = hashWords(s.words);
-  const inputs = parserInputs(hashes.lower, tags, s.words, tagger.ambiguityClasses(hashes));
+  const inputs = parserInputs(hashes.lower, tags, s.words, tagger.ambiguityClasses(hashes), hashes.suffix3);
   const gold = Int32Array.from(s.heads, (h) => (h === 0 ? n : h - 1));
   const labels = Int32Array.from(s.deprels, (l) => {
     const i = labelIndex.get(l);
