@@ -167,7 +167,7 @@ describe("proposals across articles", () => {
 
   it("keeps two articles' generic deals apart", () => {
     const found = proposals("Japan struck a trade deal with Egypt.", "France struck a trade deal with Iran.");
-    expect(found.filter((e) => e.label === "trade deal")).toHaveLength(2);
+    expect(found.filter((e) => e.label.startsWith("trade deal"))).toHaveLength(2);
   });
 
   it("merges a proposal named by its content in both", () => {
@@ -177,6 +177,16 @@ describe("proposals across articles", () => {
   it("joins an article's bare ceasefire to its specific one", () => {
     const found = proposals("Armenia and Azerbaijan agreed to a 30-day ceasefire. Armenia said the ceasefire held.");
     expect(found.map((e) => e.label)).toEqual(["30-day ceasefire"]);
+  });
+
+  it("names a proposal with the parties or place after it, and joins the article's barer mentions to it", () => {
+    const found = proposals("Armenia and Azerbaijan have agreed to a ceasefire. The ceasefire agreement with Azerbaijan holds.");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.aliases).toEqual(expect.arrayContaining(["ceasefire", "ceasefire agreement with Azerbaijan"]));
+  });
+
+  it("counts the head among a complement's words: a declaration of principles is a proposal", () => {
+    expect(proposals("Armenia and Egypt signed a declaration of principles.").map((e) => e.label)).toEqual(["declaration of principles"]);
   });
 
   it("drops a generic proposal no relation uses", () => {

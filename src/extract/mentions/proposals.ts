@@ -49,7 +49,9 @@ function complement(tokens: readonly Token[], head: number, vocabulary: Proposal
   if (next === "for" || next === "of" || (next === "on" && ON_COMPLEMENT_HEADS.has(tokens[head]!.lower))) {
     // "a permanent mechanism for mutual peace and stability", "a declaration of principles",
     // "an agreement on the path to normalisation": a generic head is named by its complement.
-    return phraseComplement(tokens, head + 2, vocabulary);
+    const phrase = phraseComplement(tokens, head + 2, vocabulary);
+    // The head is one of the words that name it: "declaration of principles" is two words, not one.
+    return phrase && { end: phrase.end, words: [tokens[head]!.lower, ...phrase.words] };
   }
   if (next === "to" && tokens[head]!.lower === "deal") {
     // "a deal to develop Ukraine's critical mineral resources": content words up to the clause's end.
@@ -67,6 +69,25 @@ function complement(tokens: readonly Token[], head: number, vocabulary: Proposal
 
 /** Heads whose "on" phrase says what they settle ("a ban on strikes", "a declaration on security"); "a plan on social media" is where it was posted, and "an agreement on the X" takes no complement here: such a proposal is named by its content, X, which the head would bury. */
 const ON_COMPLEMENT_HEADS = new Set(["deal", "accord", "declaration", "ban", "moratorium", "memorandum", "treaty"]);
+
+/**
+ * "a ceasefire agreement with Hezbollah", "a ceasefire deal between the
+ * Houthis and the US", "an agreement in Lebanon": the parties or the place
+ * after a proposal belong to how the text names it (its text and label; the
+ * key stays its content, and the names stay mentions of their own). Returns
+ * where that phrase ends, or `end` when there is none.
+ */
+function namedComplementEnd(tokens: readonly Token[], end: number, known: readonly Mention[]): number {
+  if (!NAMED_COMPLEMENT.has(tokens[end]?.lower ?? "")) return end;
+  const at = (i: number) => known.find((k) => k.start === i || (tokens[i]?.lower === "the" && k.start === i + 1));
+  let first = at(end + 1);
+  if (!first) return end;
+  let last = first;
+  // "between X and Y", "with X, Y and Z"
+  for (let next = at(last.end + 1); next && /^(and|,)$/.test(tokens[last.end]?.lower ?? ""); next = at(last.end + 1)) last = next;
+  return last.end;
+}
+const NAMED_COMPLEMENT = new Set(["with", "between", "in", "for"]);
 
 /** Words that may join the content words of a complement: "peace and stability", "the path to normalisation of relations". */
 const COMPLEMENT_JOINERS = new Set(["and", "of", "to", "on", "against", "between", "for"]);
@@ -125,7 +146,7 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     const words = comp ? [...modifiers.filter((w) => !genericModifiers.has(w)), ...comp.words] : [...modifiers.filter((w) => !genericModifiers.has(w)), head];
     const key = proposalKey(words, vocabulary);
     const specific = key.length > 0 && (words.length > 1 || selfSpecific.has(head));
-    const text = spanText(sentence, tokens, start, end);
+    const text = spanText(sentence, tokens, start, namedComplementEnd(tokens, end, known));
     // "a deal to develop Ukraine's critical mineral resources": names inside the complement stay
     // mentions of their own, so the proposal's span ends at its head while its key, text and label keep the whole phrase.
     const spanEnd = comp && known.some((k) => k.start > h && k.start < end) ? h + 1 : end;

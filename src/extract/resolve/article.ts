@@ -68,11 +68,14 @@ function localizeProposals(all: Mention[], articleId: string): void {
   const count = new Map<string, number>();
   for (const m of proposals) count.set(m.key, (count.get(m.key) ?? 0) + 1);
   const distinctive = [...count.keys()].filter(distinctiveProposal).sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1));
+  // Without a distinctive one, the article's widest generic proposal of the same words: "the ceasefire" → "ceasefire agreement".
+  const generic = [...count.keys()].filter((k) => !distinctiveProposal(k)).sort((a, b) => proposalWords(b).length - proposalWords(a).length || count.get(b)! - count.get(a)! || (a < b ? -1 : 1));
   for (const m of proposals) {
     if (distinctiveProposal(m.key)) continue;
     const mine = proposalWords(m.key);
-    const wider = distinctive.find((k) => mine.every((w) => proposalWords(k).includes(w)));
-    m.key = wider ?? `${m.key}@${articleId}`;
+    const covers = (k: string) => mine.every((w) => proposalWords(k).includes(w));
+    const wider = distinctive.find(covers) ?? generic.find((k) => k !== m.key && covers(k));
+    m.key = wider ? (distinctiveProposal(wider) ? wider : `${wider}@${articleId}`) : `${m.key}@${articleId}`;
   }
 }
 
