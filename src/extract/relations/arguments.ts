@@ -41,7 +41,9 @@ export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention)
   const i = list.indexOf(m);
   // "Rubio and Waltz", "Kryvyy Rih, Odesa, and Dnipro", "U.S.-Ukraine" (a glued hyphen pair).
   // Appositions and role titles inside a list are skipped: "Yermak, the president's chief of staff, Foreign Minister Sybiha and …".
-  const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < r.end);
+  // "Trump and Chinese President Xi": a demonym before a title describes the next member, it is no party of its own.
+  const describing = ctx.mentions.filter((x) => !usable(ctx, x));
+  const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < r.end) || describing.some((x) => x.start <= i && i < x.end && ctx.roles.some((r) => r.start === x.end));
   const joined = (a: Mention, b: Mention) => {
     const all = ctx.tokens.slice(a.end, b.start);
     if (all.length === 1 && all[0]!.text === "-" && gluedToPrevious(ctx.tokens, a.end)) return true;

@@ -39,6 +39,12 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
     const candidates = short.includes(" ") ? new Set([...(fullNames.get(lastWordKey(m.key)) ?? [])].filter((k) => k !== m.key && k.endsWith(` ${short}`))) : fullNames.get(short);
     if (candidates?.size === 1) Object.assign(m, { key: [...candidates][0]!, type: "actor", weak: false });
   }
+  // "the Houthis" beside "Houthi fighters": a people or movement named in the plural is a party, not a place.
+  const capitalized = new Set(sentences.flatMap((s) => s.tokens.filter((t) => t.cap).map((t) => t.lower)));
+  for (const m of all) {
+    const word = m.key.startsWith("name:") ? m.key.slice(5) : "";
+    if (m.type === "location" && /^\p{L}+s$/u.test(word) && capitalized.has(word.slice(0, -1))) Object.assign(m, { type: "organization", weak: false });
+  }
   // Lone capitalized words that joined no full name were not names after all.
   for (const s of sentences) s.mentions = s.mentions.filter((m) => !(m.weak && m.key.startsWith("name:") && !m.key.includes(" ")));
   resolveProposalAnaphora(all);
