@@ -124,7 +124,7 @@ describe("relations", () => {
     ["Egypt urged Iran to withdraw its troops.", "egypt demanded iran"],
     // A mediator negotiates with each side (annotation rule 10).
     ["Norway mediated a truce between Armenia and Azerbaijan.", "norway negotiated_with armenia"],
-    ["It was the long-awaited meeting between Egyptian President Karim Nassar and Iranian President Reza Tahmasbi.", "name:karim nassar negotiated_with name:reza tahmasbi"],
+    ["It was the long-awaited meeting between Egyptian President Karim Nassar and Iranian President Reza Tahmasbi.", "name:karim nassar negotiated_with name:reza tahmasby"],
     ["Oman mediated a truce between Yemen's Zaidis and the US. Zaidi fighters agreed.", "oman negotiated_with name:zaidis"],
     ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
     ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
