@@ -120,6 +120,7 @@ describe("relations", () => {
     ["President Mahmoud Okafor welcomed President Idris Bello to the State House.", "name:mahmoud okafor met_with name:idris bello"],
     // "met": a negotiation across the sides the lexicon knows, a meeting otherwise (ONTOLOGY: met_with).
     ["Russia met Ukraine in Istanbul.", "russia negotiated_with ukraine"],
+    ["President Mahmoud Okafor welcomed President Idris Bello to the White House on Friday.", "name:idris bello visited white-house"],
     ["President Mahmoud Okafor met President Idris Bello in Lagos.", "name:mahmoud okafor met_with name:idris bello"],
     ["Egypt urged Iran to withdraw its troops.", "egypt demanded iran"],
     // A mediator negotiates with each side (annotation rule 10).

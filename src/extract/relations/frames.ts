@@ -118,6 +118,17 @@ const mediator: Frame = (ctx, { start, end }) => {
   return [...pairs(subjectsBefore(ctx, start, PARTY), sides), ...allPairs(sides)];
 };
 
+/**
+ * "Trump welcomed Pashinyan and Aliyev to the White House": the parties the
+ * cue names between its verb and "to" came to the place after it.
+ */
+const guests: Frame = (ctx, { start, end }) => {
+  const place = ctx.mentions.find((m) => m.start >= end && m.start <= end + 2 && usable(ctx, m) && (m.type === "location" || m.place));
+  if (!place) return [];
+  const visitors = ctx.mentions.filter((m) => m.start > start && m.end < end && PARTY(m) && usable(ctx, m));
+  return visitors.map((v): Pair => [v, place]);
+};
+
 /** The side a party belongs to, as far as the lexicon knows (a state is its own side). */
 export function sideOf(key: string, lexicon: Lexicon): string | undefined {
   const e = lexicon.entities.get(key);
@@ -181,6 +192,7 @@ export const FRAMES: Readonly<Record<string, Frame>> = {
   svo,
   between,
   mediator,
+  guests,
   with: withFrame,
   joint,
   reciprocal,
