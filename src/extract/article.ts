@@ -57,6 +57,26 @@ function appositionTokens(analysis: SentenceAnalysis): Set<number> {
   return out;
 }
 
+const HELD = new Set(["held", "took", "convened", "opened", "began", "concluded", "ended"]);
+
+/**
+ * "An international summit ... was held Monday in Sharm El-Sheikh": a meeting
+ * word, a verb of holding it, then "in"/"at" and a place within a few words.
+ */
+function meetingPlace(ctx: SentenceContext, lexicon: Lexicon): Mention | undefined {
+  const meeting = lexicon.classes.get("meeting");
+  if (!meeting || !ctx.tokens.some((t) => meeting.has(t.lower))) return undefined;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (!HELD.has(ctx.tokens[i]!.lower)) continue;
+    for (let j = i + 1; j <= i + 4 && j < ctx.tokens.length; j++) {
+      if (ctx.tokens[j]!.lower !== "in" && ctx.tokens[j]!.lower !== "at") continue;
+      const place = ctx.mentions.find((m) => m.start > j && m.start <= j + 6 && m.kind !== "demonym" && (m.type === "location" || m.place));
+      if (place) return place;
+    }
+  }
+  return undefined;
+}
+
 /** The parties of the sentence's last negotiation between two named parties, if any. */
 function latestSides(relations: readonly RelationCandidate[]): [string, string] | undefined {
   const r = [...relations].reverse().find((x) => x.type === "negotiated_with" && x.source !== SIDES_KEY && x.target !== SIDES_KEY);
@@ -92,13 +112,15 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   let previousActor: Mention | undefined;
   // The two parties last reported negotiating: what "both sides" / "the two leaders" stand for.
   let sides: [string, string] | undefined;
+  let eventPlace: Mention | undefined;
   analyses.forEach((analysis, sentenceIndex) => {
     const resolved = analysis.mentions.filter((m) => !m.key.endsWith(":?"));
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
-    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), heads: lexicon.heads, previousActor };
+    const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), heads: lexicon.heads, previousActor, eventPlace };
     const found = sentenceRelations(ctx, lexicon);
     for (const r of expandSides(found, sides)) relations.push({ ...r, sentenceIndex });
     sides = latestSides(found) ?? sides;
+    eventPlace = meetingPlace(ctx, lexicon) ?? eventPlace;
     previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });
   // A proposal too generic to be named across articles ("the truce", "a trade deal") is a node

@@ -121,6 +121,9 @@ describe("relations", () => {
     // "met": a negotiation across the sides the lexicon knows, a meeting otherwise (ONTOLOGY: met_with).
     ["Russia met Ukraine in Istanbul.", "russia negotiated_with ukraine"],
     ["President Mahmoud Okafor welcomed President Idris Bello to the White House on Friday.", "name:idris bello visited white-house"],
+    // Attendees came to where the article said the meeting was held.
+    ["A summit was held on Monday in Geneva. The summit was attended by President Lena Holm and President Karim Nassar.", "name:karim nassar visited geneva"],
+    ["A summit was held on Monday in Geneva. The summit was attended by King Omar II of Jordan, President Lena Holm and others.", "name:lena holm visited geneva"],
     ["President Mahmoud Okafor met President Idris Bello in Lagos.", "name:mahmoud okafor met_with name:idris bello"],
     ["Egypt urged Iran to withdraw its troops.", "egypt demanded iran"],
     // A mediator negotiates with each side (annotation rule 10).
@@ -144,6 +147,7 @@ describe("relations", () => {
     ["Russia did not reject the 20-point peace plan.", /rejected/],
     ["Former President Donald Trump spoke.", /member_of/],
     ["Egypt struck a framework trade deal with Iran.", /attacked/],
+    ["Talks were attended by President Lena Holm, and Emir of Qatar Sheikh Omar Thani.", /lena holm member_of qatar/],
     // No sides named yet: what "both sides" did is dropped, and they are no entity.
     ["Both sides agreed to a 30-day truce.", /supported|group:/],
     ["Trump praised his team, including envoy Steve Witkoff.", /supported/],

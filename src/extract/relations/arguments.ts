@@ -37,18 +37,24 @@ export function usable(ctx: SentenceContext, m: Mention): boolean {
 /** Mentions joined to `m` by commas/"and" on both sides (same broad kind: party or place). */
 export function coordinated(ctx: SentenceContext, m: Mention, fits: (m: Mention) => boolean): Mention[] {
   const group = [m];
-  const list = ctx.mentions.filter((x) => usable(ctx, x));
+  // "King Abdullah II of Jordan, President Abbas and ...": the body after a person's "of" is part of how the person is named.
+  const all = ctx.mentions.filter((x) => usable(ctx, x));
+  // "Emir of Qatar Sheikh Tamim": a body inside a title is part of the title too.
+  const inTitle = (x: Mention) => ctx.roles.some((r) => r.nameStart > r.end && r.start <= x.start && x.end <= r.nameStart);
+  const list = all.filter((x, k) => !inTitle(x) && !(k > 0 && all[k - 1]!.type === "actor" && ctx.tokens[x.start - 1]?.lower === "of" && x.start - all[k - 1]!.end <= 2));
   const i = list.indexOf(m);
   // "Rubio and Waltz", "Kryvyy Rih, Odesa, and Dnipro", "U.S.-Ukraine" (a glued hyphen pair).
   // Appositions and role titles inside a list are skipped: "Yermak, the president's chief of staff, Foreign Minister Sybiha and …".
   // "Trump and Chinese President Xi": a demonym before a title describes the next member, it is no party of its own.
   const describing = ctx.mentions.filter((x) => !usable(ctx, x));
-  const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < r.end) || describing.some((x) => x.start <= i && i < x.end && ctx.roles.some((r) => r.start === x.end));
+  const skipped = all.filter((x) => !list.includes(x));
+  const ofBody = (i: number) => skipped.some((x) => (x.start <= i && i < x.end) || x.start - 1 === i) || /^(ii|iii|iv)$/.test(ctx.tokens[i]?.lower ?? "");
+  const described = (i: number) => ctx.apposition.has(i) || ctx.roles.some((r) => r.start <= i && i < Math.max(r.end, r.nameStart)) || describing.some((x) => x.start <= i && i < x.end && ctx.roles.some((r) => r.start === x.end));
   const joined = (a: Mention, b: Mention) => {
-    const all = ctx.tokens.slice(a.end, b.start);
-    if (all.length === 1 && all[0]!.text === "-" && gluedToPrevious(ctx.tokens, a.end)) return true;
+    const between = ctx.tokens.slice(a.end, b.start);
+    if (between.length === 1 && between[0]!.text === "-" && gluedToPrevious(ctx.tokens, a.end)) return true;
     // "Kryvyy Rih—President Zelensky's hometown—as well as Odesa": "as well as" joins like "and".
-    const gap = all.filter((_, k) => !described(a.end + k) && !LIST_DETERMINERS.has(all[k]!.lower)).map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
+    const gap = between.filter((_, k) => !described(a.end + k) && !ofBody(a.end + k) && !LIST_DETERMINERS.has(between[k]!.lower)).map((t) => t.lower).join(" ").replace(/\bas well as\b/g, "and").split(" ").filter(Boolean);
     return gap.length > 0 && gap.length <= 3 && gap.every((w) => COORDINATORS.has(w));
   };
   if (i < 0) return group;

@@ -129,6 +129,17 @@ const guests: Frame = (ctx, { start, end }) => {
   return visitors.map((v): Pair => [v, place]);
 };
 
+/**
+ * "The summit was attended by X, Y and Z", "X attended the talks": the
+ * attendees came to where the article said the meeting was held.
+ */
+const attendees: Frame = (ctx, { cue, start, end }) => {
+  const place = ctx.eventPlace;
+  if (!place) return [];
+  const parties = cue.pattern.endsWith(" by") ? objectsAfter(ctx, end, PARTY, { coordinate: true }) : subjectsBefore(ctx, start, PARTY);
+  return parties.map((p): Pair => [p, place]);
+};
+
 /** The side a party belongs to, as far as the lexicon knows (a state is its own side). */
 export function sideOf(key: string, lexicon: Lexicon): string | undefined {
   const e = lexicon.entities.get(key);
@@ -193,6 +204,7 @@ export const FRAMES: Readonly<Record<string, Frame>> = {
   between,
   mediator,
   guests,
+  attendees,
   with: withFrame,
   joint,
   reciprocal,

@@ -91,7 +91,8 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
 function appositionMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
   const out: RelationCandidate[] = [];
   for (const person of ctx.mentions) {
-    if (person.type !== "actor" || ctx.tokens[person.end]?.text !== ",") continue;
+    // "Mahmoud Abbas, and Emir of Qatar Sheikh Tamim": a list goes on after the comma, no apposition.
+    if (person.type !== "actor" || ctx.tokens[person.end]?.text !== "," || /^(and|or)$/.test(ctx.tokens[person.end + 1]?.lower ?? "")) continue;
     const segEnd = phraseEnd(ctx.tokens, person.end + 1);
     const role = ctx.roles.find((r) => r.start > person.end && r.end <= segEnd);
     if (!role || role.nameStart >= 0 && role.nameStart < segEnd) continue;

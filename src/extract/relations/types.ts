@@ -26,4 +26,6 @@ export interface SentenceContext {
   heads: HeadWords;
   /** The latest actor mentioned in earlier sentences, for "he"/"she". */
   previousActor?: Mention;
+  /** Where the article's latest reported meeting took place ("the summit was held in Sharm El-Sheikh"). */
+  eventPlace?: Mention;
 }
