@@ -77,16 +77,37 @@ function meetingPlace(ctx: SentenceContext, lexicon: Lexicon): Mention | undefin
   return undefined;
 }
 
-/** The parties of the sentence's last negotiation between two named parties, if any. */
-function latestSides(relations: readonly RelationCandidate[]): [string, string] | undefined {
-  const r = [...relations].reverse().find((x) => x.type === "negotiated_with" && x.source !== SIDES_KEY && x.target !== SIDES_KEY);
-  return r ? [r.source, r.target] : undefined;
+/**
+ * The two sides of the article's negotiation so far: among the pairs it
+ * reported negotiating, the states or bodies before people (a mediator's talks
+ * with one side name no two sides), then the most often named, then the latest.
+ */
+class Sides {
+  private readonly tally = new Map<string, { pair: [string, string]; count: number; last: number; bodies: boolean }>();
+  private seen = 0;
+
+  note(relations: readonly RelationCandidate[], typeOf: (key: string) => string | undefined): void {
+    for (const r of relations) {
+      if (r.type !== "negotiated_with" || r.source === SIDES_KEY || r.target === SIDES_KEY) continue;
+      const pair = [r.source, r.target].sort() as [string, string];
+      const key = pair.join("|");
+      const entry = this.tally.get(key) ?? { pair, count: 0, last: 0, bodies: pair.every((k) => typeOf(k) === "organization") };
+      entry.count++;
+      entry.last = ++this.seen;
+      this.tally.set(key, entry);
+    }
+  }
+
+  get current(): [string, string] | undefined {
+    const best = [...this.tally.values()].sort((a, b) => Number(b.bodies) - Number(a.bodies) || b.count - a.count || b.last - a.last)[0];
+    return best?.pair;
+  }
 }
 
 /**
  * Relations stated of "both sides": of each side ("both sides agreed to the
- * truce" → each supported it), between the sides when both ends are the group
- * ("the two sides negotiated"), never of a side with itself; dropped when the
+ * truce" → each supported it), between the sides, both ways, when both ends
+ * are the group ("the two sides blame each other"), never of a side with itself; dropped when the
  * article has named no sides yet.
  */
 function expandSides(relations: readonly RelationCandidate[], sides: [string, string] | undefined): RelationCandidate[] {
@@ -98,7 +119,7 @@ function expandSides(relations: readonly RelationCandidate[], sides: [string, st
       continue;
     }
     if (!sides) continue;
-    const pairs: Array<[string, string]> = fromGroup && toGroup ? [sides] : fromGroup ? sides.map((s): [string, string] => [s, r.target]) : sides.map((t): [string, string] => [r.source, t]);
+    const pairs: Array<[string, string]> = fromGroup && toGroup ? [sides, [sides[1], sides[0]]] : fromGroup ? sides.map((s): [string, string] => [s, r.target]) : sides.map((t): [string, string] => [r.source, t]);
     for (const [source, target] of pairs) if (source !== target) out.push({ ...r, source, target, rule: `${r.rule}+sides` });
   }
   return out;
@@ -110,16 +131,16 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   const mentions: LocatedMention[] = [];
   const relations: LocatedRelation[] = [];
   let previousActor: Mention | undefined;
-  // The two parties last reported negotiating: what "both sides" / "the two leaders" stand for.
-  let sides: [string, string] | undefined;
+  // The two parties reported negotiating: what "both sides" / "the two leaders" stand for.
+  const sides = new Sides();
   let eventPlace: Mention | undefined;
   analyses.forEach((analysis, sentenceIndex) => {
     const resolved = analysis.mentions.filter((m) => !m.key.endsWith(":?"));
     for (const m of resolved) if (!m.anaphor) mentions.push({ ...m, sentenceIndex });
     const ctx: SentenceContext = { text: article.sentences[sentenceIndex]!.text, tokens: analysis.tokens, mentions: resolved, roles: analysis.roles, apposition: appositionTokens(analysis), heads: lexicon.heads, previousActor, eventPlace };
     const found = sentenceRelations(ctx, lexicon);
-    for (const r of expandSides(found, sides)) relations.push({ ...r, sentenceIndex });
-    sides = latestSides(found) ?? sides;
+    for (const r of expandSides(found, sides.current)) relations.push({ ...r, sentenceIndex });
+    sides.note(found, (key) => resolved.find((m) => m.key === key)?.type);
     eventPlace = meetingPlace(ctx, lexicon) ?? eventPlace;
     previousActor = [...resolved].reverse().find((m) => m.type === "actor") ?? previousActor;
   });

@@ -136,6 +136,8 @@ describe("relations", () => {
     // "Both sides" stands for the two parties last reported negotiating (annotation rule 1).
     ["Armenia and Azerbaijan held talks in Geneva. Both sides agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],
     ["Armenia and Azerbaijan held talks in Geneva. The two leaders agreed to a 30-day truce.", "armenia supported proposal:30-day truce"],
+    // The two sides are the states that negotiated, not a mediator's talks with one of them.
+    ["Armenia and Azerbaijan agreed to a truce. Envoy Lena Holm held talks with Armenia. Both sides blame each other.", "azerbaijan criticized armenia"],
     ["The ministers met at NATO headquarters in Brussels.", "name:nato headquarters located_in brussels"],
     ["On Monday, Sahel Union High Representative Olusegun Obasanjo spoke.", "name:olusegun obasanjo member_of name:sahel union"],
   ])("%s → %s", (text, triple) => {

@@ -161,6 +161,8 @@ const joint: Frame = (ctx, { start }) => {
 /** "Ukraine and Russia launched strikes on each other": each coordinated subject acts on every other. */
 const reciprocal: Frame = (ctx, { start }) => {
   const group = subjectsBefore(ctx, start, PARTY);
+  // "Both sides blame each other": each side acts on the other (article.ts gives both directions).
+  if (group.length === 1 && group[0]!.key === SIDES_KEY) return [[group[0]!, group[0]!]];
   return group.length > 1 ? pairs(group, group) : [];
 };
 
