@@ -7,7 +7,6 @@ import { createWriteStream } from "node:fs";
 import { rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { finished } from "node:stream/promises";
-import type { Writable } from "node:stream";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { getExportFormat, type ExportOptions } from "./formats.ts";
 

@@ -4,7 +4,7 @@
  * written; when they agree, nothing is written.
  */
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadArticles } from "../../src/ingest/index.ts";

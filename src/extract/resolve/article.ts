@@ -7,7 +7,6 @@
 import type { Lexicon } from "../lexicon/types.ts";
 import type { SentenceAnalysis } from "../mentions/index.ts";
 import type { Mention } from "../mentions/types.ts";
-import { nameKey } from "../mentions/name-key.ts";
 
 function lastWordKey(key: string): string {
   const words = key.replace(/^name:/, "").split(" ");

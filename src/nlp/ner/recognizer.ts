@@ -8,7 +8,7 @@
 import { LinearModel } from "../linear/linear-model.ts";
 import { encodeModel, readModelFile, section, ModelFileError, type SectionArray } from "../model-file.ts";
 import { hashWords, type WordHashes } from "../words.ts";
-import { NAME_TYPES, type NameSpan, type NameType } from "./entity-spans.ts";
+import { NAME_TYPES, type NameSpan } from "./entity-spans.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { NER_MAX_FEATURES, nameRuns, nerFeatures, sentenceCasing, tagHash, type NameInputs } from "./features.ts";
 

@@ -5,7 +5,7 @@
  */
 import { EDGE_TYPES } from "../../../src/ontology.ts";
 import { NODE_TYPES, type NodeType } from "../../../src/types.ts";
-import type { App, MountPanel } from "../app.ts";
+import type { MountPanel } from "../app.ts";
 import { graphDates } from "../graph/filters.ts";
 import type { Filters } from "../state/view-state.ts";
 import { byId, h, render } from "../ui/dom.ts";
