@@ -147,5 +147,6 @@ export function extractArticle(article: Article, lexicon: Lexicon): ArticleExtra
   // A proposal too generic to be named across articles ("the truce", "a trade deal") is a node
   // only when the article says who did something with it.
   const related = new Set(relations.flatMap((r) => [r.source, r.target]));
-  return { article, mentions: mentions.filter((m) => !(m.type === "proposal" && m.key.endsWith(`@${article.id}`) && !related.has(m.key))), relations };
+  const unused = (m: Mention) => m.type === "proposal" && (m.key.endsWith(`@${article.id}`) || !!m.needsRelation) && !related.has(m.key);
+  return { article, mentions: mentions.filter((m) => !unused(m)), relations };
 }

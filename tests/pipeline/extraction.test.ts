@@ -132,6 +132,9 @@ describe("relations", () => {
     ["Oman mediated a truce between Yemen's Zaidis and the US. Zaidi fighters agreed.", "oman negotiated_with name:zaidis"],
     ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
     ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
+    // An act named by a verb after "proposed" / "offered to" is the proposal.
+    ["Russia proposed exchanging 1,200 more soldiers being held prisoner.", "russia proposed proposal:exchanging 1,200 more soldiers being held prisoner"],
+    ["Russia offered to transfer 3,000 more.", "russia proposed proposal:transfer 3,000 more"],
     ["The summit was held in the Egyptian city of Marsa Tarek.", "name:marsa tarek located_in egypt"],
     // "Both sides" stands for the two parties last reported negotiating (annotation rule 1).
     ["Armenia and Azerbaijan held talks in Geneva. Both sides agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],
@@ -196,6 +199,10 @@ describe("proposals across articles", () => {
 
   it("counts the head among a complement's words: a declaration of principles is a proposal", () => {
     expect(proposals("Armenia and Egypt signed a declaration of principles.").map((e) => e.label)).toEqual(["declaration of principles"]);
+  });
+
+  it("makes no proposal of an act no relation uses", () => {
+    expect(proposals("Russia proposed. Officials kept proposing exchanging 1,200 soldiers, they said.")).toEqual([]);
   });
 
   it("drops a generic proposal no relation uses", () => {

@@ -12,6 +12,8 @@ import { NODE_TYPES } from "../../types.ts";
 import { PhraseTrie } from "./phrase-trie.ts";
 import type { LexEntity, Lexicon, NameEntry } from "./types.ts";
 import { compileCue, type CueSpec } from "../relations/cue-pattern.ts";
+import { inflections } from "../../nlp/inflect.ts";
+import { attestedVerbForms } from "../../nlp/pipeline.ts";
 import { nameKey } from "../mentions/name-key.ts";
 import { parseHeadWords } from "./heads.ts";
 import { placeEntity, stateEntities, type GazetteerFile } from "./gazetteer.ts";
@@ -108,6 +110,7 @@ export function loadLexicon(dir: string): Lexicon {
     roles: roleTrie,
     honorifics: new Set(roles.honorifics),
     portfolioWords: new Set((roles.portfolioWords ?? []).map((w) => w.toLowerCase())),
+    clauseVerbForms: new Set([...heads.proposal.clauseVerbs].flatMap((v) => inflections(v, attestedVerbForms()))),
     former: new Set(roles.former),
     militaryHeads,
     heads,

@@ -35,6 +35,8 @@ export interface ProposalWords {
   selfSpecific: Set<string>;
   genericModifiers: Set<string>;
   demands: Set<string>;
+  /** Verbs after which an act named by a verb is a proposal ("proposed exchanging prisoners"). */
+  clauseVerbs: Set<string>;
   folds: Map<string, string>;
 }
 
@@ -61,6 +63,8 @@ export interface Lexicon {
   names: PhraseTrie<NameEntry>;
   roles: PhraseTrie<string>;
   honorifics: Set<string>;
+  /** Every inflection of the proposal vocabulary's clause verbs ("proposed", "agrees", "offering"). */
+  clauseVerbForms: Set<string>;
   /** Words a title may start with before its role word ("Strategic Affairs Minister", "High Representative"). */
   portfolioWords: Set<string>;
   former: Set<string>;

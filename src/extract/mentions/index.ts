@@ -34,7 +34,7 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const roleAt = (i: number) => roles.some((r) => r.start === i);
   const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt);
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
-  const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal);
+  const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal, lexicon.clauseVerbForms);
   const places = placeAnaphora(tokens, text, [...named, ...proposals], lexicon.heads);
   const groups = groupReferences(tokens, text, [...named, ...proposals, ...places], lexicon.heads);
   const mentions = [...named, ...proposals, ...places, ...groups].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -122,7 +122,37 @@ function phraseComplement(tokens: readonly Token[], from: number, vocabulary: Pr
   return content.length > 0 ? { end, words: content } : null;
 }
 
-export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords): Mention[] {
+const CLAUSE_WORDS = 10;
+const CLAUSE_STOPS = new Set(["that", "which", "who", "while", "after", "before", "because", "but", "if", "when", "and", "said", "says", "saying"]);
+
+/**
+ * "Russia proposed exchanging 1,200 more soldiers", "agreed to swap 1,200
+ * troops being held prisoner", "offered to transfer 3,000 more": after a
+ * verb of proposing or agreeing, an act named by a verb, with its words up to
+ * the clause's end, is the proposal (kept only if a relation uses it).
+ */
+function clauseMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords, verbs: ReadonlySet<string>): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!verbs.has(tokens[i]!.lower)) continue;
+    let v = i + 1;
+    if (tokens[v]?.lower === "to" && tokens[v + 1]?.tags.has("Verb")) v++;
+    else if (!tokens[v]?.tags.has("Gerund")) continue;
+    if (known.some((k) => k.start <= v && v < k.end)) continue;
+    let end = v + 1;
+    while (end < tokens.length && end < v + CLAUSE_WORDS && !/^[,.;:"()]$/.test(tokens[end]!.text) && !CLAUSE_STOPS.has(tokens[end]!.lower)) end++;
+    const words = tokens.slice(v, end).map((t) => t.lower).filter((w) => !DETERMINERS.has(w) && !COMPLEMENT_JOINERS.has(w) && !vocabulary.genericModifiers.has(w));
+    // One word ("agreed to continue") names no act worth a node.
+    if (end - v < 2 || words.length < 2) continue;
+    const text = spanText(sentence, tokens, v, end);
+    const inner = known.some((k) => k.start > v && k.start < end);
+    out.push({ start: v, end: inner ? v + 1 : end, text, key: `proposal:${words.join(" ")}`, label: text, type: "proposal", source: "proposal", needsRelation: true });
+    i = end - 1;
+  }
+  return out;
+}
+
+export function proposalMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords, clauseVerbForms: ReadonlySet<string> = new Set()): Mention[] {
   const { heads, generic, selfSpecific, genericModifiers } = vocabulary;
   const out: Mention[] = [];
   for (let h = 0; h < tokens.length; h++) {
@@ -166,5 +196,6 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     out.push(m);
     h = spanEnd - 1;
   }
-  return out;
+  for (const m of clauseMentions(tokens, sentence, [...known, ...out], vocabulary, clauseVerbForms)) if (!out.some((o) => overlaps(o, m))) out.push(m);
+  return out.sort((a, b) => a.start - b.start);
 }

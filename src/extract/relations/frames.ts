@@ -96,7 +96,7 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // force or hostility is the idiom's ("strike a deal"), not an act against the party after it.
   if (!inside && cue.verbal && !EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") && objectsAfter(ctx, end, () => true)[0]?.type === "proposal") return [];
   // "agreed to establish a mechanism", "refused to accept the plan": a stance on an act is a stance on its object.
-  const objectFrom = cue.verbal && ctx.tokens[end]?.tags.has("Verb") && ctx.tokens[end - 1]?.lower === "to" ? end + 1 : end;
+  const objectFrom = cue.verbal && ctx.tokens[end]?.tags.has("Verb") && ctx.tokens[end - 1]?.lower === "to" && !ctx.mentions.some((m) => m.start === end) ? end + 1 : end;
   const targets = inside ? [inside] : relativeHead(ctx, sources, fits) ?? objectsAfter(ctx, objectFrom, onlyProposals ? isType(["proposal"]) : counterpart, { coordinate: COORDINATED_TARGETS.has(cue.type), prefer: EDGE_TYPE_BY_ID.get(cue.type)!.to.includes("proposal") ? prefer : undefined, window: onlyProposals ? 25 : undefined });
   return pairs(sources, targets);
 };
