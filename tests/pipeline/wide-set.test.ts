@@ -23,7 +23,7 @@ describe("extraction quality on the wide development set", () => {
   it("reads all 24 articles", () => {
     expect(wide.articles).toBe(24);
   });
-  // Measured 0.767 (P 0.781), relations strict 0.471, lenient 0.482 (P 0.685).
+  // Measured 0.768 (P 0.773), relations strict 0.470, lenient 0.481 (P 0.672).
   it("meets the floors: entities F1 ≥ 0.74, relations strict F1 ≥ 0.44, lenient F1 ≥ 0.45 with precision ≥ 0.65", () => {
     const s = wide.score;
     expect(s.entities.f1).toBeGreaterThanOrEqual(0.74);
