@@ -151,6 +151,9 @@ describe("relations", () => {
   it.each([
     ["Russia did not reject the 20-point peace plan.", /rejected/],
     ["Former President Donald Trump spoke.", /member_of/],
+    ["On Monday, former Nigerian President Olusegun Obasanjo spoke.", /member_of/],
+    ["Tomas Berg, the AU special envoy for the Horn of Africa, spoke.", /member_of name:horn of africa/],
+    ["On Monday, Minister for Economic Revitalization Ryosei Akazawa spoke.", /member_of name:economic revitalization|revitalization ryosey/],
     ["Egypt struck a framework trade deal with Iran.", /attacked/],
     ["Talks were attended by President Lena Holm, and Emir of Qatar Sheikh Omar Thani.", /lena holm member_of qatar/],
     // No sides named yet: what "both sides" did is dropped, and they are no entity.

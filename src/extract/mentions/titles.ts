@@ -42,7 +42,11 @@ function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): { n
   if (tokens[j]?.lower === "for" && tokens[j + 1]?.cap) {
     let k = j + 1;
     // "for Foreign Policy and Security": portfolio words, "and" between them.
-    while ((tokens[k]?.cap && !tokens[k]!.tags.has("Person") && lexicon.portfolioWords.has(tokens[k]!.lower)) || (k > j + 1 && tokens[k]?.lower === "and" && lexicon.portfolioWords.has(tokens[k + 1]?.lower ?? ""))) k++;
+    // After a first portfolio word the portfolio may go on in words of its own ("for Economic Revitalization").
+    while (
+      (tokens[k]?.cap && !tokens[k]!.tags.has("Person") && (lexicon.portfolioWords.has(tokens[k]!.lower) || (k > j + 1 && !personNameFollows(tokens, k)))) ||
+      (k > j + 1 && tokens[k]?.lower === "and" && lexicon.portfolioWords.has(tokens[k + 1]?.lower ?? ""))
+    ) k++;
     if (k > j + 1 && tokens[k]?.cap) j = titleEnd = k;
   }
   // "Ukraine's military chief, Oleksandr Syrsky": a comma may stand between a role and a person's name.
@@ -50,6 +54,13 @@ function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): { n
   // "Prime Minister Sir Keir Starmer": an honorific after the role is not the name.
   while (tokens[j] && lexicon.honorifics.has(tokens[j]!.lower) && tokens[j + 1]?.cap) j++;
   return { nameStart: tokens[j]?.cap && /\p{L}/u.test(tokens[j]!.text) ? j : -1, titleEnd };
+}
+
+/** The capitalized words from k are the person's name: tagged a person, or the last two of the run. */
+function personNameFollows(tokens: readonly Token[], k: number): boolean {
+  let e = k;
+  while (tokens[e]?.cap) e++;
+  return tokens[k]!.tags.has("Person") || e - k <= 2;
 }
 
 /**
@@ -74,7 +85,9 @@ export function findRoles(tokens: readonly Token[], lexicon: Lexicon): RoleSpan[
     // "the General Staff", "of the Security Council": a capitalized role word after "the" is part of a name,
     // unless the body follows the title: "the President of Colombia, Gustavo Petro".
     if (prev === "the" && tokens[start]!.cap && tokens[end]?.lower !== "of") continue;
-    const former = lexicon.former.has(prev) || (prev === "-" && lexicon.former.has(tokens[start - 2]?.lower ?? ""));
+    // "former President", "ex-President", "former Nigerian President": a former word just before, or before the title's body.
+    const beforeBody = tokens[start - 1]?.cap ? tokens[start - 2]?.lower ?? "" : "";
+    const former = lexicon.former.has(prev) || (prev === "-" && lexicon.former.has(tokens[start - 2]?.lower ?? "")) || lexicon.former.has(beforeBody);
     out.push({ start, end, role: value, ...nameAfter(tokens, end, lexicon), former });
   }
   return out;

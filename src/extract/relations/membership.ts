@@ -18,6 +18,8 @@ import type { RelationCandidate, SentenceContext } from "./types.ts";
 import { isPossessive, phraseEnd } from "../mentions/context.ts";
 
 const ROLE_PREPOSITIONS = new Set(["of", "for", "at", "to"]);
+/** Roles whose "for" phrase is what they deal with, not whom they work for. */
+const BRIEF_ROLES = /envoy|representative|coordinator|mediator|negotiator|adviser|advisor|minister|secretary|commissioner/;
 
 const isBody = (m: Mention | undefined): m is Mention => !!m && m.type === "organization";
 
@@ -44,8 +46,11 @@ function bodyBefore(ctx: SentenceContext, role: RoleSpan, lexicon: Lexicon): (Me
 }
 
 /** The body a role phrase names after it: "head of Ukraine's National Security and Defense Council". */
-function bodyAfter(ctx: SentenceContext, from: number, limit: number): Mention | undefined {
-  if (!ROLE_PREPOSITIONS.has(ctx.tokens[from]?.lower ?? "")) return undefined;
+function bodyAfter(ctx: SentenceContext, from: number, limit: number, role: string): Mention | undefined {
+  const preposition = ctx.tokens[from]?.lower ?? "";
+  if (!ROLE_PREPOSITIONS.has(preposition)) return undefined;
+  // "spokesman for the Kremlin" names the body, "envoy for Ukraine" / "High Representative for the Horn of Africa" the brief.
+  if (preposition === "for" && BRIEF_ROLES.test(role)) return undefined;
   let found: Mention | undefined;
   for (const m of ctx.mentions) {
     if (m.start <= from || m.start >= limit) continue;
@@ -77,7 +82,7 @@ function titleMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandi
     // "Putin's spokesman Dmitry Peskov": what the lexicon knows of the person beats the boss's state.
     const body =
       (before && !(before.derived && known) ? before : undefined) ??
-      bodyAfter(ctx, role.end, role.nameStart) ??
+      bodyAfter(ctx, role.end, role.nameStart, role.role) ??
       after ??
       (known ? ({ key: known } as Mention) : undefined);
     if (!body) continue;
@@ -98,7 +103,7 @@ function appositionMemberships(ctx: SentenceContext, lexicon: Lexicon): Relation
     if (!role || role.nameStart >= 0 && role.nameStart < segEnd) continue;
     if (ctx.tokens.slice(person.end + 1, role.start).some((t) => lexicon.former.has(t.lower))) continue;
     // A body before the role first: "Trump's special envoy for Ukraine" is the envoy of Trump's state, for Ukraine.
-    const body = bodyBefore(ctx, role, lexicon) ?? bodyAfter(ctx, role.end, segEnd) ?? ctx.mentions.find((m) => m.start > person.end && m.end <= role.start && isBody(m));
+    const body = bodyBefore(ctx, role, lexicon) ?? bodyAfter(ctx, role.end, segEnd, role.role) ?? ctx.mentions.find((m) => m.start > person.end && m.end <= role.start && isBody(m));
     if (body) out.push({ source: person.key, type: "member_of", target: body.key, quote: quote(ctx, person.start, segEnd), rule: "member:apposition" });
   }
   return out;
