@@ -142,6 +142,7 @@ describe("relations", () => {
     // The two sides are the states that negotiated, not a mediator's talks with one of them.
     ["Armenia and Azerbaijan agreed to a truce. Envoy Lena Holm held talks with Armenia. Both sides blame each other.", "azerbaijan criticized armenia"],
     ["The ministers met at NATO headquarters in Brussels.", "name:nato headquarters located_in brussels"],
+    ["Russia and Ukraine held talks at Dolmabahce palace in Istanbul.", "russia visited name:dolmabahce palace"],
     ["On Monday, Sahel Union High Representative Olusegun Obasanjo spoke.", "name:olusegun obasanjo member_of name:sahel union"],
   ])("%s → %s", (text, triple) => {
     if (triple === "proposal-exists") expect(extract(text).mentions.some((m) => m.type === "proposal" && /mechanism for mutual peace and stability/.test(m.label))).toBe(true);
