@@ -130,6 +130,7 @@ describe("relations", () => {
     ["Norway mediated a truce between Armenia and Azerbaijan.", "norway negotiated_with armenia"],
     ["It was the long-awaited meeting between Egyptian President Karim Nassar and Iranian President Reza Tahmasbi.", "name:karim nassar negotiated_with name:reza tahmasby"],
     ["Oman mediated a truce between Yemen's Zaidis and the US. Zaidi fighters agreed.", "oman negotiated_with name:zaidis"],
+    ["Oman mediated a truce between Yemen's Zaidis and the US. The US struck Zaidi targets.", "united-states attacked name:zaidis"],
     ["Talks between Armenia and Azerbaijan were mediated by Norway.", "norway negotiated_with azerbaijan"],
     ["Both sides agreed to establish a permanent mechanism for mutual peace and stability.", "proposal-exists"],
     // An act named by a verb after "proposed" / "offered to" is the proposal.

@@ -40,9 +40,18 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
   }
   // "the Houthis" beside "Houthi fighters": a people or movement named in the plural is a party, not a place.
   const capitalized = new Set(sentences.flatMap((s) => s.tokens.filter((t) => t.cap).map((t) => t.lower)));
+  const peoples = new Map<string, Mention>();
   for (const m of all) {
     const word = m.key.startsWith("name:") ? m.key.slice(5) : "";
-    if (m.type === "location" && /^\p{L}+s$/u.test(word) && capitalized.has(word.slice(0, -1))) Object.assign(m, { type: "organization", weak: false });
+    if (m.type === "location" && /^\p{L}+s$/u.test(word) && capitalized.has(word.slice(0, -1))) {
+      Object.assign(m, { type: "organization", weak: false });
+      peoples.set(m.text.toLowerCase().slice(0, -1), m);
+    }
+  }
+  // ... and its adjective alone ("Houthi" in "Houthi targets") is the same party.
+  for (const m of all) {
+    const people = m.key.startsWith("name:") && m.end - m.start === 1 ? peoples.get(m.text.toLowerCase()) : undefined;
+    if (people && people !== m) Object.assign(m, { key: people.key, type: people.type, weak: false });
   }
   // Lone capitalized words that joined no full name were not names after all.
   for (const s of sentences) s.mentions = s.mentions.filter((m) => !(m.weak && m.key.startsWith("name:") && !m.key.includes(" ")));
