@@ -120,6 +120,8 @@ describe("relations", () => {
     ["President Mahmoud Okafor welcomed President Idris Bello to the State House.", "name:mahmoud okafor met_with name:idris bello"],
     // "met": a negotiation across the sides the lexicon knows, a meeting otherwise (ONTOLOGY: met_with).
     ["Russia met Ukraine in Istanbul.", "russia negotiated_with ukraine"],
+    // The bodies of a plural title act through its holders; "their Iranian counterpart" is Iran acting.
+    ["The Ministers of Foreign Affairs of France and Germany met with their Iranian counterpart in Geneva.", "germany negotiated_with iran"],
     ["President Mahmoud Okafor welcomed President Idris Bello to the White House on Friday.", "name:idris bello visited white-house"],
     // Attendees came to where the article said the meeting was held.
     ["A summit was held on Monday in Geneva. The summit was attended by President Lena Holm and President Karim Nassar.", "name:karim nassar visited geneva"],

@@ -82,7 +82,14 @@ export function oblique(ctx: SentenceContext, m: Mention): boolean {
   const inDemonym = (j: number) => ctx.mentions.some((x) => x.kind === "demonym" && x.start <= j && j < x.end);
   let i = m.start - 1;
   while (i >= 0 && (/^(the|a|an)$/.test(ctx.tokens[i]!.lower) || inRole(i) || inDemonym(i))) i--;
+  // "The Ministers of Foreign Affairs of France, Germany and the UK met …": the bodies of a plural
+  // title with no name after it act through its holders.
+  if (ctx.tokens[i]?.lower === "of" && pluralTitleBefore(ctx, i)) return false;
   return PREPOSITIONS.has(ctx.tokens[i]?.lower ?? "") || ctx.tokens[m.end]?.lower === "'s";
+}
+
+function pluralTitleBefore(ctx: SentenceContext, of: number): boolean {
+  return ctx.roles.some((r) => r.nameStart < 0 && r.start < of && of <= r.titleEnd + 4 && /s$/.test(ctx.tokens[r.end - 1]!.lower) && ctx.tokens.slice(r.end, of).every((t) => t.cap || t.lower === "of" || t.lower === "the"));
 }
 
 /** The person a "he"/"she" stands for: the latest actor before it that is a subject (not after a preposition), else the latest one, else the article's last. */
