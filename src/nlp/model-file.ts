@@ -62,15 +62,15 @@ export function encodeModel(kind: string, meta: Record<string, unknown>, section
   Object.values(sections).forEach((array, i) => {
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(body, infos[i]!.offset);
   });
+  // The checksum goes in the header, so the sections are laid out before the header is known.
   const sha256 = createHash("sha256").update(body).digest("hex");
   const header = Buffer.from(JSON.stringify({ kind, version: MODEL_FORMAT_VERSION, meta, sha256, sections: infos }), "utf8");
   const start = align8(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + offset);
-  out.write(MAGIC, 0, "latin1");
-  out.writeUInt32LE(header.length, MAGIC.length);
-  header.copy(out, MAGIC.length + 4);
-  body.copy(out, start);
-  return out;
+  const prefix = Buffer.alloc(start);
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(prefix, MAGIC.length + 4);
+  return Buffer.concat([prefix, body]);
 }
 
 export function decodeModel(file: string, raw: Buffer, expectedKind: string): ModelContents {
@@ -88,7 +88,7 @@ export function decodeModel(file: string, raw: Buffer, expectedKind: string): Mo
   if (header.kind !== expectedKind) throw new ModelFileError(file, `holds a ${header.kind} model, expected ${expectedKind}`);
   const start = align8(MAGIC.length + 4 + headerLength);
   const body = raw.subarray(Math.min(start, raw.length));
-  const end = header.sections.reduce((e, s) => Math.max(e, s.offset + s.length * (WIDTH[s.type] ?? 1)), 0);
+  const end = header.sections.reduce((e, s) => Math.max(e, s.offset + s.length * (CONSTRUCTORS[s.type]?.BYTES_PER_ELEMENT ?? 1)), 0);
   if (body.length < end) throw new ModelFileError(file, `is truncated (${raw.length} bytes, its sections need ${start + end})`);
   if (createHash("sha256").update(body).digest("hex") !== header.sha256) throw new ModelFileError(file, "is corrupt (its sections do not match the checksum in its header)");
   const sections = new Map<string, SectionArray>();
@@ -104,8 +104,7 @@ export function decodeModel(file: string, raw: Buffer, expectedKind: string): Mo
   return { kind: header.kind, meta: header.meta, sections };
 }
 
-const CONSTRUCTORS = { u32: Uint32Array, i32: Int32Array, u16: Uint16Array, i16: Int16Array, f32: Float32Array, u8: Uint8Array } as const;
-const WIDTH: Record<string, number> = { u32: 4, i32: 4, u16: 2, i16: 2, f32: 4, u8: 1 };
+const CONSTRUCTORS: Record<string, typeof Uint32Array | typeof Int32Array | typeof Uint16Array | typeof Int16Array | typeof Float32Array | typeof Uint8Array> = { u32: Uint32Array, i32: Int32Array, u16: Uint16Array, i16: Int16Array, f32: Float32Array, u8: Uint8Array };
 
 export function readModelFile(file: string, expectedKind: string): ModelContents {
   let bytes: Buffer;

@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildGraph, type Rules } from "./build.ts";
-import { serializeGraph } from "../graph/persist.ts";
 
 export interface EvaluationSet {
   name: string;
@@ -40,14 +39,20 @@ export interface SetResult {
   score: Score;
 }
 
+/** A gold file that cannot be read; its message is meant for the user. */
+export class GoldFileError extends Error {
+  override name = "GoldFileError";
+  expose = true;
+}
+
 function readGold(dir: string, file: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(join(dir, file), "utf8"));
   } catch (err) {
-    throw Object.assign(new Error(`gold file ${join(dir, file)}: ${(err as Error).message}`), { expose: true });
+    throw new GoldFileError(`gold file ${join(dir, file)}: ${(err as Error).message}`);
   }
-  if (!Array.isArray(data)) throw Object.assign(new Error(`gold file ${join(dir, file)} is not a JSON list`), { expose: true });
+  if (!Array.isArray(data)) throw new GoldFileError(`gold file ${join(dir, file)} is not a JSON list`);
   return data;
 }
 
@@ -56,6 +61,7 @@ export async function evaluateSet(set: EvaluationSet, lexiconDir: string, scorer
   const entities = readGold(set.goldDir, "entities.json");
   const relations = readGold(set.goldDir, "relations.json");
   const { graph, articles } = await buildGraph({ articlesDir: set.articlesDir, lexiconDir }, undefined, rules);
-  const score = scorer(JSON.parse(serializeGraph(graph)), entities, relations);
+  // The scorer reads graphology's serialized form (score.mjs), which export() is: no need to go through JSON text.
+  const score = scorer(graph.export(), entities, relations);
   return { name: set.name, articles: articles.length, seconds: (performance.now() - started) / 1000, score };
 }

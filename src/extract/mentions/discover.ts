@@ -84,16 +84,20 @@ const NAME_PARTICLES = new Set(["al", "el", "ad", "ash", "as", "at", "ibn", "bin
  */
 function joinsBody(tokens: readonly Token[], i: number, j: number, lexicon: Lexicon): boolean {
   for (let k = i; k < j; k++) if (CONNECTORS.has(tokens[k]!.lower) && tokens[k]!.lower !== "and") return true;
-  let k = j + 1;
-  while (isNameWord(tokens[k], lexicon.stopwords)) k++;
   // "Central and Eastern Europe": one adjective joined to a longer name shares its head.
-  if (j - i === 1 && tokens[i]!.tags.has("Adjective") && k - (j + 1) >= 2) return true;
+  if (j - i === 1 && tokens[i]!.tags.has("Adjective") && nameWordsEnd(tokens, j + 1, lexicon) - (j + 1) >= 2) return true;
   return endsOnOrganizationHead(tokens, j + 1, lexicon);
 }
 
-function endsOnOrganizationHead(tokens: readonly Token[], from: number, lexicon: Lexicon): boolean {
+/** End of the name words from `from` (exclusive). */
+function nameWordsEnd(tokens: readonly Token[], from: number, lexicon: Lexicon): number {
   let k = from;
   while (isNameWord(tokens[k], lexicon.stopwords)) k++;
+  return k;
+}
+
+function endsOnOrganizationHead(tokens: readonly Token[], from: number, lexicon: Lexicon): boolean {
+  const k = nameWordsEnd(tokens, from, lexicon);
   return k > from && lexicon.heads.organization.has(tokens[k - 1]!.lower);
 }
 
@@ -156,10 +160,9 @@ export function isHeadline(tokens: readonly Token[], lexicon: Lexicon): boolean 
   return words.filter((t) => t.cap).length / words.length >= lexicon.headlineCapitalizedRatio;
 }
 
-export function discoverNames(tokens: readonly Token[], sentence: string, lexicon: Lexicon, known: readonly Mention[], titledAt: ReadonlySet<number>, roleAt: (i: number) => boolean): Mention[] {
+export function discoverNames(tokens: readonly Token[], sentence: string, lexicon: Lexicon, known: readonly Mention[], titledAt: ReadonlySet<number>, roleAt: (i: number) => boolean, headline: boolean): Mention[] {
   const out: Mention[] = [];
   const taken = (j: number) => known.some((m) => m.start <= j && j < m.end) || out.some((m) => m.start <= j && j < m.end);
-  const headline = isHeadline(tokens, lexicon);
   for (let i = 0; i < tokens.length; i++) {
     if (taken(i) || !isNameWord(tokens[i], lexicon.stopwords) || NUMERIC_TAGS.some((g) => tokens[i]!.tags.has(g))) continue;
     const end = runEnd(tokens, i, taken, lexicon);

@@ -10,7 +10,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Mention } from "./types.ts";
 import { lexiconMentions } from "./lexicon-mentions.ts";
 import { findRoles, titledStarts, type RoleSpan } from "./titles.ts";
-import { discoverNames } from "./discover.ts";
+import { discoverNames, isHeadline } from "./discover.ts";
 import { proposalMentions } from "./proposals.ts";
 import { buildCompounds } from "./compounds.ts";
 import { placeAnaphora } from "./place-anaphora.ts";
@@ -26,13 +26,14 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const tokens = tokenize(text);
   // "WASHINGTON - President …": the dateline's place opens the first sentence.
   const isDateline = (i: number) => opts.dateline && i === 0 && tokens[1]?.text === "-";
-  const lexical = lexiconMentions(tokens, text, lexicon, isDateline);
+  const headline = isHeadline(tokens, lexicon);
+  const lexical = lexiconMentions(tokens, text, lexicon, isDateline, headline);
   const roles = findRoles(tokens, lexicon);
   const titled = titledStarts(tokens, roles, lexicon);
   for (const m of lexical) if (titled.has(m.start)) m.titled = true;
   const roleSpans = roles.map((r) => ({ start: r.start, end: r.titleEnd }) as Mention);
   const roleAt = (i: number) => roles.some((r) => r.start === i);
-  const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt);
+  const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt, headline);
   const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
   const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal, lexicon.clauseVerbForms);
   const places = placeAnaphora(tokens, text, [...named, ...proposals], lexicon.heads);

@@ -9,7 +9,6 @@ import type { Lexicon, NameEntry } from "../lexicon/types.ts";
 import type { PhraseMatch } from "../lexicon/phrase-trie.ts";
 import type { Mention } from "./types.ts";
 import { PLACE_PREPOSITIONS, isNameWord, isPossessive } from "./context.ts";
-import { isHeadline } from "./discover.ts";
 
 // A capital is also a place name in the lexicon: decide first whether it stands for the government.
 const MOTION = /^(travel|flew|fly|flies|flying|went|go|goes|going|return|came|come|comes|coming|head|trip|visit|journey|arriv|moved|move|sent|send|way|back)/;
@@ -40,9 +39,9 @@ function partOfLongerName(tokens: readonly Token[], start: number, end: number, 
   return joinsNext || joinsPrevious;
 }
 
-export function lexiconMentions(tokens: readonly Token[], sentence: string, lexicon: Lexicon, isDateline: (i: number) => boolean): Mention[] {
+/** `headline`: the sentence is a title-case headline (discover.ts isHeadline), where a city never joins a longer name. */
+export function lexiconMentions(tokens: readonly Token[], sentence: string, lexicon: Lexicon, isDateline: (i: number) => boolean, headline: boolean): Mention[] {
   const out: Mention[] = [];
-  const headline = isHeadline(tokens, lexicon);
   for (const group of lexicon.names.scan(tokens)) {
     const match: PhraseMatch<NameEntry> = [...group].sort((a, b) => KIND_ORDER[a.value.kind] - KIND_ORDER[b.value.kind])[0]!;
     const { start, end } = match;

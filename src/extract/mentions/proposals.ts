@@ -126,10 +126,10 @@ const CLAUSE_WORDS = 10;
 const CLAUSE_STOPS = new Set(["that", "which", "who", "while", "after", "before", "because", "but", "if", "when", "and", "said", "says", "saying"]);
 
 /**
- * "Russia proposed exchanging 1,200 more soldiers", "agreed to swap 1,200
- * troops being held prisoner", "offered to transfer 3,000 more": after a
- * verb of proposing or agreeing, an act named by a verb, with its words up to
- * the clause's end, is the proposal (kept only if a relation uses it).
+ * "Russia proposed exchanging 1,200 more soldiers", "offered to transfer
+ * 3,000 more": after one of the clause verbs (heads.json proposal.clauseVerbs),
+ * an act named by a verb, with its words up to the clause's end, is the
+ * proposal (kept only if a relation uses it).
  */
 function clauseMentions(tokens: readonly Token[], sentence: string, known: readonly Mention[], vocabulary: ProposalWords, verbs: ReadonlySet<string>): Mention[] {
   const out: Mention[] = [];

@@ -41,8 +41,8 @@ function nameAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): { n
   // "Minister for Economic Revitalization Ryosei Akazawa": a portfolio after "for" belongs to the title.
   if (tokens[j]?.lower === "for" && tokens[j + 1]?.cap) {
     let k = j + 1;
-    // "for Foreign Policy and Security": portfolio words, "and" between them.
-    // After a first portfolio word the portfolio may go on in words of its own ("for Economic Revitalization").
+    // Portfolio words, "and" between them ("for Foreign Policy and Security"); after the first, words of
+    // the portfolio's own up to the person's name ("for Economic Revitalization").
     while (
       (tokens[k]?.cap && !tokens[k]!.tags.has("Person") && (lexicon.portfolioWords.has(tokens[k]!.lower) || (k > j + 1 && !personNameFollows(tokens, k)))) ||
       (k > j + 1 && tokens[k]?.lower === "and" && lexicon.portfolioWords.has(tokens[k + 1]?.lower ?? ""))

@@ -101,21 +101,27 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   return pairs(sources, targets);
 };
 
-/** "talks between the United States and Ukraine", "a meeting between Zelensky, Trump, and Vance". */
-const between: Frame = (ctx, { end }) => {
+/** The parties named after `end`, with those coordinated with the first ("between X, Y and Z"). */
+function partiesAfter(ctx: SentenceContext, end: number): Mention[] {
   const first = objectsAfter(ctx, end, PARTY);
-  return first.length ? allPairs(coordinated(ctx, first[0]!, PARTY)) : [];
-};
+  return first.length ? coordinated(ctx, first[0]!, PARTY) : [];
+}
+
+/** "Both sides agreed": the group stands for two parties the article resolves (article.ts), paired with itself. */
+function sidesGroup(group: Mention[]): Pair[] | undefined {
+  return group.length === 1 && group[0]!.key === SIDES_KEY ? [[group[0]!, group[0]!]] : undefined;
+}
+
+/** "talks between the United States and Ukraine", "a meeting between Zelensky, Trump, and Vance". */
+const between: Frame = (ctx, { end }) => allPairs(partiesAfter(ctx, end));
 
 /**
  * "Oman mediated a ceasefire deal between the Houthis and the US": the mediator
  * negotiated with each side (annotation rule 10), and the sides with each other.
  */
 const mediator: Frame = (ctx, { start, end }) => {
-  const first = objectsAfter(ctx, end, PARTY);
-  if (!first.length) return [];
-  const sides = coordinated(ctx, first[0]!, PARTY);
-  return [...pairs(subjectsBefore(ctx, start, PARTY), sides), ...allPairs(sides)];
+  const sides = partiesAfter(ctx, end);
+  return sides.length ? [...pairs(subjectsBefore(ctx, start, PARTY), sides), ...allPairs(sides)] : [];
 };
 
 /**
@@ -153,17 +159,14 @@ const withFrame: Frame = (ctx, { start, end }) => pairs(subjectsBefore(ctx, star
 /** "Washington and Moscow have begun discussing": coordinated subjects act together. */
 const joint: Frame = (ctx, { start }) => {
   const group = subjectsBefore(ctx, start, PARTY);
-  // "Both sides agreed": the group stands for two parties the article resolves (article.ts).
-  if (group.length === 1 && group[0]!.key === SIDES_KEY) return [[group[0]!, group[0]!]];
-  return group.length > 1 ? allPairs(group) : [];
+  return sidesGroup(group) ?? (group.length > 1 ? allPairs(group) : []);
 };
 
 /** "Ukraine and Russia launched strikes on each other": each coordinated subject acts on every other. */
 const reciprocal: Frame = (ctx, { start }) => {
   const group = subjectsBefore(ctx, start, PARTY);
-  // "Both sides blame each other": each side acts on the other (article.ts gives both directions).
-  if (group.length === 1 && group[0]!.key === SIDES_KEY) return [[group[0]!, group[0]!]];
-  return group.length > 1 ? pairs(group, group) : [];
+  // "Both sides blame each other": article.ts gives both directions.
+  return sidesGroup(group) ?? (group.length > 1 ? pairs(group, group) : []);
 };
 
 /** "the Trump administration's proposal", "a U.S. cease-fire proposal": the owner put it forward. */

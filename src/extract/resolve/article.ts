@@ -63,11 +63,12 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
 const proposalWords = (key: string) => key.replace(/^proposal:/, "").split(" ");
 
 /**
- * A proposal named by a number ("30-day", "28-point") or by two content
- * words or more ("critical minerals deal") is the same proposal wherever it is
- * named; "a trade deal", "the ceasefire" are not: each article's is its own.
+ * A proposal named by a number ("30-day", "28-point") or by three words of
+ * its key or more, head included ("critical minerals deal"), is the same
+ * proposal wherever it is named; "a trade deal", "the ceasefire" are not:
+ * each article's is its own.
  */
-export function distinctiveProposal(key: string): boolean {
+function distinctiveProposal(key: string): boolean {
   return /\p{N}/u.test(key) || proposalWords(key).length >= 3;
 }
 
