@@ -1,5 +1,5 @@
 export { IngestError } from "./errors.ts";
-export { loadArticles, readArticleFile, listArticleFiles, articleIdOf, MANIFEST_FILE } from "./load-articles.ts";
+export { loadArticles, readArticleFile, readArticleText, parseArticleFile, readManifest, listArticleFiles, articleIdOf, undatedWarning, MANIFEST_FILE, type ManifestEntry } from "./load-articles.ts";
 export { parseArticle, formatOf, type IngestRules, type ArticleFormat } from "./article.ts";
 export { loadIngestRules } from "./rules.ts";
 export { normalizeText } from "./normalize.ts";

@@ -2,7 +2,9 @@
  * Reads an articles folder: every .txt/.md/.html file (sorted by name, so builds
  * are deterministic), with title/outlet/date from manifest.json where it has an
  * entry. A file that cannot be read as an article stops the load with an
- * IngestError naming it; nothing is half-loaded.
+ * IngestError naming it; nothing is half-loaded. An article without a
+ * publication date (null or missing in the manifest and the file) is loaded as
+ * "date unknown" and reported through `onWarning`, never refused.
  */
 import { readFile, readdir, realpath, lstat } from "node:fs/promises";
 import { join, relative, isAbsolute, sep } from "node:path";
@@ -16,10 +18,11 @@ import { formatOf, parseArticle, type IngestRules } from "./article.ts";
 const ManifestEntry = z.object({
   // A plain file name: an entry cannot describe (or seem to describe) a file elsewhere.
   file: z.string().min(1).regex(/^(?!\.\.?$)[^/\\\0]+$/, "file must be a file name in the articles folder, without a path"),
-  title: z.string().optional(),
-  outlet: z.string().optional(),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "published must be YYYY-MM-DD").optional(),
-  url: z.string().optional(),
+  // null is how many tools write "not known": it means the same as a missing field.
+  title: z.string().nullish(),
+  outlet: z.string().nullish(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "published must be YYYY-MM-DD (or null when unknown)").nullish(),
+  url: z.string().nullish(),
 });
 const Manifest = z.array(ManifestEntry.passthrough());
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -30,7 +33,7 @@ export function articleIdOf(file: string): string {
   return file.replace(/\.[^.]+$/, "");
 }
 
-async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {
+export async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {
   let raw: string;
   try {
     raw = await readFile(join(dir, MANIFEST_FILE), "utf8");
@@ -76,7 +79,8 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   return names.filter((n) => !n.startsWith(".") && formatOf(n) !== null).sort();
 }
 
-export async function readArticleFile(dir: string, file: string, entry: ManifestEntry | undefined, rules: IngestRules): Promise<Article> {
+/** The decoded text of one file of the articles folder, after the same checks as a load. */
+export async function readArticleText(dir: string, file: string): Promise<string> {
   if (/[/\\]/.test(file) || file === ".." || file === ".") throw new IngestError(file, "is not a plain file name in the articles folder (paths such as ../ are refused)");
   const real = await assertInside(dir, file);
   const stat = await lstat(real);
@@ -88,16 +92,27 @@ export async function readArticleFile(dir: string, file: string, entry: Manifest
   } catch (err) {
     throw new IngestError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  const text = decodeArticleBytes(bytes, file);
-  return parseArticle(text, formatOf(file)!, { id: articleIdOf(file), file, ...entry }, rules);
+  return decodeArticleBytes(bytes, file);
 }
 
-export async function loadArticles(dir: string, rules: IngestRules, onArticle?: (file: string, done: number, total: number) => void): Promise<Article[]> {
+export function parseArticleFile(text: string, file: string, entry: ManifestEntry | undefined, rules: IngestRules): Article {
+  return parseArticle(text, formatOf(file)!, { ...entry, id: articleIdOf(file), file }, rules);
+}
+
+export async function readArticleFile(dir: string, file: string, entry: ManifestEntry | undefined, rules: IngestRules): Promise<Article> {
+  return parseArticleFile(await readArticleText(dir, file), file, entry, rules);
+}
+
+export const undatedWarning = (a: Article) => `${a.file}: no publication date (null or missing); read as "date unknown", so its relations have no first/last seen date`;
+
+export async function loadArticles(dir: string, rules: IngestRules, onArticle?: (file: string, done: number, total: number) => void, onWarning?: (message: string) => void): Promise<Article[]> {
   const manifest = await readManifest(dir);
   const files = await listArticleFiles(dir);
   const articles: Article[] = [];
   for (const file of files) {
-    articles.push(await readArticleFile(dir, file, manifest.get(file), rules));
+    const article = await readArticleFile(dir, file, manifest.get(file), rules);
+    if (!article.published) onWarning?.(undatedWarning(article));
+    articles.push(article);
     onArticle?.(file, articles.length, files.length);
   }
   return articles;

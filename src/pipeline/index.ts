@@ -1,5 +1,6 @@
-export { buildGraph, buildGraphFromArticles, loadRules, type Corpus, type BuildResult, type BuildProgress, type Rules } from "./build.ts";
-export { addArticle, type CorpusState, type AddArticleResult } from "./add-article.ts";
+export { buildGraph, buildGraphFromArticles, buildGraphWithStore, graphFromExtractions, ensureExtractions, loadRules, type Corpus, type BuildResult, type BuildProgress, type Rules, type StoreBuildResult } from "./build.ts";
+export { syncFolder, type SyncedCorpus } from "./sync-folder.ts";
+export { createExtractorPool, inProcessExtractor, ExtractorError, type Extractor } from "./extractor/index.ts";
+export { LiveCorpus, DuplicateArticleError, type LiveCorpusOptions, type AddArticleResult } from "./live-corpus.ts";
 export { validateArticleInput, ArticleInputSchema, type ArticleInput } from "./article-input.ts";
 export { diffGraphs, type GraphDiff } from "./diff.ts";
-export { reconcileGraph, graphArticleIds, type Reconciled } from "./reconcile.ts";

@@ -2,7 +2,7 @@
  * `startServer(...)`: loads the graph file and the articles, starts the query
  * worker, builds the app and listens once both are ready (port 0 picks a free
  * one). `close()` shuts down gracefully: stop accepting, let in-flight requests
- * and any running ingest finish (so the graph file holds the last ingest), drop
+ * and any running ingest finish, write the graph snapshot if it is behind, drop
  * idle keep-alive connections, only force-close what is still open after a
  * grace period, and stop the query worker last.
  */
@@ -17,6 +17,10 @@ export interface StartOptions {
   graphFile: string;
   articlesDir: string;
   lexiconDir: string;
+  /** The corpus store (default: parley.db beside the graph file). */
+  storeFile?: string;
+  /** Extraction of posted articles on a worker thread (default) or in process. */
+  extractor?: "thread" | "in-process";
   webDir?: string;
   port?: number;
   /** Interface to bind; 127.0.0.1 unless told otherwise. */
@@ -49,6 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await state.queries.ready();
   } catch (err) {
     await state.queries.close();
+    await state.live.close();
     throw err;
   }
   const app = createApp({ state, webDir: options.webDir, log: options.log, requestLog: options.requestLog, bodyLimit: options.bodyLimit });
@@ -74,6 +79,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         clearInterval(sweep);
         app.ingestQueue
           .idle()
+          // The snapshot file is written once more if an ingest is not in it yet.
+          .then(() => state.live.close())
           .then(() => state.queries.close())
           .then(() => (err ? reject(err) : resolve()), reject);
       });

@@ -25,7 +25,7 @@ describe("crash safety under SIGKILL", () => {
     expectCleanKills(await runBuildKills({ kills: BUILD_KILLS, seed: SEED, articles: SMALL_SET, verifyEvery: Infinity }), BUILD_KILLS);
   }, 600_000);
 
-  it(`parley serve killed ${INGEST_KILLS} times mid-ingest leaves the previous or the new graph and restarts on it`, async () => {
+  it(`parley serve killed ${INGEST_KILLS} times mid-ingest loses no acknowledged article, keeps the store sound and restarts on the build of the folder`, async () => {
     expectCleanKills(await runIngestKills({ kills: INGEST_KILLS, seed: SEED, articles: SMALL_SET }), INGEST_KILLS);
   }, 600_000);
 });

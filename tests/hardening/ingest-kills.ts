@@ -1,21 +1,25 @@
 /**
  * SIGKILLs the real `parley serve` while it ingests a POSTed article: after a
  * seeded random delay over a whole ingest, or the instant the article's temp
- * file appears, the article file is renamed into place, or the graph's temp file
- * appears. Kills are chained on one data folder: each restart must serve exactly
- * the graph file, which must be the previous graph or the complete new one (a
- * rebuild of the articles on disk, byte for byte). Article files that made it to
- * disk without their graph are counted as notes (not corruption of the graph).
+ * file appears, the article file is renamed into place, or the graph
+ * snapshot's temp file appears. Kills are chained on one data folder. After
+ * each kill, with the server down, the corpus store must open and pass
+ * SQLite's quick_check and hold every article ever acknowledged (201), and the
+ * graph file must be a complete graph; after each restart the server must
+ * serve exactly the graph file, and that file must be what `parley build` of
+ * the articles on disk writes, byte for byte (the restart replays what the
+ * snapshot lacked). An article file that reached the folder without its 201
+ * is taken in at the restart: counted as a note, not a loss.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { makeDataDir, tempLeftovers, type DataDir } from "./data-dir.ts";
 import { ParleyProcessError, startServe, type ServerProcess } from "./cli-process.ts";
-import { snapshotBuildText } from "./code-snapshot.ts";
+import { codeSnapshot, snapshotBuildText } from "./code-snapshot.ts";
 import { armKill, triggerName, type KillTrigger } from "./kill-trigger.ts";
 import { seededRandom } from "./random.ts";
 import { emptyKillReport, type KillReport } from "./kill-report.ts";
-import { graphArticleIds, graphDifferences } from "./graph-compare.ts";
+import { graphDifferences } from "./graph-compare.ts";
 import { generatedArticle } from "./generated-articles.ts";
 
 export interface IngestKillOptions {
@@ -41,15 +45,33 @@ function triggers(data: DataDir, fallbackMs: number): KillTrigger[] {
   ];
 }
 
-/** The running server must serve exactly the graph file; answers the article ids it lists beyond the graph's. */
-async function checkRestart(server: ServerProcess, fileBytes: Buffer, report: KillReport, when: string): Promise<string[]> {
+/** The restarted server must serve exactly the graph file, and the file must be the build of the articles on disk. */
+async function checkRestart(server: ServerProcess, data: DataDir, report: KillReport, when: string): Promise<void> {
+  const bytes = await readFile(data.graphFile);
   const served = await (await fetch(`${server.url}/api/graph`)).json();
-  const onDisk = JSON.parse(fileBytes.toString("utf8"));
-  const diff = graphDifferences(served, onDisk);
+  const diff = graphDifferences(served, JSON.parse(bytes.toString("utf8")));
   if (diff.length) report.failures.push(`${when}: the restarted server's graph differs from the file: ${diff.join("; ")}`);
-  const listed = ((await (await fetch(`${server.url}/api/articles`)).json()) as { articles: Array<{ id: string }> }).articles.map((a) => a.id);
-  const inGraph = new Set(graphArticleIds(onDisk));
-  return listed.filter((id) => !inGraph.has(id));
+  if (!(await isRebuildOf(data, bytes))) report.failures.push(`${when}: the graph file after the restart is not the build of the articles on disk`);
+}
+
+/** With the server down: the store opens, passes quick_check, and lists every acknowledged article. */
+async function checkStore(data: DataDir, acknowledged: Set<string>): Promise<string | null> {
+  const { CorpusStore } = (await import(join(await codeSnapshot(), "src/store/index.ts"))) as typeof import("../../src/store/index.ts");
+  let store;
+  try {
+    store = CorpusStore.open(join(data.dir, "parley.db"));
+  } catch (err) {
+    return `the store does not open: ${(err as Error).message}`;
+  }
+  try {
+    const check = store.quickCheck();
+    if (check !== "ok") return `quick_check: ${check}`;
+    const stored = new Set(store.articleRows().map((r) => r.id));
+    const lost = [...acknowledged].filter((id) => !stored.has(id));
+    return lost.length ? `acknowledged article(s) missing from the store: ${lost.join(", ")}` : null;
+  } finally {
+    store.close();
+  }
 }
 
 export async function runIngestKills(options: IngestKillOptions): Promise<KillReport> {
@@ -57,52 +79,67 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
   const random = seededRandom(seed);
   const data = await makeDataDir({ articles: options.articles, withGraph: true, prefix: "parley-kill-ingest-" });
   const report = emptyKillReport("ingest", seed);
-  const orphans = new Map<string, unknown>();
+  const acknowledged = new Set<string>();
+  let unacknowledgedFiles = 0;
   let server = await startServe(data);
   try {
     const started = performance.now();
     const first = await post(server.url, generatedArticle(seed, -1));
     if (first.status !== 201) throw new ParleyProcessError(`hardening/ingest-kills: calibration post answered ${first.status}: ${await first.text()}`);
+    acknowledged.add(((await first.json()) as { article: { id: string } }).article.id);
     report.fullRunMs = performance.now() - started;
     report.phaseBounds = [1, 2, 3, 4].map((q) => [`post ${q * 25}%`, (report.fullRunMs * q) / 4] as [string, number]);
     const fileTriggers = triggers(data, report.fullRunMs * 4);
 
     for (let n = 0; report.landed < kills && n < kills * 3; n++) {
       const previous = await readFile(data.graphFile);
-      const extra = await checkRestart(server, previous, report, `before post ${n}`);
-      for (const id of extra) if (!orphans.has(id)) orphans.set(id, n);
       const filesBefore = new Set(await articleFiles(data.articlesDir));
-      const trigger: KillTrigger = random.next() < fileShare ? random.pick(fileTriggers) : { kind: "delay", ms: random.between(0, report.fullRunMs * 1.05) };
+      const trigger: KillTrigger = random.next() < fileShare ? random.pick(fileTriggers) : { kind: "delay", ms: random.between(0, report.fullRunMs * 2) };
       const t0 = performance.now();
       const armed = armKill(server, trigger);
-      const answer = post(server.url, generatedArticle(seed, n)).then((r) => (armed.sent() ? "killed" : r.status), () => "killed");
+      // A 201 can come before the kill: the kill then lands in the background snapshot write, which counts too.
+      const answer = post(server.url, generatedArticle(seed, n)).then(
+        async (r) => ({ status: r.status, id: r.status === 201 ? ((await r.json()) as { article: { id: string } }).article.id : undefined }),
+        () => ({ status: "killed" as const, id: undefined }),
+      );
       const why = await armed.fired;
       const at = performance.now() - t0;
-      const status = await answer;
+      const outcome = await answer;
       await server.kill();
       if (why === "exited-first") throw new ParleyProcessError(`hardening/ingest-kills: the server exited by itself: ${server.stderr()}`);
+      if (outcome.status === 201 && outcome.id) acknowledged.add(outcome.id);
       const bytes = await readFile(data.graphFile);
       const newFiles = (await articleFiles(data.articlesDir)).filter((f) => !filesBefore.has(f));
-      const state = bytes.equals(previous) ? "previous" : await isRebuildOf(data, bytes) ? "new" : "CORRUPT";
-      if (status !== "killed") {
+      let graphState = bytes.equals(previous) ? "previous" : "newer";
+      try {
+        JSON.parse(bytes.toString("utf8"));
+      } catch {
+        graphState = "CORRUPT graph file";
+      }
+      const storeProblem = await checkStore(data, acknowledged);
+      if (storeProblem) report.failures.push(`kill ${report.landed + 1} (${triggerName(trigger)}): ${storeProblem}`);
+      const state = storeProblem ? `CORRUPT store` : graphState;
+      if (outcome.status !== "killed") {
         report.completedBeforeKill++;
-        if (status !== 201 || state !== "new") report.failures.push(`post ${n} finished before its kill with ${status}, leaving the ${state} graph`);
-      } else {
+        if (outcome.status !== 201) report.failures.push(`post ${n} finished before its kill with ${outcome.status}`);
+      }
+      if (armed.sent()) {
         report.landed++;
-        const article = newFiles.length ? "+article" : "";
-        report.record(triggerName(trigger), `${state}${article}`, at);
+        if (newFiles.length && outcome.status === "killed") unacknowledgedFiles++;
+        report.record(triggerName(trigger), `${state}${outcome.status === 201 ? "+acknowledged" : newFiles.length ? "+article" : ""}`, at);
         report.progress();
-        if (state === "CORRUPT") report.failures.push(`kill ${report.landed} (${triggerName(trigger)}): graph file of ${bytes.length} bytes is neither the previous graph nor a rebuild of the articles on disk`);
       }
       report.restarts++;
       server = await startServe(data);
+      await checkRestart(server, data, report, `restart after post ${n}`);
+      const listed = ((await (await fetch(`${server.url}/api/articles`)).json()) as { articles: Array<{ id: string }> }).articles.map((a) => a.id);
+      const lost = [...acknowledged].filter((id) => !listed.includes(id));
+      if (lost.length) report.failures.push(`restart after post ${n}: acknowledged article(s) not served: ${lost.join(", ")}`);
     }
-    const extra = await checkRestart(server, await readFile(data.graphFile), report, "at the end");
-    for (const id of extra) if (!orphans.has(id)) orphans.set(id, "end");
     report.leftovers = await tempLeftovers(dirname(data.graphFile));
     report.leftoversAfterBuild = report.leftovers;
     report.articleDirLeftovers = await tempLeftovers(data.articlesDir);
-    if (orphans.size) report.notes.push(orphanNote(orphans, extra));
+    report.notes.push(`${acknowledged.size} articles acknowledged, all in the store and served after every restart; ${unacknowledgedFiles} killed post(s) had written their article file, taken in at the restart`);
     return report;
   } finally {
     await server.kill();
@@ -113,13 +150,4 @@ export async function runIngestKills(options: IngestKillOptions): Promise<KillRe
 /** The complete new graph: what `parley build` of the articles now on disk writes, byte for byte. */
 async function isRebuildOf(data: DataDir, bytes: Buffer): Promise<boolean> {
   return Buffer.from(await snapshotBuildText(data.articlesDir, data.lexiconDir)).equals(bytes);
-}
-
-function orphanNote(orphans: Map<string, unknown>, stillOrphaned: string[]): string {
-  return (
-    `${orphans.size} article file(s) reached the articles folder without their graph (kill between the article write and the graph write): ` +
-    `after a restart /api/articles lists them but the graph (file and served) has no trace of them; ` +
-    `${stillOrphaned.length} still so at the end (the next successful ingest rebuilds from all files on disk and takes them in). ` +
-    `Examples: ${[...orphans.keys()].slice(0, 3).join(", ")}`
-  );
 }

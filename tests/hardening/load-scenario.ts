@@ -41,11 +41,12 @@ export async function runLoadScenario(scenario: LoadScenario): Promise<LoadOutco
     const initial = JSON.parse(await readFile(data.graphFile, "utf8"));
     const result = await driveLoad({ ...scenario, url: server.url, next: requestMix(initial, seededRandom(scenario.seed)) });
     const served = await (await fetch(`${server.url}/api/graph`)).json();
+    // The graph file follows ingests in the background; a graceful stop writes whatever it still lacks.
+    const exit = await server.kill("SIGTERM");
     const onDisk = JSON.parse(await readFile(data.graphFile, "utf8"));
     const servedIds = new Set(graphArticleIds(served));
     const diskIds = new Set(graphArticleIds(onDisk));
     const lostPosts = result.posted.filter((id) => !servedIds.has(id) || !diskIds.has(id));
-    const exit = await server.kill("SIGTERM");
     return {
       result,
       table: formatLoadTable(result, `load ${scenario.connections} connections × ${scenario.seconds} s (seed ${scenario.seed})`),

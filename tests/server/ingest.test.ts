@@ -1,4 +1,9 @@
-/** Live ingest through POST /api/articles: the graph updates in memory and on disk, survives a restart, and a bad article changes nothing. */
+/**
+ * Live ingest through POST /api/articles: the graph updates in memory at once and
+ * in the graph file in the background (flushed here to look at it), console
+ * queries wait for the new file, the corpus survives a restart, a bad article
+ * changes nothing and a repeated one is a 409.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import { makeCorpus, serve, getJson, postJson, expectCleanError, type Corpus } from "./harness.ts";
@@ -62,17 +67,18 @@ describe("POST /api/articles", () => {
     for (const key of added.nodes) expect(server.state.graph.hasNode(key)).toBe(true);
     expect(res.body.graph).toEqual({ nodes: server.state.graph.order, edges: server.state.graph.size, articles: before.articles + 1 });
 
-    const onDisk = JSON.parse(await readFile(corpus.graphFile, "utf8"));
-    expect(onDisk.nodes.length).toBe(server.state.graph.order);
     expect((await readdir(corpus.articlesDir)).some((f) => f.startsWith(res.body.article.id))).toBe(true);
 
-    // Console queries (their worker reloads the graph file) see the new graph at once.
+    // Console queries wait for the new graph file and a worker loaded from it: they see the new graph at once.
     const count = await postJson(`${url}/api/query`, { query: "MATCH (n) RETURN count(*) AS n" });
     expect(count.body.rows).toEqual([[server.state.graph.order]]);
     for (const key of added.nodes.slice(0, 1)) {
       const found = await postJson(`${url}/api/query`, { query: "MATCH (n) WHERE n.id = $key RETURN n.id", params: { key } });
       expect(found.body.rows).toEqual([[key]]);
     }
+    await server.state.live.flush();
+    const onDisk = JSON.parse(await readFile(corpus.graphFile, "utf8"));
+    expect(onDisk.nodes.length).toBe(server.state.graph.order);
 
     // The article is readable and searchable through the API at once.
     const article = await getJson(`${url}/api/articles/${res.body.article.id}`);
@@ -85,10 +91,18 @@ describe("POST /api/articles", () => {
     }
   });
 
-  it("refuses the same article twice", async () => {
+  it("refuses the same article twice, and the same text under another title, with a 409", async () => {
+    const before = await snapshot();
     const res = await postJson(`${url}/api/articles`, ARTICLE);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe("duplicate_article");
     expect(res.body.error.message).toMatch(/already/);
+    const sameUrl = await postJson(`${url}/api/articles`, { title: "Another title", text: "Quite another text about Vienna.", url: "https://example.org/vienna" });
+    expect(sameUrl.status).toBe(201);
+    const again = await postJson(`${url}/api/articles`, { title: "A third title", text: "A third text.", url: "https://example.org/vienna" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/address/);
+    expect((await snapshot()).files.length).toBe(before.files.length + 1);
   });
 
   it("serializes concurrent posts: every article lands", async () => {
@@ -99,6 +113,7 @@ describe("POST /api/articles", () => {
     const results = await Promise.all(posts);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(server.state.articles.length).toBe(count + 3);
+    await server.state.live.flush();
     const onDisk = JSON.parse(await readFile(corpus.graphFile, "utf8"));
     expect(onDisk.attributes.articles.length).toBe(count + 3);
   });

@@ -1,9 +1,10 @@
 /**
- * Soak, issue 7 item 2 (ingest half): SIGKILL `parley serve` mid-ingest
+ * Soak, issue 14 (ingest half): SIGKILL `parley serve` mid-ingest
  * PARLEY_SOAK_KILLS/2 times (default 100 of the 200), chained on one data
- * folder; each restart must serve exactly the graph file, which must be the
- * previous graph or the complete new one. Two seed articles keep each restart
- * short; runs beside crash-build.test.ts.
+ * folder: no acknowledged article is ever lost, the corpus store always passes
+ * quick_check, and each restart serves the graph file, which is the build of
+ * the articles on disk (tests/hardening/ingest-kills.ts). Two seed articles
+ * keep each restart short; runs beside crash-build.test.ts.
  */
 import { afterAll, describe, it } from "vitest";
 import { removeCodeSnapshot } from "../hardening/code-snapshot.ts";
@@ -16,7 +17,7 @@ const KILLS = Math.floor(countFromEnv("PARLEY_SOAK_KILLS", 200) / 2);
 afterAll(removeCodeSnapshot);
 
 describe("soak: crash safety of live ingest", () => {
-  it(`${KILLS} SIGKILLs mid-ingest leave the previous or the new graph, and every restart serves the file`, async () => {
+  it(`${KILLS} SIGKILLs mid-ingest lose no acknowledged article and leave no corrupt store; every restart serves the build of the folder`, async () => {
     expectCleanKills(await runIngestKills({ kills: KILLS, seed: runSeed(72_002), articles: ["001_b294f04f116ddbf6.txt", "002_5e83baba2592feae.txt"] }), KILLS);
   });
 });

@@ -10,6 +10,7 @@ import type { createQueryEngine } from "../../query/index.ts";
 export function inProcessRunner(engineOf: () => ReturnType<typeof createQueryEngine>): QueryRunner {
   return {
     run: async (query, params) => JSON.stringify(await engineOf().run(query, params)),
+    hold() {},
     reload() {},
     ready: async () => {},
     close: async () => {},

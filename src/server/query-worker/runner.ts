@@ -27,6 +27,8 @@ export interface QueryWorkerOptions {
 export interface QueryRunner {
   /** Runs a console query; resolves with the result as JSON text. */
   run(query: string, params?: Record<string, unknown>): Promise<string>;
+  /** The graph changed and its file is being written: queries wait (queued) until `reload()`. */
+  hold(): void;
   /** The graph file changed (ingest): queries from now on run on a worker loaded from it. */
   reload(): void;
   /** Resolves when the current worker has loaded the graph. */
@@ -137,7 +139,7 @@ export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits
 
   const pump = () => {
     const slot = current;
-    if (closed || !slot?.isReady || slot.job || !queue.length) return;
+    if (closed || held || !slot?.isReady || slot.job || !queue.length) return;
     const job = queue.shift()!;
     slot.job = job;
     // When the main thread was blocked (an ingest rebuild) the timer fires as soon as it is free, possibly
@@ -147,6 +149,8 @@ export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits
     slot.worker.postMessage(job.msg);
   };
 
+  // Between an ingest and the write of its graph file, so no query answers from the graph before it.
+  let held = false;
   current = spawn();
 
   return {
@@ -159,8 +163,12 @@ export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits
         pump();
       });
     },
+    hold() {
+      held = true;
+    },
     reload() {
       if (closed) return;
+      held = false;
       const old = current;
       current = spawn();
       if (!old) return;

@@ -1,13 +1,15 @@
 /**
  * Article routes: the list, one article with its numbered sentences (so the
  * reader can highlight an evidence sentence by index), and live ingest of a new
- * article. Ingests run one at a time; each one rebuilds the graph, persists
- * article + graph file, then swaps graph, articles and query engine at once.
- * A bad article is a 400 naming the problem and changes nothing.
+ * article. Ingests run one at a time; each one extracts only the new article
+ * (off the event loop), commits it to the corpus store — the 201 means it is
+ * durable — and swaps graph, articles and query engine at once; the graph file
+ * follows in the background. A bad article is a 400 naming the problem and
+ * changes nothing; a repeat of one already ingested (same id, text or address) is a 409.
  */
 import { z } from "zod";
 import type { Article } from "../../types.ts";
-import { addArticle } from "../../pipeline/index.ts";
+import { DuplicateArticleError } from "../../pipeline/index.ts";
 import { swapGraph, type ServerState } from "../state.ts";
 import type { SerialQueue } from "../serial-queue.ts";
 import { validate } from "../validate.ts";
@@ -43,9 +45,14 @@ export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Rou
     router.post("/api/articles", mw.compressed, mw.jsonBody, async (req, res) => {
       if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
       const result = await ingestQueue.run(async () => {
-        const added = await addArticle(state, req.body);
-        swapGraph(state, added.graph, added.articles);
-        return added;
+        try {
+          const added = await state.live.add(req.body);
+          swapGraph(state, added.graph, added.articles);
+          return added;
+        } catch (err) {
+          if (err instanceof DuplicateArticleError) throw new HttpError(409, "duplicate_article", err.message);
+          throw err;
+        }
       });
       const graph = { nodes: result.graph.order, edges: result.graph.size, articles: result.articles.length };
       sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph }, 201);

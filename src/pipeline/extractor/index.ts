@@ -1,0 +1,1 @@
+export { createExtractorPool, inProcessExtractor, ExtractorError, type Extractor } from "./pool.ts";

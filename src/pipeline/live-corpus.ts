@@ -1,0 +1,233 @@
+/**
+ * The corpus a running server follows. It opens the corpus store, takes in what
+ * changed in the articles folder while it was down, and serves the graph
+ * snapshot (graph.json) — replaying the journal when the store holds changes
+ * the snapshot lacks (a crash after an acknowledged ingest, before its
+ * snapshot was written).
+ *
+ * An ingest extracts only the new article (on the extractor's thread), writes
+ * its file, and commits article + extraction + journal entry in one
+ * transaction: from then on it is durable, and `add` may answer. Corpus
+ * resolution and assembly re-run over the stored extractions, kept in memory,
+ * so the graph equals what `parley build` makes of the same folder. The
+ * snapshot file is written in the background, coalesced (one write for a burst
+ * of ingests), and at close.
+ *
+ * A snapshot that lists articles the folder lacks was built from another corpus
+ * (a generated graph, a graph served beside an empty folder): it is served as
+ * it is, and the first ingest replaces it with the graph of the folder's articles.
+ */
+import { unlink } from "node:fs/promises";
+import { join } from "node:path";
+import type { Article } from "../types.ts";
+import type { ArticleExtraction } from "../extract/index.ts";
+import { IngestError } from "../ingest/index.ts";
+import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type ParleyGraph } from "../graph/persist.ts";
+import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
+import { ensureExtractions, graphFromExtractions, loadRules, type Rules } from "./build.ts";
+import { syncFolder } from "./sync-folder.ts";
+import { prepareArticle, validateArticleInput } from "./article-input.ts";
+import { diffGraphs, type GraphDiff } from "./diff.ts";
+import { createExtractorPool, inProcessExtractor, type Extractor } from "./extractor/index.ts";
+
+export interface LiveCorpusOptions {
+  graphFile: string;
+  articlesDir: string;
+  lexiconDir: string;
+  storeFile: string;
+  /** Extraction on a worker thread (default) or on the calling thread. */
+  extractor?: "thread" | "in-process";
+  /** Quiet time before a snapshot write, so a burst of ingests is written once (default 200 ms). */
+  snapshotDelayMs?: number;
+  log?: (line: string) => void;
+  /** Called after each snapshot write, with the file's journal sequence number. */
+  onSnapshot?: (seq: number) => void;
+}
+
+export interface AddArticleResult extends GraphDiff {
+  article: Article;
+  articles: Article[];
+  graph: ParleyGraph;
+  /** Journal sequence number of the ingest. */
+  seq: number;
+}
+
+/** Ids of the articles a graph was built from (its `articles` graph attribute). */
+function graphArticleIds(graph: ParleyGraph): Set<string> {
+  const listed = graph.getAttribute("articles") as Array<{ id: string }> | undefined;
+  return new Set((listed ?? []).map((a) => a.id));
+}
+
+const byFile = (a: { article: Article }, b: { article: Article }) => (a.article.file < b.article.file ? -1 : a.article.file > b.article.file ? 1 : 0);
+
+export class DuplicateArticleError extends IngestError {
+  constructor(
+    title: string,
+    readonly existing: string,
+    by: "id" | "content" | "url",
+  ) {
+    super(`article "${title}"`, by === "url" ? `has the address of article "${existing}", already ingested` : by === "content" ? `has the same text as article "${existing}", already ingested` : "has already been ingested");
+  }
+}
+
+export class LiveCorpus {
+  graph: ParleyGraph;
+  articles: Article[];
+  readonly rules: Rules;
+  private extractions: ArticleExtraction[] = [];
+  /** Settles once every article has its extraction in memory (those the store lacks are extracted first). */
+  private readonly filled: Promise<void>;
+  private contentHashes: Map<string, string>;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotWrite: Promise<void> | null = null;
+  private snapshotDirty = false;
+  private closed = false;
+  private lastSeq: number;
+
+  private constructor(
+    readonly options: LiveCorpusOptions,
+    readonly store: CorpusStore,
+    readonly version: ExtractorVersion,
+    rules: Rules,
+    private readonly extractor: Extractor,
+    state: { graph: ParleyGraph; articles: Article[]; contentHashes: Map<string, string>; seq: number },
+  ) {
+    this.rules = rules;
+    this.graph = state.graph;
+    this.articles = state.articles;
+    this.contentHashes = state.contentHashes;
+    this.lastSeq = state.seq;
+    // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
+    // background, so a current snapshot is served without waiting, and the first ingest waits for them.
+    const log = options.log ?? (() => {});
+    this.filled = ensureExtractions(store, state.articles, state.contentHashes, version, async () => ({ extract: (a) => extractor.extract(a), close: async () => {} }), (_s, done, total) => {
+      if (done === total || done % 100 === 0) log(`extracting articles the store lacks: ${done}/${total}`);
+    }).then((r) => void (this.extractions = r.extractions));
+    this.filled.catch(() => {});
+  }
+
+  static async open(options: LiveCorpusOptions): Promise<LiveCorpus> {
+    const log = options.log ?? (() => {});
+    const rules = loadRules(options.lexiconDir);
+    const swept = [...(await removeStaleTempFiles(join(options.graphFile, ".."))), ...(await removeStaleTempFiles(options.articlesDir))];
+    if (swept.length) log(`removed ${swept.length} temp file(s) left by an interrupted write`);
+    const store = CorpusStore.open(options.storeFile);
+    let extractor: Extractor | null = null;
+    try {
+      const version = extractorVersion(options.lexiconDir);
+      const warnings: string[] = [];
+      const synced = await syncFolder(store, options.articlesDir, rules.ingest, version.key, undefined, (w) => warnings.push(w));
+      if (warnings.length) log(`${warnings.length} article(s) without a publication date, read as "date unknown" (first: ${warnings[0]})`);
+      const snapshot = await loadGraph(options.graphFile);
+      extractor = options.extractor === "in-process" ? inProcessExtractor(rules.lexicon) : await createExtractorPool({ lexiconDir: options.lexiconDir, threads: 1 });
+      const inSnapshot = graphArticleIds(snapshot);
+      const folderIds = new Set(synced.articles.map((a) => a.id));
+      const recorded = store.snapshotSeq(options.graphFile);
+      // A snapshot this store never wrote or adopted, listing articles the folder lacks, is of another corpus.
+      const foreign = recorded === 0 && [...inSnapshot].some((id) => !folderIds.has(id));
+      // Never recorded: a committed or hand-built snapshot, current if it lists exactly the folder's articles.
+      const current = recorded > 0 ? recorded >= synced.seq : inSnapshot.size === folderIds.size && !foreign;
+      const live = new LiveCorpus(options, store, version, rules, extractor, { graph: snapshot, articles: synced.articles, contentHashes: synced.contentHashes, seq: synced.seq });
+      if (foreign) {
+        log(`warning: the graph file lists articles the articles folder lacks (another corpus); serving it as it is — the first ingest rebuilds it from the folder`);
+      } else if (!current) {
+        const behind = store.journalSince(recorded).length;
+        await live.filled;
+        live.graph = graphFromExtractions(live.extractions, rules.lexicon);
+        await saveGraph(live.graph, options.graphFile);
+        log(`graph rebuilt from the corpus store: the snapshot lacked ${behind} change(s) of the journal`);
+      }
+      if (!foreign) store.setSnapshotSeq(options.graphFile, synced.seq);
+      return live;
+    } catch (err) {
+      await extractor?.close();
+      store.close();
+      throw err;
+    }
+  }
+
+  /**
+   * Ingests one posted article. Callers run ingests one at a time. Nothing
+   * changes unless the article is valid and new; once this resolves, the
+   * article and its extraction are committed.
+   */
+  async add(body: unknown): Promise<AddArticleResult> {
+    if (this.closed) throw new Error("pipeline/live-corpus: closed");
+    await this.filled;
+    const input = validateArticleInput(body);
+    const { article, fileName, fileContent } = prepareArticle(input, this.rules.ingest);
+    const contentHash = contentHashOf(article);
+    const urlKey = article.url;
+    const duplicate = this.store.findDuplicate({ id: article.id, contentHash, urlKey });
+    if (duplicate) throw new DuplicateArticleError(input.title, duplicate.id, duplicate.by);
+    const extraction = await this.extractor.extract(article);
+    const articleFile = join(this.options.articlesDir, fileName);
+    // The file first: a crash before the commit leaves a file the next start takes in, never a commit without its file.
+    await writeFileAtomic(articleFile, fileContent);
+    let seq: number;
+    try {
+      seq = this.store.commit({ put: [{ article, sourceHash: sourceHashOf(fileContent, undefined), contentHash, urlKey, extraction }] }, this.version.key);
+    } catch (err) {
+      await unlink(articleFile).catch(() => {});
+      throw err;
+    }
+    this.lastSeq = seq;
+    this.contentHashes.set(article.id, contentHash);
+    this.extractions = [...this.extractions, { article, ...extraction }].sort(byFile);
+    this.articles = this.extractions.map((e) => e.article);
+    const before = this.graph;
+    this.graph = graphFromExtractions(this.extractions, this.rules.lexicon);
+    this.scheduleSnapshot();
+    return { article, articles: this.articles, graph: this.graph, seq, ...diffGraphs(before, this.graph) };
+  }
+
+  private scheduleSnapshot(): void {
+    this.snapshotDirty = true;
+    if (this.snapshotTimer || this.closed) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.writeSnapshot().catch((err) => this.options.log?.(`error: graph snapshot not written (it will be retried at the next ingest or at shutdown): ${(err as Error).message}`));
+    }, this.options.snapshotDelayMs ?? 200);
+  }
+
+  /** Writes the snapshot if anything changed since the last write; one writer at a time. */
+  private async writeSnapshot(): Promise<void> {
+    while (this.snapshotWrite) await this.snapshotWrite;
+    if (!this.snapshotDirty) return;
+    this.snapshotDirty = false;
+    const seq = this.lastSeq;
+    const graph = this.graph;
+    this.snapshotWrite = (async () => {
+      try {
+        await saveGraph(graph, this.options.graphFile);
+        this.store.setSnapshotSeq(this.options.graphFile, seq);
+        this.options.onSnapshot?.(seq);
+      } catch (err) {
+        this.snapshotDirty = true;
+        throw err;
+      } finally {
+        this.snapshotWrite = null;
+      }
+    })();
+    await this.snapshotWrite;
+  }
+
+  /** Resolves once every change so far is in the snapshot file. */
+  async flush(): Promise<void> {
+    if (this.snapshotTimer) (clearTimeout(this.snapshotTimer), (this.snapshotTimer = null));
+    await this.writeSnapshot();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      // Stops a background extraction still running; what it stored so far stays stored.
+      await this.extractor.close();
+      await this.filled.catch(() => {});
+      this.store.close();
+    }
+  }
+}

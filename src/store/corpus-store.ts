@@ -1,0 +1,193 @@
+/**
+ * The corpus store: one SQLite file (WAL, synchronous=FULL, so a commit that
+ * returned survives a crash of the process or the machine) holding the
+ * articles, their extractions and the ingest journal (./schema.ts).
+ *
+ * Every change to the corpus is one transaction — article rows, their
+ * extractions and the journal entries together — so a kill at any moment leaves
+ * either all of a change or none of it. The articles folder stays the place
+ * users drop files into; the store is what makes a build or an ingest reuse
+ * what was already read (src/pipeline).
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Article } from "../types.ts";
+import type { ArticleExtraction } from "../extract/index.ts";
+import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
+
+/** An extraction without its article, as stored: the article lives in its own row. */
+export type StoredExtraction = Omit<ArticleExtraction, "article">;
+
+export interface StoredArticleRow {
+  id: string;
+  file: string;
+  sourceHash: string;
+  contentHash: string;
+  urlKey: string | null;
+}
+
+export interface ArticlePut {
+  article: Article;
+  sourceHash: string;
+  contentHash: string;
+  urlKey?: string | null;
+  /** The article's extraction under `version`, stored in the same transaction. */
+  extraction?: StoredExtraction;
+}
+
+export interface CorpusChange {
+  put?: ArticlePut[];
+  remove?: string[];
+  /** Extractions of articles already stored (a re-extraction after a model change). */
+  extractions?: Array<{ contentHash: string; extraction: StoredExtraction }>;
+}
+
+export class StoreError extends Error {
+  override name = "StoreError";
+  expose = true;
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`corpus store ${file}: ${message}`);
+  }
+}
+
+const CORRUPT_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"]);
+
+export class CorpusStore {
+  private constructor(
+    readonly file: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  /** Opens (creating if needed) the store at `file`. A damaged or foreign file is a StoreError saying what to do. */
+  static open(file: string): CorpusStore {
+    mkdirSync(dirname(file), { recursive: true });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      // Another process (a CLI build beside a running server) may hold the write lock for a moment.
+      db.pragma("busy_timeout = 5000");
+      const version = db.pragma("user_version", { simple: true }) as number;
+      if (version > SCHEMA_VERSION) throw new StoreError(file, `was written by a newer Parley (layout ${version}; this one reads up to ${SCHEMA_VERSION})`);
+      db.exec(SCHEMA);
+      if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      return new CorpusStore(file, db);
+    } catch (err) {
+      db?.close();
+      if (err instanceof StoreError) throw err;
+      const code = (err as { code?: string }).code ?? "";
+      if (CORRUPT_CODES.has(code)) {
+        throw new StoreError(file, `cannot be read (${code}: ${(err as Error).message}). The articles folder holds every article: move the file aside and run \`parley build\` to recreate it`);
+      }
+      throw err;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  articleRows(): StoredArticleRow[] {
+    return this.db.prepare("SELECT id, file, source_hash AS sourceHash, content_hash AS contentHash, url_key AS urlKey FROM articles ORDER BY file").all() as StoredArticleRow[];
+  }
+
+  article(id: string): Article | null {
+    const row = this.db.prepare("SELECT article FROM articles WHERE id = ?").get(id) as { article: string } | undefined;
+    return row ? (JSON.parse(row.article) as Article) : null;
+  }
+
+  /** Every article, in file order (the order builds read them in). */
+  articles(): Article[] {
+    return (this.db.prepare("SELECT article FROM articles ORDER BY file").pluck().all() as string[]).map((json) => JSON.parse(json) as Article);
+  }
+
+  /** The stored article that `candidate` repeats, and how: same id, same content or same address. */
+  findDuplicate(candidate: { id: string; contentHash: string; urlKey?: string | null }): { id: string; by: "id" | "content" | "url" } | null {
+    const byId = this.db.prepare("SELECT id FROM articles WHERE id = ?").pluck().get(candidate.id) as string | undefined;
+    if (byId) return { id: byId, by: "id" };
+    const byContent = this.db.prepare("SELECT id FROM articles WHERE content_hash = ? LIMIT 1").pluck().get(candidate.contentHash) as string | undefined;
+    if (byContent) return { id: byContent, by: "content" };
+    if (candidate.urlKey) {
+      const byUrl = this.db.prepare("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(candidate.urlKey) as string | undefined;
+      if (byUrl) return { id: byUrl, by: "url" };
+    }
+    return null;
+  }
+
+  /** Extractions under `version` of the given content hashes (those stored). */
+  extractions(version: string, contentHashes?: readonly string[]): Map<string, StoredExtraction> {
+    const out = new Map<string, StoredExtraction>();
+    const rows = this.db.prepare("SELECT content_hash AS hash, extraction FROM extractions WHERE version = ?").all(version) as Array<{ hash: string; extraction: string }>;
+    const wanted = contentHashes ? new Set(contentHashes) : null;
+    for (const row of rows) if (!wanted || wanted.has(row.hash)) out.set(row.hash, JSON.parse(row.extraction) as StoredExtraction);
+    return out;
+  }
+
+  /** Applies one change atomically and returns the journal's last sequence number after it. */
+  commit(change: CorpusChange, version: string): number {
+    const now = new Date().toISOString();
+    const db = this.db;
+    const existing = db.prepare("SELECT content_hash FROM articles WHERE id = ?").pluck();
+    const upsert = db.prepare(
+      `INSERT INTO articles (id, file, source_hash, content_hash, url_key, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @urlKey, @article, @at)
+       ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, url_key = excluded.url_key, article = excluded.article`,
+    );
+    const putExtraction = db.prepare("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
+    const remove = db.prepare("DELETE FROM articles WHERE id = ?");
+    const journal = db.prepare("INSERT INTO journal (at, op, article_id, content_hash) VALUES (?, ?, ?, ?)");
+    db.transaction(() => {
+      for (const id of change.remove ?? []) {
+        if (remove.run(id).changes) journal.run(now, "remove", id, null);
+      }
+      for (const p of change.put ?? []) {
+        const before = existing.get(p.article.id) as string | undefined;
+        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, urlKey: p.urlKey ?? null, article: JSON.stringify(p.article), at: now });
+        if (p.extraction) putExtraction.run(p.contentHash, version, JSON.stringify(p.extraction));
+        // A file touched but not changed in substance is not a change of the corpus.
+        if (before !== p.contentHash) journal.run(now, before === undefined ? "add" : "update", p.article.id, p.contentHash);
+      }
+      for (const e of change.extractions ?? []) putExtraction.run(e.contentHash, version, JSON.stringify(e.extraction));
+    })();
+    return this.journalSeq();
+  }
+
+  /** Drops extractions no stored article uses under `version` (older versions, removed articles). */
+  pruneExtractions(version: string): number {
+    return this.db.prepare("DELETE FROM extractions WHERE version != ? OR content_hash NOT IN (SELECT content_hash FROM articles)").run(version).changes;
+  }
+
+  journalSeq(): number {
+    return (this.db.prepare("SELECT COALESCE(MAX(seq), 0) FROM journal").pluck().get() as number) ?? 0;
+  }
+
+  journalSince(seq: number): Array<{ seq: number; op: string; articleId: string }> {
+    return this.db.prepare("SELECT seq, op, article_id AS articleId FROM journal WHERE seq > ? ORDER BY seq").all(seq) as Array<{ seq: number; op: string; articleId: string }>;
+  }
+
+  getMeta(key: string): string | null {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").pluck().get(key) as string | undefined) ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  /** The journal sequence number the snapshot at `graphFile` includes (0 if none was recorded). */
+  snapshotSeq(graphFile: string): number {
+    return Number(this.getMeta(`snapshot:${graphFile}`) ?? 0);
+  }
+
+  setSnapshotSeq(graphFile: string, seq: number): void {
+    this.setMeta(`snapshot:${graphFile}`, String(seq));
+  }
+
+  /** SQLite's own consistency check: "ok" or the problems it found. */
+  quickCheck(): string {
+    return (this.db.pragma("quick_check", { simple: true }) as string) ?? "ok";
+  }
+}

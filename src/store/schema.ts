@@ -1,0 +1,50 @@
+/**
+ * The corpus store's tables (SQLite). `user_version` says which layout a file
+ * has, so a later Parley can migrate it; a file from a newer Parley is refused
+ * rather than half-understood.
+ *
+ * - articles: every article of the corpus as ingest parsed it, with the hash of
+ *   what it was read from (to notice a changed file without parsing it) and of
+ *   the parsed article (what extraction reads, the extraction cache's key).
+ * - extractions: one article's mentions and relations, keyed by (content hash,
+ *   extractor version): a new model, lexicon or extractor re-extracts, an
+ *   unchanged article never does.
+ * - journal: every change to the set of articles, in order. The graph snapshot
+ *   records the last sequence number it includes; start-up replays the rest.
+ * - meta: small facts (the snapshot's sequence number, the last build's version parts).
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS articles (
+  id           TEXT PRIMARY KEY,
+  file         TEXT NOT NULL UNIQUE,
+  source_hash  TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  url_key      TEXT,
+  article      TEXT NOT NULL,
+  added_at     TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url_key) WHERE url_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_hash);
+
+CREATE TABLE IF NOT EXISTS extractions (
+  content_hash TEXT NOT NULL,
+  version      TEXT NOT NULL,
+  extraction   TEXT NOT NULL,
+  PRIMARY KEY (content_hash, version)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS journal (
+  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at           TEXT NOT NULL,
+  op           TEXT NOT NULL CHECK (op IN ('add', 'update', 'remove')),
+  article_id   TEXT NOT NULL,
+  content_hash TEXT
+) STRICT;
+`;
