@@ -89,4 +89,20 @@ describe("files", () => {
     expect(articles[0]!.published).toBe("2025-03-12");
     expect(articles.every((a) => !/Subscribe Us|Leave A Reply|Back to top/i.test(a.text))).toBe(true);
   });
+  it("reads a manifest entry with null fields as unknown, with a warning, instead of refusing the corpus", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-null-date-"));
+    writeFileSync(join(dir, "a.txt"), "Russia rejected the plan.");
+    writeFileSync(join(dir, "b.txt"), "Ukraine backed the plan.");
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify([{ file: "a.txt", title: "A", published: null, outlet: null, url: null }, { file: "b.txt", published: "2025-03-12" }]));
+    const warnings: string[] = [];
+    const articles = await loadArticles(dir, rules.ingest, undefined, (w) => warnings.push(w));
+    expect(articles.map((a) => [a.title, a.published, a.outlet])).toEqual([["A", null, null], ["Ukraine backed the plan.", "2025-03-12", null]]);
+    expect(warnings).toEqual([expect.stringMatching(/^a\.txt: no publication date .*date unknown/)]);
+  });
+  it("still refuses a manifest date that is not YYYY-MM-DD, naming the entry", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-bad-date-"));
+    writeFileSync(join(dir, "a.txt"), "Russia rejected the plan.");
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify([{ file: "a.txt", published: "March 3" }]));
+    await expect(loadArticles(dir, rules.ingest)).rejects.toThrow(/manifest\.json: entry 0\.published: published must be YYYY-MM-DD/);
+  });
 });
