@@ -12,6 +12,7 @@ import { registerTrain } from "./commands/train.ts";
 import { registerParse } from "./commands/parse.ts";
 import { registerEvalNlp } from "./commands/eval-nlp.ts";
 import { registerEval } from "./commands/eval.ts";
+import { registerIngest } from "./commands/ingest.ts";
 import { UserError } from "./user-error.ts";
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Read negotiation news as a knowledge graph.")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval]) register(program);
+  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval, registerIngest]) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

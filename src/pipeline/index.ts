@@ -4,3 +4,5 @@ export { createExtractorPool, inProcessExtractor, ExtractorError, type Extractor
 export { LiveCorpus, DuplicateArticleError, type LiveCorpusOptions, type AddArticleResult } from "./live-corpus.ts";
 export { validateArticleInput, ArticleInputSchema, type ArticleInput } from "./article-input.ts";
 export { diffGraphs, type GraphDiff } from "./diff.ts";
+export { ingestUrl, type UrlIngestResult, type UrlIngestOptions, type ItemOutcome, type AddFetched } from "./ingest-url.ts";
+export { articleInputFromFile } from "./file-input.ts";

@@ -28,6 +28,7 @@ import { ensureExtractions, graphFromExtractions, loadRules, type Rules } from "
 import { syncFolder } from "./sync-folder.ts";
 import { prepareArticle, validateArticleInput } from "./article-input.ts";
 import { diffGraphs, type GraphDiff } from "./diff.ts";
+import { urlKeyOf } from "./url-key.ts";
 import { createExtractorPool, inProcessExtractor, type Extractor } from "./extractor/index.ts";
 
 export interface LiveCorpusOptions {
@@ -64,9 +65,9 @@ export class DuplicateArticleError extends IngestError {
   constructor(
     title: string,
     readonly existing: string,
-    by: "id" | "content" | "url",
+    readonly by: "id" | "text" | "url",
   ) {
-    super(`article "${title}"`, by === "url" ? `has the address of article "${existing}", already ingested` : by === "content" ? `has the same text as article "${existing}", already ingested` : "has already been ingested");
+    super(`article "${title}"`, by === "url" ? `has the address of article "${existing}", already ingested` : by === "text" ? `has the same text as article "${existing}", already ingested` : "has already been ingested");
   }
 }
 
@@ -157,8 +158,8 @@ export class LiveCorpus {
     const input = validateArticleInput(body);
     const { article, fileName, fileContent } = prepareArticle(input, this.rules.ingest);
     const contentHash = contentHashOf(article);
-    const urlKey = article.url;
-    const duplicate = this.store.findDuplicate({ id: article.id, contentHash, urlKey });
+    const urlKey = urlKeyOf(article.url);
+    const duplicate = this.store.findDuplicate({ id: article.id, text: article.text, urlKey });
     if (duplicate) throw new DuplicateArticleError(input.title, duplicate.id, duplicate.by);
     const extraction = await this.extractor.extract(article);
     const articleFile = join(this.options.articlesDir, fileName);

@@ -6,6 +6,7 @@
  */
 import type { Article } from "../types.ts";
 import { listArticleFiles, parseArticleFile, readArticleText, readManifest, undatedWarning, type IngestRules } from "../ingest/index.ts";
+import { urlKeyOf } from "./url-key.ts";
 import { contentHashOf, sourceHashOf, type ArticlePut, type CorpusStore } from "../store/index.ts";
 
 export interface SyncedCorpus {
@@ -48,7 +49,7 @@ export async function syncFolder(
       article = parseArticleFile(text, file, entry, rules);
       const contentHash = contentHashOf(article);
       contentHashes.set(article.id, contentHash);
-      puts.push({ article, sourceHash, contentHash, urlKey: article.url });
+      puts.push({ article, sourceHash, contentHash, urlKey: urlKeyOf(article.url) });
       (row ? updated : added).push(article.id);
     }
     if (!article.published) onWarning?.(undatedWarning(article));

@@ -8,6 +8,7 @@ import type { ErrorRequestHandler } from "express";
 import { HttpError } from "./http-errors.ts";
 import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
 import { IngestError } from "../ingest/index.ts";
+import { FetchError, type FetchErrorCode } from "../ingest/fetch/index.ts";
 import { UnknownFormatError } from "../export/index.ts";
 import { sendJson } from "./send-json.ts";
 
@@ -27,12 +28,27 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
   "request.aborted": { status: 400, code: "request_aborted", message: "request was aborted" },
 };
 
+/** A fetch refused or failed: the client's address (4xx) or the remote site (502/504). */
+const FETCH_STATUS: Record<FetchErrorCode, number> = {
+  bad_url: 400,
+  private_address: 403,
+  unsupported_type: 415,
+  too_large: 413,
+  not_an_article: 422,
+  invalid_feed: 422,
+  timeout: 504,
+  network: 502,
+  http_status: 502,
+  too_many_redirects: 502,
+};
+
 const MAPPINGS: readonly ErrorMapping[] = [
   { is: (e) => e instanceof HttpError, status: (e) => e.status, code: (e) => e.code, details: (e) => e.details },
   { is: (e) => e instanceof QuerySyntaxError, status: () => 400, code: () => "syntax_error", details: (e) => ({ line: e.line, column: e.column, expected: e.expected }) },
   { is: (e) => e instanceof QueryGuardError, status: (e) => (e.guard === "time" ? 408 : 422), code: () => "query_guard", details: (e) => ({ guard: e.guard, limit: e.limit }) },
   { is: (e) => e instanceof UnknownNameError, status: () => 404, code: () => "unknown_name", details: (e) => ({ name: e.name, suggestions: e.suggestions }) },
   { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error" },
+  { is: (e) => e instanceof FetchError, status: (e) => FETCH_STATUS[e.code as FetchErrorCode] ?? 502, code: (e) => e.code, details: (e) => ({ url: e.url, ...(e.status ? { status: e.status } : {}), ...(e.contentType ? { contentType: e.contentType } : {}) }) },
   { is: (e) => e instanceof IngestError, status: () => 400, code: () => "invalid_article", details: (e) => ({ source: e.source, reason: e.reason }) },
   { is: (e) => e instanceof UnknownFormatError, status: () => 400, code: () => "unknown_format", details: (e) => ({ format: e.format }) },
   // Express's own client errors (e.g. a route parameter that is not valid percent-encoding).

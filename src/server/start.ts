@@ -12,6 +12,7 @@ import { createApp, type ParleyApp } from "./app.ts";
 import { loadServerState, type QueryLimits, type ServerState } from "./state.ts";
 import type { Logger } from "./request-log.ts";
 import type { QueryWorkerOptions } from "./query-worker/index.ts";
+import type { FetchOptions } from "../ingest/fetch/index.ts";
 
 export interface StartOptions {
   graphFile: string;
@@ -21,6 +22,8 @@ export interface StartOptions {
   storeFile?: string;
   /** Extraction of posted articles on a worker thread (default) or in process. */
   extractor?: "thread" | "in-process";
+  /** Fetching of POSTed addresses (`{"url"}`); private and loopback addresses only with `allowPrivate`. */
+  fetch?: FetchOptions;
   webDir?: string;
   port?: number;
   /** Interface to bind; 127.0.0.1 unless told otherwise. */
@@ -48,7 +51,9 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { port = 0, host = "127.0.0.1", graceMs = 10_000 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`server/start: port must be 0..65535, got ${port}`);
-  const state = await loadServerState(options, options.queryLimits, options.queryWorker ?? {}, options.log);
+  // Start-up recovery and background work report on stderr unless the caller takes the log.
+  const stateLog = options.log ?? ((line: string) => process.stderr.write(`parley: ${line}\n`));
+  const state = await loadServerState(options, options.queryLimits, options.queryWorker ?? {}, stateLog);
   try {
     await state.queries.ready();
   } catch (err) {

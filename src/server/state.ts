@@ -11,6 +11,7 @@ import type { Article } from "../types.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { LiveCorpus } from "../pipeline/index.ts";
 import { defaultStoreFile } from "../store/index.ts";
+import type { FetchOptions } from "../ingest/fetch/index.ts";
 import { createQueryEngine } from "../query/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 
@@ -28,6 +29,8 @@ export interface ServerState {
   graphFile: string;
   /** Guards for engines created after an ingest swap. */
   queryLimits?: QueryLimits;
+  /** How POST /api/articles {"url"} fetches (timeouts, size cap, whether private addresses are allowed). */
+  fetchOptions: FetchOptions;
 }
 
 export interface ServerFiles {
@@ -38,6 +41,8 @@ export interface ServerFiles {
   storeFile?: string;
   /** Extraction of posted articles on a worker thread (default) or in process. */
   extractor?: "thread" | "in-process";
+  /** Fetching of POSTed addresses; private and loopback addresses are refused unless `allowPrivate`. */
+  fetch?: FetchOptions;
 }
 
 export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Article[]): void {
@@ -74,6 +79,7 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
     live,
     graphFile: files.graphFile,
     queryLimits,
+    fetchOptions: files.fetch ?? {},
   };
   return state;
 }

@@ -15,6 +15,7 @@ import { dirname } from "node:path";
 import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
+import { textHashOf } from "./hashes.ts";
 
 /** An extraction without its article, as stored: the article lives in its own row. */
 export type StoredExtraction = Omit<ArticleExtraction, "article">;
@@ -106,17 +107,19 @@ export class CorpusStore {
     return (this.db.prepare("SELECT article FROM articles ORDER BY file").pluck().all() as string[]).map((json) => JSON.parse(json) as Article);
   }
 
-  /** The stored article that `candidate` repeats, and how: same id, same content or same address. */
-  findDuplicate(candidate: { id: string; contentHash: string; urlKey?: string | null }): { id: string; by: "id" | "content" | "url" } | null {
+  /** The stored article that `candidate` repeats, and how: same id, same cleaned text or same address. */
+  findDuplicate(candidate: { id: string; text: string; urlKey?: string | null }): { id: string; by: "id" | "text" | "url" } | null {
     const byId = this.db.prepare("SELECT id FROM articles WHERE id = ?").pluck().get(candidate.id) as string | undefined;
     if (byId) return { id: byId, by: "id" };
-    const byContent = this.db.prepare("SELECT id FROM articles WHERE content_hash = ? LIMIT 1").pluck().get(candidate.contentHash) as string | undefined;
-    if (byContent) return { id: byContent, by: "content" };
-    if (candidate.urlKey) {
-      const byUrl = this.db.prepare("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(candidate.urlKey) as string | undefined;
-      if (byUrl) return { id: byUrl, by: "url" };
-    }
-    return null;
+    const byText = this.db.prepare("SELECT id FROM articles WHERE text_hash = ? LIMIT 1").pluck().get(textHashOf({ text: candidate.text } as Article)) as string | undefined;
+    if (byText) return { id: byText, by: "text" };
+    const byUrl = candidate.urlKey ? this.findByUrl(candidate.urlKey) : null;
+    return byUrl ? { id: byUrl, by: "url" } : null;
+  }
+
+  /** The stored article with this normalized address, if any. */
+  findByUrl(urlKey: string): string | null {
+    return (this.db.prepare("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(urlKey) as string | undefined) ?? null;
   }
 
   /** Extractions under `version` of the given content hashes (those stored). */
@@ -134,8 +137,8 @@ export class CorpusStore {
     const db = this.db;
     const existing = db.prepare("SELECT content_hash FROM articles WHERE id = ?").pluck();
     const upsert = db.prepare(
-      `INSERT INTO articles (id, file, source_hash, content_hash, url_key, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @urlKey, @article, @at)
-       ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, url_key = excluded.url_key, article = excluded.article`,
+      `INSERT INTO articles (id, file, source_hash, content_hash, text_hash, url_key, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @textHash, @urlKey, @article, @at)
+       ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, text_hash = excluded.text_hash, url_key = excluded.url_key, article = excluded.article`,
     );
     const putExtraction = db.prepare("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
     const remove = db.prepare("DELETE FROM articles WHERE id = ?");
@@ -146,7 +149,7 @@ export class CorpusStore {
       }
       for (const p of change.put ?? []) {
         const before = existing.get(p.article.id) as string | undefined;
-        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, urlKey: p.urlKey ?? null, article: JSON.stringify(p.article), at: now });
+        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, textHash: textHashOf(p.article), urlKey: p.urlKey ?? null, article: JSON.stringify(p.article), at: now });
         if (p.extraction) putExtraction.run(p.contentHash, version, JSON.stringify(p.extraction));
         // A file touched but not changed in substance is not a change of the corpus.
         if (before !== p.contentHash) journal.run(now, before === undefined ? "add" : "update", p.article.id, p.contentHash);

@@ -26,12 +26,14 @@ CREATE TABLE IF NOT EXISTS articles (
   file         TEXT NOT NULL UNIQUE,
   source_hash  TEXT NOT NULL,
   content_hash TEXT NOT NULL,
+  text_hash    TEXT NOT NULL,
   url_key      TEXT,
   article      TEXT NOT NULL,
   added_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url_key) WHERE url_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_hash);
+CREATE INDEX IF NOT EXISTS articles_by_text ON articles (text_hash);
 
 CREATE TABLE IF NOT EXISTS extractions (
   content_hash TEXT NOT NULL,

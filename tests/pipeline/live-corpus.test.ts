@@ -104,7 +104,8 @@ describe("LiveCorpus", () => {
     await live.add({ ...POSTED, url: "https://example.org/vienna" });
     const count = live.articles.length;
     await expect(live.add({ ...POSTED, url: "https://example.org/vienna" })).rejects.toThrow(/already been ingested/);
-    await expect(live.add({ ...POSTED, title: "Other title", url: "https://example.org/vienna" })).rejects.toThrow(/address/);
+    await expect(live.add({ ...POSTED, title: "Other title", url: undefined })).rejects.toThrow(/same text/);
+    await expect(live.add({ title: "Tracked link", text: "Other text.", url: "https://EXAMPLE.org/vienna?utm_source=feed#top" })).rejects.toThrow(/address/);
     await expect(live.add({ title: "Third", text: "Completely other text.", url: "https://example.org/vienna" })).rejects.toThrow(/address/);
     expect(live.articles.length).toBe(count);
   });

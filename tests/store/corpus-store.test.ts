@@ -49,14 +49,14 @@ describe("CorpusStore", () => {
     store.close();
   });
 
-  it("finds a repeat by id, by content and by address", () => {
+  it("finds a repeat by id, by text and by address", () => {
     const store = CorpusStore.open(tempFile());
     const a = article("a", "Alpha met Beta.", "https://example.org/a");
     store.commit({ put: [put(a)] }, "v1");
-    expect(store.findDuplicate({ id: "a", contentHash: "x" })).toEqual({ id: "a", by: "id" });
-    expect(store.findDuplicate({ id: "z", contentHash: contentHashOf(a) })).toEqual({ id: "a", by: "content" });
-    expect(store.findDuplicate({ id: "z", contentHash: "x", urlKey: "https://example.org/a" })).toEqual({ id: "a", by: "url" });
-    expect(store.findDuplicate({ id: "z", contentHash: "x", urlKey: "https://example.org/other" })).toBeNull();
+    expect(store.findDuplicate({ id: "a", text: "x" })).toEqual({ id: "a", by: "id" });
+    expect(store.findDuplicate({ id: "z", text: "Alpha met Beta." })).toEqual({ id: "a", by: "text" });
+    expect(store.findDuplicate({ id: "z", text: "x", urlKey: "https://example.org/a" })).toEqual({ id: "a", by: "url" });
+    expect(store.findDuplicate({ id: "z", text: "x", urlKey: "https://example.org/other" })).toBeNull();
     store.close();
   });
 

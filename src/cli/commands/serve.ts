@@ -22,6 +22,8 @@ interface ServeFlags {
   port?: string;
   host: string;
   quiet?: boolean;
+  store?: string;
+  allowPrivateUrls?: boolean;
 }
 
 const say = (line: string) => process.stderr.write(`parley: ${line}\n`);
@@ -55,6 +57,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     port: portOf(flags.port),
     host: flags.host,
     requestLog: !flags.quiet,
+    storeFile: flags.store,
+    fetch: { allowPrivate: flags.allowPrivateUrls === true },
   });
   if (!existsSync(join(flags.web, "index.html"))) say(`web app not built in ${flags.web}: serving the API only (run "npx vite build")`);
   process.stdout.write(`Parley is serving ${running.state.graph.order} nodes and ${running.state.graph.size} edges at ${running.url}\n`);
@@ -95,7 +99,9 @@ function withServeOptions(command: Command): Command {
     .option("--web <dir>", "built web app", "web/dist")
     .option("-p, --port <n>", "port (default: PORT or 3000; 0 picks a free one)")
     .option("--host <host>", "interface to listen on", process.env.HOST ?? "127.0.0.1")
-    .option("-q, --quiet", "no log line per request (errors are still logged)");
+    .option("-q, --quiet", "no log line per request (errors are still logged)")
+    .option("--store <file>", "corpus store (default: parley.db beside the graph file)")
+    .option("--allow-private-urls", "let POST /api/articles {url} fetch loopback and private-network addresses");
 }
 
 export function registerServe(program: Command): void {

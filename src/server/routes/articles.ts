@@ -6,16 +6,21 @@
  * durable — and swaps graph, articles and query engine at once; the graph file
  * follows in the background. A bad article is a 400 naming the problem and
  * changes nothing; a repeat of one already ingested (same id, text or address) is a 409.
+ * `{"url"}` alone fetches the address instead (src/ingest/fetch): a page is
+ * ingested like a posted article; a feed has each new item fetched and
+ * ingested, and the answer lists what became of every item.
  */
 import { z } from "zod";
 import type { Article } from "../../types.ts";
-import { DuplicateArticleError } from "../../pipeline/index.ts";
+import { DuplicateArticleError, ingestUrl, type AddArticleResult, type ItemOutcome } from "../../pipeline/index.ts";
 import { swapGraph, type ServerState } from "../state.ts";
 import type { SerialQueue } from "../serial-queue.ts";
 import { validate } from "../validate.ts";
 import { HttpError, NotFoundError } from "../http-errors.ts";
 import { sendJson } from "../send-json.ts";
 import type { RouteGroup } from "./route-middleware.ts";
+
+const UrlBody = z.object({ url: z.string() }).strict();
 
 const ArticleParams = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, "not an article id") });
 
@@ -44,18 +49,33 @@ export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Rou
 
     router.post("/api/articles", mw.compressed, mw.jsonBody, async (req, res) => {
       if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
-      const result = await ingestQueue.run(async () => {
-        try {
-          const added = await state.live.add(req.body);
+      const graphCounts = () => ({ nodes: state.graph.order, edges: state.graph.size, articles: state.articles.length });
+      // One ingest at a time; graph, articles and engine swap together after each.
+      const add = (input: unknown) =>
+        ingestQueue.run(async () => {
+          const added = await state.live.add(input);
           swapGraph(state, added.graph, added.articles);
           return added;
-        } catch (err) {
-          if (err instanceof DuplicateArticleError) throw new HttpError(409, "duplicate_article", err.message);
-          throw err;
+        });
+      try {
+        const byUrl = UrlBody.safeParse(req.body);
+        if (!byUrl.success) {
+          const result = await add(req.body);
+          return sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph: graphCounts() }, 201);
         }
-      });
-      const graph = { nodes: result.graph.order, edges: result.graph.size, articles: result.articles.length };
-      sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph }, 201);
+        const fetched = await ingestUrl(state.live, byUrl.data.url, state.fetchOptions, add);
+        if (fetched.kind === "not-modified") return sendJson(res, { status: "not-modified", graph: graphCounts() }, 200);
+        if (fetched.kind === "page") {
+          const result = fetched.outcome.result!;
+          return sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph: graphCounts() }, 201);
+        }
+        const items = fetched.outcomes.map(({ result: _r, ...item }: ItemOutcome) => item);
+        const ingested = items.filter((i) => i.status === "ingested").length;
+        sendJson(res, { feed: { url: byUrl.data.url, title: fetched.title }, items, ingested, graph: graphCounts() }, ingested ? 201 : 200);
+      } catch (err) {
+        if (err instanceof DuplicateArticleError) throw new HttpError(409, "duplicate_article", err.message, { existing: err.existing, by: err.by });
+        throw err;
+      }
     });
   };
 }
