@@ -33,7 +33,8 @@ function nodeKeys(corpus: ResolvedCorpus): Map<string, string> {
   return keys;
 }
 
-export function assembleGraph(corpus: ResolvedCorpus, articles: Article[]): ParleyGraph {
+/** `layout: false` leaves positions at 0 for the caller to place (live ingest lays out on another thread). */
+export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], options: { layout?: boolean } = {}): ParleyGraph {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.replaceAttributes({ name: "Parley knowledge graph", articles: articles.map(articleMeta) });
   const published = new Map(articles.map((a) => [a.id, a.published]));
@@ -66,6 +67,6 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[]): Parl
     attrs.lastSeen = dates[dates.length - 1] ?? null;
     graph.addDirectedEdgeWithKey(key, source, target, attrs);
   }
-  layoutGraph(graph);
+  if (options.layout !== false) layoutGraph(graph);
   return graph;
 }

@@ -2,8 +2,15 @@
  * Precomputed layout: seeded positions (from a hash of each node key, so the same
  * graph always starts the same) refined by ForceAtlas2, rounded so the graph file
  * is byte-stable. Size follows degree, color follows type.
+ *
+ * The ForceAtlas2 run reads only the structure (nodes and edges in insertion
+ * order), so it is split out (`layoutInput` → `computeLayout` → `applyLayout`)
+ * to run on another thread (./layout-worker) with the same numbers as here.
+ * `placeProvisionally` gives a graph positions at once — the previous graph's,
+ * or near a node's neighbours — while its real layout is being computed.
  */
 import forceAtlas2Module from "graphology-layout-forceatlas2";
+import { MultiDirectedGraph } from "graphology";
 import { createHash } from "node:crypto";
 import { NODE_COLORS } from "../ontology.ts";
 import type { ParleyGraph } from "./persist.ts";
@@ -11,6 +18,12 @@ import type { ParleyGraph } from "./persist.ts";
 // The package is CommonJS: under NodeNext its default import is module.exports, which the typings call `.default`.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof import("graphology-layout-forceatlas2").default;
 const ITERATIONS = 300;
+
+/** What ForceAtlas2 needs of a graph: node keys and edge endpoints (as node indexes), both in insertion order. */
+export interface LayoutInput {
+  keys: string[];
+  edges: Uint32Array;
+}
 
 function seededPoint(key: string): [number, number] {
   const h = createHash("sha1").update(key).digest();
@@ -21,21 +34,94 @@ function seededPoint(key: string): [number, number] {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-export function layoutGraph(graph: ParleyGraph): void {
-  graph.forEachNode((key) => {
+export function layoutInput(graph: ParleyGraph): LayoutInput {
+  const keys = graph.nodes();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const edges = new Uint32Array(graph.size * 2);
+  let j = 0;
+  graph.forEachEdge((_e, _a, source, target) => {
+    edges[j++] = index.get(source)!;
+    edges[j++] = index.get(target)!;
+  });
+  return { keys, edges };
+}
+
+/** A hash of the structure: equal hashes, equal layouts. */
+export function structureHash(input: LayoutInput): string {
+  const hash = createHash("sha256");
+  for (const key of input.keys) hash.update(key).update("\0");
+  hash.update(new Uint8Array(input.edges.buffer, input.edges.byteOffset, input.edges.byteLength));
+  return hash.digest("hex");
+}
+
+/** Positions (x0, y0, x1, y1, …, in node order) of the structure, unrounded. */
+export function computeLayout(input: LayoutInput): Float64Array {
+  const bare = new MultiDirectedGraph<{ x: number; y: number }>();
+  for (const key of input.keys) {
     const [x, y] = seededPoint(key);
-    graph.mergeNodeAttributes(key, { x, y });
-  });
-  if (graph.order > 1) {
-    const settings = { ...forceAtlas2.inferSettings(graph), gravity: 1, scalingRatio: 10, barnesHutOptimize: graph.order > 2000 };
-    forceAtlas2.assign(graph, { iterations: ITERATIONS, settings, getEdgeWeight: null });
+    bare.addNode(key, { x, y });
   }
-  graph.forEachNode((key, attrs) => {
-    graph.mergeNodeAttributes(key, {
-      x: round(attrs.x),
-      y: round(attrs.y),
-      size: round(4 + 2.5 * Math.sqrt(graph.degree(key))),
-      color: NODE_COLORS[attrs.type],
-    });
+  for (let j = 0; j < input.edges.length; j += 2) bare.addDirectedEdge(input.keys[input.edges[j]!]!, input.keys[input.edges[j + 1]!]!);
+  if (bare.order > 1) {
+    const settings = { ...forceAtlas2.inferSettings(bare), gravity: 1, scalingRatio: 10, barnesHutOptimize: bare.order > 2000 };
+    forceAtlas2.assign(bare, { iterations: ITERATIONS, settings, getEdgeWeight: null });
+  }
+  const positions = new Float64Array(input.keys.length * 2);
+  input.keys.forEach((key, i) => {
+    const { x, y } = bare.getNodeAttributes(key);
+    positions[2 * i] = x;
+    positions[2 * i + 1] = y;
   });
+  return positions;
+}
+
+/** Positions computed for `keys` onto the graph (which must still have exactly those nodes, in that order), with size and color. */
+export function applyLayout(graph: ParleyGraph, keys: readonly string[], positions: Float64Array): void {
+  keys.forEach((key, i) => {
+    graph.mergeNodeAttributes(key, { x: round(positions[2 * i]!), y: round(positions[2 * i + 1]!) });
+  });
+  styleNodes(graph);
+}
+
+function styleNodes(graph: ParleyGraph): void {
+  graph.forEachNode((key, attrs) => {
+    graph.mergeNodeAttributes(key, { size: round(4 + 2.5 * Math.sqrt(graph.degree(key))), color: NODE_COLORS[attrs.type] });
+  });
+}
+
+export function layoutGraph(graph: ParleyGraph): void {
+  const input = layoutInput(graph);
+  applyLayout(graph, input.keys, computeLayout(input));
+}
+
+/**
+ * Positions at once, without ForceAtlas2: a node the previous graph had keeps
+ * its place; a new one goes near the nodes it is linked to (or at its seeded
+ * point when it has none placed), with a small seeded offset so new neighbours
+ * of one node do not pile up.
+ */
+export function placeProvisionally(graph: ParleyGraph, previous: ParleyGraph): void {
+  const fresh: string[] = [];
+  graph.forEachNode((key) => {
+    if (previous.hasNode(key)) {
+      const { x, y } = previous.getNodeAttributes(key);
+      graph.mergeNodeAttributes(key, { x, y });
+    } else fresh.push(key);
+  });
+  for (const key of fresh) {
+    const placed = graph.neighbors(key).filter((n) => previous.hasNode(n));
+    const [sx, sy] = seededPoint(key);
+    if (!placed.length) {
+      graph.mergeNodeAttributes(key, { x: round(sx), y: round(sy) });
+      continue;
+    }
+    let x = 0;
+    let y = 0;
+    for (const n of placed) {
+      x += previous.getNodeAttribute(n, "x");
+      y += previous.getNodeAttribute(n, "y");
+    }
+    graph.mergeNodeAttributes(key, { x: round(x / placed.length + sx / 20), y: round(y / placed.length + sy / 20) });
+  }
+  styleNodes(graph);
 }

@@ -3,9 +3,14 @@
  * same folder → fsync → rename over the target → fsync of the folder, so a reader
  * (or a process killed mid-write) only ever sees the previous or the new file.
  *
- * Reading goes through the streaming reader (stream-read.ts) so a 1M-edge file
- * never has its text, parse tree and graph in memory at once; any file it does
- * not expect is parsed whole here, so errors match graphology's own import.
+ * Every save writes two files: graph.json, the contract other tools read, and
+ * graph.bin beside it, a binary snapshot of the same graph that records which
+ * graph.json it was written with (./snapshot). Loading takes the snapshot when
+ * it matches the graph.json beside it and is whole — the graph is then usable
+ * at once and fills in graphology as it goes — else graph.json through the
+ * streaming reader (stream-read.ts), so a 1M-edge file never has its text,
+ * parse tree and graph in memory at once; any file that reader does not expect
+ * is parsed whole here, so errors match graphology's own import.
  */
 import { closeSync, openSync } from "node:fs";
 import { open, readdir, rename, readFile, unlink } from "node:fs/promises";
@@ -16,6 +21,7 @@ import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
 import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
 import { refuseReservedNodeKeys } from "./reserved-keys.ts";
+import { SnapshotGraph, encodeSnapshot, identityOf, openSnapshot, removeSnapshot, snapshotFileOf } from "./snapshot/index.ts";
 
 export type ParleyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -51,14 +57,15 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   return stale;
 }
 
-/** Writes `data` to `file` atomically and durably, first clearing temp files of dead writers. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes `data` (or its chunks, in order) to `file` atomically and durably, first clearing temp files of dead writers. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const dir = dirname(file);
   await removeStaleTempFiles(dir);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(tmp, "w");
   try {
-    await handle.writeFile(data);
+    if (Array.isArray(data)) for (const chunk of data) await handle.write(chunk);
+    else await handle.writeFile(data as string | Uint8Array);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => {});
@@ -85,8 +92,23 @@ export function serializeGraph(graph: ParleyGraph): string {
   return JSON.stringify(graph.export(), null, 1) + "\n";
 }
 
+/**
+ * Writes graph.json, then its snapshot. A crash between the two leaves the old
+ * snapshot, which no longer matches graph.json and is not used; a graph the
+ * snapshot format does not take (not a directed multi graph) gets none.
+ */
 export async function saveGraph(graph: ParleyGraph, file: string): Promise<void> {
-  await writeFileAtomic(file, serializeGraph(graph));
+  const data = graph.export();
+  const json = Buffer.from(JSON.stringify(data, null, 1) + "\n", "utf8");
+  await writeFileAtomic(file, json);
+  let chunks: Buffer[];
+  try {
+    chunks = encodeSnapshot(data, identityOf(json));
+  } catch {
+    return removeSnapshot(file);
+  }
+  // The snapshot is a cache of graph.json: failing to write it leaves graph.json the only (and complete) copy.
+  await writeFileAtomic(snapshotFileOf(file), chunks).catch(() => removeSnapshot(file));
 }
 
 export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>): ParleyGraph {
@@ -115,12 +137,33 @@ async function readGraphWhole(file: string): Promise<ParleyGraph> {
   }
 }
 
+export interface LoadOptions {
+  /** Hears one line when a damaged snapshot is passed over. */
+  log?: (line: string) => void;
+  /** Fill a snapshot-loaded graph in between other work (default) or only once it is first used. */
+  background?: boolean;
+}
+
 /**
  * Loads a graph file (graphology's export format). Same result as
- * `graphFromJSON(JSON.parse(text))`, without the whole text and parse tree in
- * memory at once; errors are GraphFileError naming the file.
+ * `graphFromJSON(JSON.parse(text))`; from its snapshot when that matches, else
+ * from the file without its whole text and parse tree in memory at once.
+ * Errors are GraphFileError naming the file.
  */
-export async function loadGraph(file: string): Promise<ParleyGraph> {
+export async function loadGraph(file: string, options: LoadOptions = {}): Promise<ParleyGraph> {
+  const snapshot = await openSnapshot(file, options.log).catch(() => null);
+  if (snapshot) {
+    try {
+      return new SnapshotGraph(snapshot, { background: options.background });
+    } catch {
+      // A key graphology cannot hold: graph.json gives the same refusal, as the error users see.
+    }
+  }
+  return loadGraphFromJson(file);
+}
+
+/** loadGraph without the snapshot: graph.json itself (the design before snapshots, and the fallback). */
+export function loadGraphFromJson(file: string): Promise<ParleyGraph> {
   return loadGraphTuned(file, DEFAULT_TUNING);
 }
 

@@ -56,8 +56,8 @@ export async function readManifest(dir: string): Promise<Map<string, ManifestEnt
 }
 
 /** Refuses symlinks (or anything else) that resolve outside the articles folder. */
-async function assertInside(dir: string, file: string): Promise<string> {
-  const root = await realpath(dir);
+async function assertInside(dir: string, file: string, knownRoot?: string): Promise<string> {
+  const root = knownRoot ?? (await realpath(dir));
   let real: string;
   try {
     real = await realpath(join(dir, file));
@@ -79,10 +79,13 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   return names.filter((n) => !n.startsWith(".") && formatOf(n) !== null).sort();
 }
 
-/** The decoded text of one file of the articles folder, after the same checks as a load. */
-export async function readArticleText(dir: string, file: string): Promise<string> {
+/**
+ * The decoded text of one file of the articles folder, after the same checks as a load.
+ * `root` is the folder's real path when the caller reads many files (one lookup instead of one per file).
+ */
+export async function readArticleText(dir: string, file: string, root?: string): Promise<string> {
   if (/[/\\]/.test(file) || file === ".." || file === ".") throw new IngestError(file, "is not a plain file name in the articles folder (paths such as ../ are refused)");
-  const real = await assertInside(dir, file);
+  const real = await assertInside(dir, file, root);
   const stat = await lstat(real);
   if (!stat.isFile()) throw new IngestError(file, "is not a regular file");
   if (stat.size > MAX_FILE_BYTES) throw tooLargeError(file, stat.size);

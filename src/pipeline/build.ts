@@ -10,6 +10,7 @@ import type { Article } from "../types.ts";
 import { loadArticles, loadIngestRules, type IngestRules } from "../ingest/index.ts";
 import { loadLexicon, extractArticle, resolveCorpus, type ArticleExtraction, type Lexicon } from "../extract/index.ts";
 import { assembleGraph } from "../graph/assemble.ts";
+import { applyLayout, computeLayout, layoutInput, structureHash } from "../graph/layout.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { describeVersionChange, type CorpusStore, type ExtractorVersion, type StoredExtraction } from "../store/index.ts";
 import { syncFolder, type SyncedCorpus } from "./sync-folder.ts";
@@ -36,16 +37,34 @@ export function loadRules(lexiconDir: string): Rules {
   return { ingest: loadIngestRules(lexiconDir), lexicon: loadLexicon(lexiconDir) };
 }
 
-/** Corpus resolution and assembly over extractions already made (one per article, in article order). */
-export function graphFromExtractions(extractions: ArticleExtraction[], lexicon: Lexicon, onProgress?: BuildProgress): ParleyGraph {
+/**
+ * Corpus resolution and assembly over extractions already made (one per article, in article order);
+ * `layout: false` leaves the positions to the caller.
+ */
+export function graphFromExtractions(extractions: ArticleExtraction[], lexicon: Lexicon, onProgress?: BuildProgress, options: { layout?: boolean } = {}): ParleyGraph {
   const resolved = resolveCorpus(extractions, lexicon);
   onProgress?.("graph", 0, 1);
   const graph = assembleGraph(
     resolved,
     extractions.map((e) => e.article),
+    options,
   );
   onProgress?.("graph", 1, 1);
   return graph;
+}
+
+/**
+ * Lays the graph out, taking the positions from the store when it has laid out
+ * this very structure before (same numbers, without the seconds ForceAtlas2
+ * takes on a large corpus), and keeping them there otherwise.
+ */
+export async function layOutWithStore(graph: ParleyGraph, store: CorpusStore, compute: (input: ReturnType<typeof layoutInput>) => Promise<Float64Array> = async (i) => computeLayout(i)): Promise<void> {
+  const input = layoutInput(graph);
+  const { keys } = input;
+  const structure = structureHash(input);
+  let positions = store.layout(structure);
+  if (!positions) store.saveLayout(structure, (positions = await compute(input)));
+  applyLayout(graph, keys, positions);
 }
 
 export function buildGraphFromArticles(articles: Article[], lexicon: Lexicon, onProgress?: BuildProgress): ParleyGraph {
@@ -137,6 +156,7 @@ export async function buildGraphWithStore(corpus: Corpus, options: StoreBuildOpt
   }
   store.setMeta("extractor", JSON.stringify(version.parts));
   store.pruneExtractions(version.key);
-  const graph = graphFromExtractions(extractions, rules.lexicon, onProgress);
+  const graph = graphFromExtractions(extractions, rules.lexicon, onProgress, { layout: false });
+  await layOutWithStore(graph, store);
   return { graph, articles: synced.articles, synced, extractions, reused, extracted, reextractReason };
 }

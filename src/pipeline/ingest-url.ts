@@ -7,11 +7,11 @@
  */
 import type { Article } from "../types.ts";
 import { fetchSource, FetchError, type FetchedArticle, type FetchOptions } from "../ingest/fetch/index.ts";
-import { DuplicateArticleError, type AddArticleResult, type LiveCorpus } from "./live-corpus.ts";
+import { DuplicateArticleError, type LiveCorpus } from "./live-corpus.ts";
 import { urlKeyOf } from "./url-key.ts";
 
-/** Adds one fetched article to the corpus. */
-export type AddFetched = (input: FetchedArticle) => Promise<AddArticleResult>;
+/** Adds one fetched article to the corpus (committing it is enough). */
+export type AddFetched = (input: FetchedArticle) => Promise<{ article: Article }>;
 
 export interface ItemOutcome {
   url: string;
@@ -19,7 +19,7 @@ export interface ItemOutcome {
   /** The article ingested, or the one this address or text repeats. */
   article?: string;
   message?: string;
-  result?: AddArticleResult;
+  result?: { article: Article };
 }
 
 export type UrlIngestResult =

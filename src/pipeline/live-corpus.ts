@@ -9,9 +9,13 @@
  * its file, and commits article + extraction + journal entry in one
  * transaction: from then on it is durable, and `add` may answer. Corpus
  * resolution and assembly re-run over the stored extractions, kept in memory,
- * so the graph equals what `parley build` makes of the same folder. The
- * snapshot file is written in the background, coalesced (one write for a burst
- * of ingests), and at close.
+ * so the graph equals what `parley build` makes of the same folder — but for
+ * the positions: the answer comes with nodes placed provisionally (kept where
+ * they were, new ones beside their neighbours), and the ForceAtlas2 layout runs
+ * on another thread (seconds at 10,000 articles). Once it is applied the
+ * snapshot file is written — coalesced (one layout and one write for a burst of
+ * ingests), and at close — so the file always holds a laid-out graph, the same
+ * bytes `parley build` writes.
  *
  * A snapshot that lists articles the folder lacks was built from another corpus
  * (a generated graph, a graph served beside an empty folder): it is served as
@@ -23,8 +27,10 @@ import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type ParleyGraph } from "../graph/persist.ts";
+import { applyLayout, layoutInput, placeProvisionally, structureHash } from "../graph/layout.ts";
+import { createLayoutRunner, inProcessLayoutRunner, type LayoutRunner } from "../graph/layout-worker/index.ts";
 import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
-import { ensureExtractions, graphFromExtractions, loadRules, type Rules } from "./build.ts";
+import { ensureExtractions, graphFromExtractions, layOutWithStore, loadRules, type Rules } from "./build.ts";
 import { syncFolder } from "./sync-folder.ts";
 import { prepareArticle, validateArticleInput } from "./article-input.ts";
 import { diffGraphs, type GraphDiff } from "./diff.ts";
@@ -41,8 +47,12 @@ export interface LiveCorpusOptions {
   /** Quiet time before a snapshot write, so a burst of ingests is written once (default 200 ms). */
   snapshotDelayMs?: number;
   log?: (line: string) => void;
+  /** Called when the served graph changes (an ingest taken in), before its layout. */
+  onGraph?: (graph: ParleyGraph, articles: Article[]) => void;
   /** Called after each snapshot write, with the file's journal sequence number. */
   onSnapshot?: (seq: number) => void;
+  /** ForceAtlas2 for live ingest on a worker thread (default) or on the calling thread. */
+  layout?: "thread" | "in-process";
 }
 
 export interface AddArticleResult extends GraphDiff {
@@ -83,7 +93,13 @@ export class LiveCorpus {
   private snapshotWrite: Promise<void> | null = null;
   private snapshotDirty = false;
   private closed = false;
-  private lastSeq: number;
+  /** Journal position of the last commit, and of the last commit the served graph includes. */
+  private committedSeq: number;
+  private graphSeq: number;
+  private integration: Promise<void> | null = null;
+  /** Whether `graph` has its real layout (false between an ingest and the layout's arrival). */
+  private laidOut = true;
+  private readonly layouts: LayoutRunner;
 
   private constructor(
     readonly options: LiveCorpusOptions,
@@ -97,7 +113,8 @@ export class LiveCorpus {
     this.graph = state.graph;
     this.articles = state.articles;
     this.contentHashes = state.contentHashes;
-    this.lastSeq = state.seq;
+    this.committedSeq = this.graphSeq = state.seq;
+    this.layouts = options.layout === "in-process" ? inProcessLayoutRunner() : createLayoutRunner();
     // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
     // background, so a current snapshot is served without waiting, and the first ingest waits for them.
     const log = options.log ?? (() => {});
@@ -134,7 +151,8 @@ export class LiveCorpus {
       } else if (!current) {
         const behind = store.journalSince(recorded).length;
         await live.filled;
-        live.graph = graphFromExtractions(live.extractions, rules.lexicon);
+        live.graph = graphFromExtractions(live.extractions, rules.lexicon, undefined, { layout: false });
+        await layOutWithStore(live.graph, store);
         await saveGraph(live.graph, options.graphFile);
         log(`graph rebuilt from the corpus store: the snapshot lacked ${behind} change(s) of the journal`);
       }
@@ -148,11 +166,13 @@ export class LiveCorpus {
   }
 
   /**
-   * Ingests one posted article. Callers run ingests one at a time. Nothing
-   * changes unless the article is valid and new; once this resolves, the
-   * article and its extraction are committed.
+   * Commits one posted article: validated, refused if it repeats one already
+   * in the corpus, extracted, its file written, then article + extraction +
+   * journal entry committed at once. When this resolves the article is
+   * durable; the graph takes it in right after (`integrated`), so callers run
+   * commits one at a time but need not wait for the graph.
    */
-  async add(body: unknown): Promise<AddArticleResult> {
+  async commit(body: unknown): Promise<{ article: Article; seq: number }> {
     if (this.closed) throw new Error("pipeline/live-corpus: closed");
     await this.filled;
     const input = validateArticleInput(body);
@@ -172,14 +192,61 @@ export class LiveCorpus {
       await unlink(articleFile).catch(() => {});
       throw err;
     }
-    this.lastSeq = seq;
+    this.committedSeq = seq;
     this.contentHashes.set(article.id, contentHash);
     this.extractions = [...this.extractions, { article, ...extraction }].sort(byFile);
-    this.articles = this.extractions.map((e) => e.article);
+    this.scheduleIntegration();
+    return { article, seq };
+  }
+
+  /** Resolves once the served graph includes the commit `seq` (or every commit so far). */
+  async integrated(seq = this.committedSeq): Promise<ParleyGraph> {
+    while (this.graphSeq < seq) {
+      if (!this.integration) this.scheduleIntegration();
+      await this.integration;
+    }
+    return this.graph;
+  }
+
+  /** commit, then wait for the graph: what the article added or strengthened (with whatever was committed beside it). */
+  async add(body: unknown): Promise<AddArticleResult> {
     const before = this.graph;
-    this.graph = graphFromExtractions(this.extractions, this.rules.lexicon);
-    this.scheduleSnapshot();
+    const { article, seq } = await this.commit(body);
+    await this.integrated(seq);
     return { article, articles: this.articles, graph: this.graph, seq, ...diffGraphs(before, this.graph) };
+  }
+
+  /**
+   * Rebuilds the graph from the stored extractions on the next turn of the
+   * event loop, once for however many commits arrived meanwhile: resolution
+   * and assembly, provisional positions, then the layout and the snapshot file
+   * in the background.
+   */
+  private scheduleIntegration(): void {
+    if (this.integration) return;
+    this.integration = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        try {
+          const seq = this.committedSeq;
+          const before = this.graph;
+          const graph = graphFromExtractions(this.extractions, this.rules.lexicon, undefined, { layout: false });
+          placeProvisionally(graph, before);
+          this.graph = graph;
+          this.articles = this.extractions.map((e) => e.article);
+          this.graphSeq = seq;
+          this.laidOut = false;
+          this.options.onGraph?.(graph, this.articles);
+          this.scheduleSnapshot();
+        } catch (err) {
+          this.options.log?.(`error: the graph could not take in the latest articles (they are stored; a restart retries): ${(err as Error).stack ?? err}`);
+        } finally {
+          this.integration = null;
+          resolve();
+          // Commits that landed while this one ran.
+          if (this.committedSeq > this.graphSeq) this.scheduleIntegration();
+        }
+      }),
+    );
   }
 
   private scheduleSnapshot(): void {
@@ -191,16 +258,28 @@ export class LiveCorpus {
     }, this.options.snapshotDelayMs ?? 200);
   }
 
-  /** Writes the snapshot if anything changed since the last write; one writer at a time. */
+  /** Lays out and writes the snapshot if anything changed since the last write; one writer at a time. */
   private async writeSnapshot(): Promise<void> {
     while (this.snapshotWrite) await this.snapshotWrite;
     if (!this.snapshotDirty) return;
-    this.snapshotDirty = false;
-    const seq = this.lastSeq;
-    const graph = this.graph;
     this.snapshotWrite = (async () => {
       try {
-        await saveGraph(graph, this.options.graphFile);
+        // A newer ingest while the layout ran makes it stale: lay out the newest graph instead.
+        while (!this.laidOut) {
+          const graph = this.graph;
+          const input = layoutInput(graph);
+          const structure = structureHash(input);
+          const keys = input.keys;
+          let positions = this.store.layout(structure);
+          if (!positions) this.store.saveLayout(structure, (positions = await this.layouts.layout(input)));
+          if (graph === this.graph) {
+            applyLayout(graph, keys, positions);
+            this.laidOut = true;
+          }
+        }
+        this.snapshotDirty = false;
+        const seq = this.graphSeq;
+        await saveGraph(this.graph, this.options.graphFile);
         this.store.setSnapshotSeq(this.options.graphFile, seq);
         this.options.onSnapshot?.(seq);
       } catch (err) {
@@ -213,8 +292,9 @@ export class LiveCorpus {
     await this.snapshotWrite;
   }
 
-  /** Resolves once every change so far is in the snapshot file. */
+  /** Resolves once every commit so far is in the graph and the snapshot file. */
   async flush(): Promise<void> {
+    await this.integrated();
     if (this.snapshotTimer) (clearTimeout(this.snapshotTimer), (this.snapshotTimer = null));
     await this.writeSnapshot();
   }
@@ -227,6 +307,7 @@ export class LiveCorpus {
       this.closed = true;
       // Stops a background extraction still running; what it stored so far stays stored.
       await this.extractor.close();
+      await this.layouts.close();
       await this.filled.catch(() => {});
       this.store.close();
     }

@@ -4,6 +4,7 @@
  * new or changed file is parsed; a file gone from the folder leaves the corpus.
  * All of it is one commit, so the journal records exactly what changed.
  */
+import { realpath } from "node:fs/promises";
 import type { Article } from "../types.ts";
 import { listArticleFiles, parseArticleFile, readArticleText, readManifest, undatedWarning, type IngestRules } from "../ingest/index.ts";
 import { urlKeyOf } from "./url-key.ts";
@@ -37,8 +38,12 @@ export async function syncFolder(
   const puts: ArticlePut[] = [];
   const added: string[] = [];
   const updated: string[] = [];
-  for (const file of files) {
-    const text = await readArticleText(articlesDir, file);
+  // Reads overlap (each is several awaited system calls); results are used in file order.
+  const root = await realpath(articlesDir);
+  const texts = readInOrder(files, (file) => readArticleText(articlesDir, file, root));
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const text = await texts(i);
     const entry = manifest.get(file);
     const sourceHash = sourceHashOf(text, entry);
     const row = stored.get(file);
@@ -60,4 +65,30 @@ export async function syncFolder(
   const removed = [...stored.values()].filter((r) => !inFolder.has(r.file)).map((r) => r.id);
   const seq = puts.length || removed.length ? store.commit({ put: puts, remove: removed }, version) : store.journalSeq();
   return { articles, contentHashes, added, updated, removed, seq };
+}
+
+/** How many file reads are in flight at once. */
+const READ_AHEAD = 32;
+
+/**
+ * `read` of every item, started at most READ_AHEAD ahead of the one awaited,
+ * so a large folder is read at the speed of the disk rather than one round
+ * trip at a time. A failed read rejects when its turn comes, as a plain loop would.
+ */
+function readInOrder<T>(items: readonly string[], read: (item: string) => Promise<T>): (i: number) => Promise<T> {
+  const pending = new Map<number, Promise<T>>();
+  let next = 0;
+  const fill = (upTo: number) => {
+    for (; next < items.length && next <= upTo; next++) {
+      const p = read(items[next]!);
+      p.catch(() => {}); // rejection is observed when awaited in turn
+      pending.set(next, p);
+    }
+  };
+  return (i) => {
+    fill(i + READ_AHEAD);
+    const p = pending.get(i)!;
+    pending.delete(i);
+    return p;
+  };
 }

@@ -1,13 +1,13 @@
 /**
- * createQueryEngine(): indexes a graphology graph once (CSR adjacency, labels,
- * names) and answers openCypher queries, console shortcuts, path(), search()
- * and resolve() against it. Engines are cheap to rebuild: the server makes a new
+ * createQueryEngine(): indexes a graph once (CSR adjacency, labels, names) — a
+ * graphology graph, or a binary snapshot's structure — and answers openCypher
+ * queries, console shortcuts, path(), search() and resolve() against it. Engines are cheap to rebuild: the server makes a new
  * one whenever it swaps in a new graph; an engine never mutates its graph.
  */
 import type { EvalContext } from "./context.ts";
 import { QueryError, UnknownNameError } from "./errors.ts";
 import { execute } from "./executor.ts";
-import { GraphIndex, type AnyGraph, type GraphIndexOptions } from "./graph-index.ts";
+import { GraphIndex, type AnyGraph, type GraphIndexOptions, type IndexSource } from "./graph-index.ts";
 import { Guard, resolveLimits, type QueryLimits } from "./guards.ts";
 import { NameIndex } from "./name-index.ts";
 import { findRoutes, toPathResult, type PathOptions } from "./path-api.ts";
@@ -30,10 +30,10 @@ export interface QueryEngine {
   readonly limits: QueryLimits;
 }
 
-export function createQueryEngine(graph: AnyGraph, limits: Partial<QueryLimits> = {}, options: GraphIndexOptions = {}): QueryEngine {
+export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial<QueryLimits> = {}, options: GraphIndexOptions = {}): QueryEngine {
   const resolved = resolveLimits(limits);
   const index = new GraphIndex(graph, options);
-  const names = new NameIndex(graph);
+  const names = new NameIndex(index);
   const searcher = new PathSearcher(index);
   const hasKey = (k: string) => index.nodeIndex.has(k);
   const context = (params: Record<string, unknown>): EvalContext => ({

@@ -31,7 +31,7 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   id: {
     arity: [1, 1],
     call: ([x], ctx) =>
-      x instanceof NodeRef ? ctx.index.nodeKeys[x.idx] : x instanceof RelRef ? ctx.index.edgeKeys[x.idx] : fail("id", "a node or relationship", x),
+      x instanceof NodeRef ? ctx.index.nodeKeys[x.idx] : x instanceof RelRef ? ctx.index.edgeKey(x.idx) : fail("id", "a node or relationship", x),
   },
   keys: { arity: [1, 1], call: ([x], ctx) => Object.keys(propsOf("keys", x, ctx)) },
   properties: { arity: [1, 1], call: ([x], ctx) => ({ ...propsOf("properties", x, ctx) }) as Value },

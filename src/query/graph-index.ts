@@ -1,16 +1,17 @@
 /**
- * Compact, read-only index of a graphology graph for the query engine: nodes and
- * edges numbered 0..n-1 / 0..m-1, a CSR adjacency in typed arrays (every edge
+ * Compact, read-only index of a graph for the query engine: nodes and edges
+ * numbered 0..n-1 / 0..m-1, a CSR adjacency in typed arrays (every edge
  * listed at both ends with a direction flag, symmetric types flagged two-way),
  * labels, relationship types, and lookup maps by label, name and key.
- * Built once per graph in one pass; the graph itself is never modified.
+ * Built once per graph in one pass over its structure (index-source.ts): a
+ * graphology graph, or a binary snapshot's structure, which needs no graphology
+ * at all; the graph itself is never modified.
  */
-import type { AbstractGraph } from "graphology-types";
 import { EDGE_TYPES } from "../ontology.ts";
 import { NodeRef } from "./values.ts";
+import { indexSourceOf, type AnyGraph, type IndexSource } from "./index-source.ts";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyGraph = AbstractGraph<any, any, any>;
+export type { AnyGraph, IndexSource } from "./index-source.ts";
 
 /** Direction flags of an adjacency entry, seen from the node whose list holds it. */
 export const OUT = 1;
@@ -39,7 +40,9 @@ export class GraphIndex {
   readonly labelIndex = new Map<string, number[]>();
   /** Exact `name` property (the `name` attribute, else `label`) → nodes, for the planner. */
   readonly nameIndex = new Map<string, number[]>();
-  readonly edgeKeys: string[];
+  /** Each node's degree as graphology counts it (a self-loop twice). */
+  readonly degree: Int32Array;
+  readonly source: IndexSource;
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
   readonly edgeType: Uint16Array;
@@ -56,16 +59,15 @@ export class GraphIndex {
   private readonly nodeRefs: NodeRef[];
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
   private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
+  private edgeKeyList: string[] | null = null;
 
-  constructor(
-    readonly graph: AnyGraph,
-    options: GraphIndexOptions = {},
-  ) {
-    if (!graph || typeof graph.forEachNode !== "function") throw new TypeError("query/graph-index: expecting a graphology instance.");
+  constructor(graph: AnyGraph | IndexSource, options: GraphIndexOptions = {}) {
+    if (!graph || typeof graph !== "object") throw new TypeError("query/graph-index: expecting a graphology instance or a graph structure.");
+    const source = (this.source = indexSourceOf(graph));
     const symmetric = new Set([...(options.symmetricTypes ?? DEFAULT_SYMMETRIC)].map((t) => t.toUpperCase()));
-    const n = (this.nodeCount = graph.order);
-    const m = (this.edgeCount = graph.size);
-    this.nodeKeys = new Array(n);
+    const n = (this.nodeCount = source.nodeCount);
+    const m = (this.edgeCount = source.edgeCount);
+    this.nodeKeys = source.nodeKeys as string[];
     this.nodeLabels = new Array(n);
     this.labelSetOf = new Int32Array(n);
     this.nodeNames = new Array(n);
@@ -73,10 +75,10 @@ export class GraphIndex {
     // Filled now: an array of 100k filled on demand stays in slow dictionary mode.
     this.nodeRefs = Array.from({ length: n }, (_, k) => new NodeRef(k));
     this.edgePropsCache = new Array(m);
-    let i = 0;
     const setIds = new Map<string, number>();
-    graph.forEachNode((key, attrs) => {
-      this.nodeKeys[i] = key;
+    for (let i = 0; i < n; i++) {
+      const key = this.nodeKeys[i];
+      const attrs = source.nodeAttributes(i);
       this.nodeIndex.set(key, i);
       const own = nodeLabels(attrs);
       const setKey = own.join("\u0000");
@@ -88,34 +90,42 @@ export class GraphIndex {
       const name = attrs.name ?? attrs.label;
       if (typeof name === "string") push(this.nameIndex, name, i);
       this.nodeNames[i] = attrs.name !== undefined ? attrs.name : typeof attrs.label === "string" ? attrs.label : undefined;
-      i++;
-    });
-    this.edgeKeys = new Array(m);
-    this.edgeSource = new Int32Array(m);
-    this.edgeTarget = new Int32Array(m);
+    }
+    this.edgeSource = source.edgeSource;
+    this.edgeTarget = source.edgeTarget;
+    // Type ids in order of first appearance over the edges, as a walk of the edges would number them.
+    const idOfValue = new Int32Array(source.typeValues.length).fill(-1);
     this.edgeType = new Uint16Array(m);
-    const degree = new Int32Array(n + 1);
-    const twoWay = new Uint8Array(m);
-    let e = 0;
-    graph.forEachEdge((key, attrs, source, target, _sa, _ta, undirected) => {
-      const s = this.nodeIndex.get(source)!;
-      const t = this.nodeIndex.get(target)!;
-      const type = relType(attrs);
-      let id = this.typeIds.get(type);
-      if (id === undefined) {
-        id = this.typeNames.length;
-        this.typeNames.push(type);
-        this.typeIds.set(type, id);
+    const twoWayType: boolean[] = [];
+    for (let e = 0; e < m; e++) {
+      const slot = source.edgeTypes[e];
+      let id = idOfValue[slot];
+      if (id < 0) {
+        const type = relType(source.typeValues[slot]);
+        const known = this.typeIds.get(type);
+        if (known !== undefined) id = known;
+        else {
+          id = this.typeNames.length;
+          this.typeNames.push(type);
+          this.typeIds.set(type, id);
+          twoWayType[id] = symmetric.has(type);
+        }
+        idOfValue[slot] = id;
       }
-      this.edgeKeys[e] = key;
-      this.edgeSource[e] = s;
-      this.edgeTarget[e] = t;
       this.edgeType[e] = id;
-      twoWay[e] = undirected || symmetric.has(type) ? 1 : 0;
+    }
+    const undirected = source.undirected;
+    const twoWay = (e: number) => twoWayType[this.edgeType[e]] || (undirected !== undefined && undirected[e] === 1);
+    const degree = new Int32Array(n + 1);
+    this.degree = new Int32Array(n);
+    for (let k = 0; k < m; k++) {
+      const s = this.edgeSource[k];
+      const t = this.edgeTarget[k];
       degree[s]++;
       if (s !== t) degree[t]++;
-      e++;
-    });
+      this.degree[s]++;
+      this.degree[t]++;
+    }
     this.offsets = new Int32Array(n + 1);
     for (let k = 0; k < n; k++) this.offsets[k + 1] = this.offsets[k] + degree[k];
     const total = this.offsets[n];
@@ -126,8 +136,9 @@ export class GraphIndex {
     for (let k = 0; k < m; k++) {
       const s = this.edgeSource[k];
       const t = this.edgeTarget[k];
+      const both = twoWay(k);
       // A self-loop is listed once and matches either arrow, as openCypher wants.
-      const outDir = twoWay[k] || s === t ? BOTH : OUT;
+      const outDir = both || s === t ? BOTH : OUT;
       let p = fill[s]++;
       this.neighbors[p] = t;
       this.edges[p] = k;
@@ -136,16 +147,35 @@ export class GraphIndex {
       p = fill[t]++;
       this.neighbors[p] = s;
       this.edges[p] = k;
-      this.dirs[p] = twoWay[k] ? BOTH : IN;
+      this.dirs[p] = both ? BOTH : IN;
     }
     this.parallel = markParallelEdges(this.offsets, this.neighbors, this.edges, m);
+  }
+
+  /** Every edge key, in edge order (made on first use: the query worker decodes keys only as results need them). */
+  get edgeKeys(): string[] {
+    return (this.edgeKeyList ??= Array.from({ length: this.edgeCount }, (_, e) => this.source.edgeKey(e)));
+  }
+
+  edgeKey(e: number): string {
+    return this.edgeKeyList ? this.edgeKeyList[e] : this.source.edgeKey(e);
+  }
+
+  /** The node's attribute object (read-only). */
+  nodeAttributes(i: number): Record<string, unknown> {
+    return this.source.nodeAttributes(i);
+  }
+
+  /** The edge's attribute object (read-only). */
+  edgeAttributes(e: number): Record<string, unknown> {
+    return this.source.edgeAttributes(e);
   }
 
   /** Node properties: every attribute but `labels`/`type`; `name` falls back to `label`, `id` to the key. */
   nodeProps(i: number): Record<string, unknown> {
     const cached = this.nodePropsCache[i];
     if (cached) return cached;
-    const { labels: _l, type: _t, ...rest } = this.graph.getNodeAttributes(this.nodeKeys[i]);
+    const { labels: _l, type: _t, ...rest } = this.source.nodeAttributes(i);
     const props: Record<string, unknown> = { id: this.nodeKeys[i], ...rest };
     if (props.name === undefined && typeof rest.label === "string") props.name = rest.label;
     return (this.nodePropsCache[i] = props);
@@ -164,7 +194,7 @@ export class GraphIndex {
   edgeProps(e: number): Record<string, unknown> {
     const cached = this.edgePropsCache[e];
     if (cached) return cached;
-    const { type: _t, ...rest } = this.graph.getEdgeAttributes(this.edgeKeys[e]);
+    const { type: _t, ...rest } = this.source.edgeAttributes(e);
     return (this.edgePropsCache[e] = rest);
   }
 
@@ -221,6 +251,6 @@ function nodeLabels(attrs: Record<string, unknown>): string[] {
   return [];
 }
 
-function relType(attrs: Record<string, unknown>): string {
-  return typeof attrs.type === "string" && attrs.type ? attrs.type.toUpperCase() : "RELATED";
+function relType(type: unknown): string {
+  return typeof type === "string" && type ? type.toUpperCase() : "RELATED";
 }

@@ -1,5 +1,6 @@
 /** Public surface of the query engine (used by the CLI and the HTTP server). */
 export { createQueryEngine, type QueryEngine } from "./engine.ts";
+export { indexSourceOf, type IndexSource } from "./index-source.ts";
 export { DEFAULT_LIMITS, type QueryLimits } from "./guards.ts";
 export { QueryError, QuerySyntaxError, QueryGuardError, UnknownNameError, QueryRuntimeError, type GuardName } from "./errors.ts";
 export type { QueryResult, PathResult, PathHop, SearchHit } from "./result.ts";

@@ -4,7 +4,7 @@
  * name → node key — and search() — ranked prefix/word-prefix/substring hits for
  * autocomplete and "did you mean" suggestions.
  */
-import type { AnyGraph } from "./graph-index.ts";
+import type { GraphIndex } from "./graph-index.ts";
 import { NameSearch, type NameEntry } from "./name-search.ts";
 import type { SearchHit } from "./result.ts";
 
@@ -39,12 +39,13 @@ export class NameIndex {
   private readonly exact = new Map<string, NameEntry[]>();
   private readonly ranked: NameSearch;
 
-  constructor(graph: AnyGraph) {
-    let node = 0;
-    graph.forEachNode((key, attrs) => {
+  constructor(index: GraphIndex) {
+    for (let node = 0; node < index.nodeCount; node++) {
+      const key = index.nodeKeys[node];
+      const attrs = index.nodeAttributes(node);
       const label = String(attrs.label ?? attrs.name ?? key);
       const type = String(attrs.type ?? "");
-      const weight = (typeof attrs.mentions === "number" ? attrs.mentions : 0) + graph.degree(key);
+      const weight = (typeof attrs.mentions === "number" ? attrs.mentions : 0) + index.degree[node];
       const names = new Set<string>([label, ...(Array.isArray(attrs.aliases) ? attrs.aliases.map(String) : []), key]);
       if (typeof attrs.name === "string") names.add(attrs.name);
       for (const name of names) {
@@ -56,8 +57,7 @@ export class NameIndex {
         if (list) list.push(entry);
         else this.exact.set(folded, [entry]);
       }
-      node++;
-    });
+    }
     this.ranked = new NameSearch(this.entries, this.exact);
   }
 

@@ -47,7 +47,7 @@ export function toPathResult(ix: GraphIndex, from: number, to: number, routes: I
 }
 
 function nodeSummary(ix: GraphIndex, i: number) {
-  const attrs = ix.graph.getNodeAttributes(ix.nodeKeys[i]);
+  const attrs = ix.nodeAttributes(i);
   return { key: ix.nodeKeys[i], label: String(attrs.label ?? attrs.name ?? ix.nodeKeys[i]), type: String(attrs.type ?? "") };
 }
 
@@ -74,7 +74,7 @@ function bestEdge(ix: GraphIndex, u: number, v: number, fallback: number, mask: 
 
 function hop(ix: GraphIndex, u: number, best: number): PathHop {
   const attrs = ix.edgeProps(best);
-  const type = String(ix.graph.getEdgeAttribute(ix.edgeKeys[best], "type") ?? ix.typeName(best));
+  const type = String(ix.edgeAttributes(best).type ?? ix.typeName(best));
   return {
     source: ix.nodeKeys[ix.edgeSource[best]],
     target: ix.nodeKeys[ix.edgeTarget[best]],

@@ -34,7 +34,7 @@ export function nodeJSON(ix: GraphIndex, i: number): NodeJSON {
 export function relationshipJSON(ix: GraphIndex, e: number): RelationshipJSON {
   return {
     kind: "relationship",
-    key: ix.edgeKeys[e],
+    key: ix.edgeKey(e),
     type: ix.typeName(e),
     start: ix.nodeKeys[ix.edgeSource[e]],
     end: ix.nodeKeys[ix.edgeTarget[e]],

@@ -4,9 +4,11 @@
  * extractor, snapshot writer; src/pipeline/live-corpus.ts). Ingest swaps graph,
  * articles and engine together, so every request sees one consistent snapshot.
  * Console queries run on `queries`: a worker thread by default
- * (./query-worker), which loads the graph file; after an ingest they wait
- * until the new snapshot is written and a worker has loaded it.
+ * (./query-worker), which reads the graph file's binary snapshot on its own
+ * (no second graphology graph); from an ingest until the new snapshot is
+ * written and a worker has loaded it, on the server's own engine.
  */
+import { statSync } from "node:fs";
 import type { Article } from "../types.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { LiveCorpus } from "../pipeline/index.ts";
@@ -54,32 +56,63 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
 }
 
 /**
- * Opens the live corpus (which recovers from a crash: temp files of killed
- * writers removed, the folder's changes taken into the store, the journal
- * replayed into the snapshot when it is behind), then, with a query worker
- * (the default), starts a worker that loads the snapshot file on another thread.
+ * With a query worker (the default), starts the worker first, so it loads the
+ * graph on another thread while this one opens the live corpus (which
+ * recovers from a crash: temp files of killed writers removed, the folder's
+ * changes taken into the store, the journal replayed into the snapshot when it
+ * is behind — the worker then loads the rewritten file again).
  */
 export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {
-  let queries: QueryRunner | null = null;
-  const live = await LiveCorpus.open({
-    graphFile: files.graphFile,
-    articlesDir: files.articlesDir,
-    lexiconDir: files.lexiconDir,
-    storeFile: files.storeFile ?? defaultStoreFile(files.graphFile),
-    extractor: files.extractor,
-    log,
-    onSnapshot: () => queries?.reload(),
+  let state: ServerState | null = null;
+  // Between an ingest and the worker's reload of the new graph file (seconds at 10,000 articles, for the layout),
+  // console queries run on the server's own engine, which already has the new graph.
+  const startRunner = () => (queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log, async (query, params) => JSON.stringify(await state!.engine.run(query, params))) : null);
+  // The worker starts first: it reads the graph's snapshot on another thread while this one opens the corpus.
+  const version = fileVersion(files.graphFile);
+  let queries: QueryRunner | null = version !== null ? startRunner() : null;
+  const live = await openCorpus(files, queries, () => state, log).catch(async (err) => {
+    await queries?.close();
+    throw err;
   });
-  queries = queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log) : null;
-  const state: ServerState = {
+  // Opening rewrote the graph file (the journal was replayed into it): the worker loads it again.
+  if (queries && fileVersion(files.graphFile) !== version) queries.reload();
+  queries ??= startRunner();
+  state = {
     graph: live.graph,
     articles: live.articles,
     engine: createQueryEngine(live.graph, queryLimits),
-    queries: queries ?? inProcessRunner(() => state.engine),
+    queries: queries ?? inProcessRunner(() => state!.engine),
     live,
     graphFile: files.graphFile,
     queryLimits,
     fetchOptions: files.fetch ?? {},
   };
   return state;
+}
+
+/** Which version of a file is on disk (a rewrite replaces it: another inode, time or size), or null when there is none. */
+function fileVersion(file: string): string | null {
+  try {
+    const s = statSync(file);
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+function openCorpus(files: ServerFiles, queries: QueryRunner | null, stateOf: () => ServerState | null, log?: (line: string) => void): Promise<LiveCorpus> {
+  return LiveCorpus.open({
+    graphFile: files.graphFile,
+    articlesDir: files.articlesDir,
+    lexiconDir: files.lexiconDir,
+    storeFile: files.storeFile ?? defaultStoreFile(files.graphFile),
+    extractor: files.extractor,
+    log,
+    // Ingests are taken into the graph after their 201: every request from then on sees graph, articles and engine swapped together.
+    onGraph: (graph, articles) => {
+      const state = stateOf();
+      if (state) swapGraph(state, graph, articles);
+    },
+    onSnapshot: () => (stateOf()?.queries ?? queries)?.reload(),
+  });
 }

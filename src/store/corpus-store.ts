@@ -58,10 +58,19 @@ export class StoreError extends Error {
 const CORRUPT_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"]);
 
 export class CorpusStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(
     readonly file: string,
     private readonly db: Database.Database,
   ) {}
+
+  /** Prepared once per store: a build asks for each of thousands of articles by id. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
 
   /** Opens (creating if needed) the store at `file`. A damaged or foreign file is a StoreError saying what to do. */
   static open(file: string): CorpusStore {
@@ -94,24 +103,24 @@ export class CorpusStore {
   }
 
   articleRows(): StoredArticleRow[] {
-    return this.db.prepare("SELECT id, file, source_hash AS sourceHash, content_hash AS contentHash, url_key AS urlKey FROM articles ORDER BY file").all() as StoredArticleRow[];
+    return this.sql("SELECT id, file, source_hash AS sourceHash, content_hash AS contentHash, url_key AS urlKey FROM articles ORDER BY file").all() as StoredArticleRow[];
   }
 
   article(id: string): Article | null {
-    const row = this.db.prepare("SELECT article FROM articles WHERE id = ?").get(id) as { article: string } | undefined;
+    const row = this.sql("SELECT article FROM articles WHERE id = ?").get(id) as { article: string } | undefined;
     return row ? (JSON.parse(row.article) as Article) : null;
   }
 
   /** Every article, in file order (the order builds read them in). */
   articles(): Article[] {
-    return (this.db.prepare("SELECT article FROM articles ORDER BY file").pluck().all() as string[]).map((json) => JSON.parse(json) as Article);
+    return (this.sql("SELECT article FROM articles ORDER BY file").pluck().all() as string[]).map((json) => JSON.parse(json) as Article);
   }
 
   /** The stored article that `candidate` repeats, and how: same id, same cleaned text or same address. */
   findDuplicate(candidate: { id: string; text: string; urlKey?: string | null }): { id: string; by: "id" | "text" | "url" } | null {
-    const byId = this.db.prepare("SELECT id FROM articles WHERE id = ?").pluck().get(candidate.id) as string | undefined;
+    const byId = this.sql("SELECT id FROM articles WHERE id = ?").pluck().get(candidate.id) as string | undefined;
     if (byId) return { id: byId, by: "id" };
-    const byText = this.db.prepare("SELECT id FROM articles WHERE text_hash = ? LIMIT 1").pluck().get(textHashOf({ text: candidate.text } as Article)) as string | undefined;
+    const byText = this.sql("SELECT id FROM articles WHERE text_hash = ? LIMIT 1").pluck().get(textHashOf({ text: candidate.text } as Article)) as string | undefined;
     if (byText) return { id: byText, by: "text" };
     const byUrl = candidate.urlKey ? this.findByUrl(candidate.urlKey) : null;
     return byUrl ? { id: byUrl, by: "url" } : null;
@@ -119,13 +128,13 @@ export class CorpusStore {
 
   /** The stored article with this normalized address, if any. */
   findByUrl(urlKey: string): string | null {
-    return (this.db.prepare("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(urlKey) as string | undefined) ?? null;
+    return (this.sql("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(urlKey) as string | undefined) ?? null;
   }
 
   /** Extractions under `version` of the given content hashes (those stored). */
   extractions(version: string, contentHashes?: readonly string[]): Map<string, StoredExtraction> {
     const out = new Map<string, StoredExtraction>();
-    const rows = this.db.prepare("SELECT content_hash AS hash, extraction FROM extractions WHERE version = ?").all(version) as Array<{ hash: string; extraction: string }>;
+    const rows = this.sql("SELECT content_hash AS hash, extraction FROM extractions WHERE version = ?").all(version) as Array<{ hash: string; extraction: string }>;
     const wanted = contentHashes ? new Set(contentHashes) : null;
     for (const row of rows) if (!wanted || wanted.has(row.hash)) out.set(row.hash, JSON.parse(row.extraction) as StoredExtraction);
     return out;
@@ -135,14 +144,14 @@ export class CorpusStore {
   commit(change: CorpusChange, version: string): number {
     const now = new Date().toISOString();
     const db = this.db;
-    const existing = db.prepare("SELECT content_hash FROM articles WHERE id = ?").pluck();
-    const upsert = db.prepare(
+    const existing = this.sql("SELECT content_hash FROM articles WHERE id = ?").pluck();
+    const upsert = this.sql(
       `INSERT INTO articles (id, file, source_hash, content_hash, text_hash, url_key, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @textHash, @urlKey, @article, @at)
        ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, text_hash = excluded.text_hash, url_key = excluded.url_key, article = excluded.article`,
     );
-    const putExtraction = db.prepare("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
-    const remove = db.prepare("DELETE FROM articles WHERE id = ?");
-    const journal = db.prepare("INSERT INTO journal (at, op, article_id, content_hash) VALUES (?, ?, ?, ?)");
+    const putExtraction = this.sql("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
+    const remove = this.sql("DELETE FROM articles WHERE id = ?");
+    const journal = this.sql("INSERT INTO journal (at, op, article_id, content_hash) VALUES (?, ?, ?, ?)");
     db.transaction(() => {
       for (const id of change.remove ?? []) {
         if (remove.run(id).changes) journal.run(now, "remove", id, null);
@@ -161,23 +170,23 @@ export class CorpusStore {
 
   /** Drops extractions no stored article uses under `version` (older versions, removed articles). */
   pruneExtractions(version: string): number {
-    return this.db.prepare("DELETE FROM extractions WHERE version != ? OR content_hash NOT IN (SELECT content_hash FROM articles)").run(version).changes;
+    return this.sql("DELETE FROM extractions WHERE version != ? OR content_hash NOT IN (SELECT content_hash FROM articles)").run(version).changes;
   }
 
   journalSeq(): number {
-    return (this.db.prepare("SELECT COALESCE(MAX(seq), 0) FROM journal").pluck().get() as number) ?? 0;
+    return (this.sql("SELECT COALESCE(MAX(seq), 0) FROM journal").pluck().get() as number) ?? 0;
   }
 
   journalSince(seq: number): Array<{ seq: number; op: string; articleId: string }> {
-    return this.db.prepare("SELECT seq, op, article_id AS articleId FROM journal WHERE seq > ? ORDER BY seq").all(seq) as Array<{ seq: number; op: string; articleId: string }>;
+    return this.sql("SELECT seq, op, article_id AS articleId FROM journal WHERE seq > ? ORDER BY seq").all(seq) as Array<{ seq: number; op: string; articleId: string }>;
   }
 
   getMeta(key: string): string | null {
-    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").pluck().get(key) as string | undefined) ?? null;
+    return (this.sql("SELECT value FROM meta WHERE key = ?").pluck().get(key) as string | undefined) ?? null;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+    this.sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
   /** The journal sequence number the snapshot at `graphFile` includes (0 if none was recorded). */
@@ -187,6 +196,25 @@ export class CorpusStore {
 
   setSnapshotSeq(graphFile: string, seq: number): void {
     this.setMeta(`snapshot:${graphFile}`, String(seq));
+  }
+
+  /** Positions stored for a structure hash (see schema.ts), or null. */
+  layout(structure: string): Float64Array | null {
+    const blob = this.sql("SELECT positions FROM layouts WHERE structure = ?").pluck().get(structure) as Buffer | undefined;
+    if (!blob) return null;
+    // Copied out: the Buffer may be a view into a pooled allocation, not aligned for Float64Array.
+    const out = new Float64Array(blob.byteLength / 8);
+    new Uint8Array(out.buffer).set(blob);
+    return out;
+  }
+
+  /** Keeps the positions of a structure; only the most recent few are kept (a corpus has one current layout). */
+  saveLayout(structure: string, positions: Float64Array): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.sql("INSERT OR REPLACE INTO layouts (structure, positions, used_at) VALUES (?, ?, ?)").run(structure, Buffer.from(positions.buffer, positions.byteOffset, positions.byteLength), now);
+      this.sql("DELETE FROM layouts WHERE structure NOT IN (SELECT structure FROM layouts ORDER BY used_at DESC, structure LIMIT 4)").run();
+    })();
   }
 
   /** SQLite's own consistency check: "ok" or the problems it found. */

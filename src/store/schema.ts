@@ -11,6 +11,10 @@
  *   unchanged article never does.
  * - journal: every change to the set of articles, in order. The graph snapshot
  *   records the last sequence number it includes; start-up replays the rest.
+ * - layouts: ForceAtlas2 positions by a hash of the structure they were computed
+ *   for (node keys and edges in order): the layout is a pure function of it, so
+ *   a build whose structure did not change takes the positions instead of
+ *   spending seconds recomputing the same numbers.
  * - meta: small facts (the snapshot's sequence number, the last build's version parts).
  */
 export const SCHEMA_VERSION = 1;
@@ -40,6 +44,12 @@ CREATE TABLE IF NOT EXISTS extractions (
   version      TEXT NOT NULL,
   extraction   TEXT NOT NULL,
   PRIMARY KEY (content_hash, version)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS layouts (
+  structure TEXT PRIMARY KEY,
+  positions BLOB NOT NULL,
+  used_at   TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE IF NOT EXISTS journal (

@@ -1,13 +1,14 @@
 /** `parley export` as a user runs it: a real process, real files. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { saveGraph } from "../../src/graph/persist.ts";
 import { sampleGraph } from "./sample-graph.ts";
 import { xmllint, GEXF_XSD } from "./xml-tools.ts";
+import { readCypherShellScript, readCypherlScript, readImportCsv } from "./neo4j-tools.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/parley.mjs", import.meta.url));
 let dir: string;
@@ -38,7 +39,48 @@ describe("parley export", () => {
     expect(JSON.parse(r.stdout).nodes).toHaveLength(sampleGraph().order);
   });
 
+  it("--format neo4j --out DIR writes the CSV folder and prints the neo4j-admin command", async () => {
+    const out = join(dir, "neo4j");
+    const r = parley("--format", "neo4j", "--out", out);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("wrote neo4j (6 nodes, 5 relationships)");
+    expect(r.stdout).toMatch(/^neo4j-admin database import full neo4j --nodes=\S+\/nodes\.csv --relationships=\S+\/relationships\.csv --array-delimiter=U\+001F\n$/);
+    expect(await readFile(join(out, "import.txt"), "utf8")).toContain(r.stdout.trim());
+    expect(readImportCsv(await readFile(join(out, "nodes.csv"), "utf8")).records).toHaveLength(sampleGraph().order);
+    expect(readImportCsv(await readFile(join(out, "relationships.csv"), "utf8")).records).toHaveLength(sampleGraph().size);
+    expect((await readdir(out)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it.each([
+    ["cypher", readCypherShellScript],
+    ["memgraph", readCypherlScript],
+  ])("--format %s writes a script that loads every node and relationship", async (format, read) => {
+    const out = join(dir, `script.${format}`);
+    const r = parley("--format", format, "--out", out);
+    expect(r.status).toBe(0);
+    const batches = (await read(await readFile(out, "utf8"))).batches;
+    const rows = (kind: string) => batches.filter((b) => b.statement.includes(kind)).reduce((n, b) => n + b.rows.length, 0);
+    expect([rows("MERGE (n"), rows("MERGE (a)")]).toEqual([sampleGraph().order, sampleGraph().size]);
+  });
+
+  it("writes the cypher script to standard output without --out", async () => {
+    const r = parley("--format", "cypher");
+    expect(r.status).toBe(0);
+    expect((await readCypherShellScript(r.stdout)).batches.length).toBeGreaterThan(0);
+  });
+
+  it("refuses --out that is a file for the neo4j folder", async () => {
+    const file = join(dir, "not-a-folder");
+    await writeFile(file, "x");
+    const r = parley("--format", "neo4j", "--out", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot make the folder/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["--format", "neo4j"], /--format neo4j writes several files: give the folder to write them into with --out DIR/],
+    [["--format", "neo4j", "--dynamic", "--out", "x"], /--dynamic only applies/],
     [["--format", "dot"], /unknown export format "dot"/],
     [["--format", "json", "--dynamic"], /--dynamic only applies/],
     [["--format", "gexf", "--graph", "/nonexistent/graph.json"], /cannot read graph file/],

@@ -3,20 +3,41 @@ import { MultiDirectedGraph as Graph } from "graphology";
 import { parse as parseGraphml } from "graphology-graphml";
 import { sampleGraph } from "./sample-graph.ts";
 import { render, xmllint } from "./xml-tools.ts";
-import { EXPORT_FORMATS, getExportFormat, UnknownFormatError, stripIllegalXmlChars } from "../../src/export/index.ts";
+import {
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_IDS,
+  ALL_EXPORT_FORMAT_IDS,
+  findExportFormat,
+  getExportFormat,
+  NotStreamableFormatError,
+  UnknownFormatError,
+  stripIllegalXmlChars,
+} from "../../src/export/index.ts";
 
 describe("export registry", () => {
   it.each([
     ["gexf", "gexf", "application/gexf+xml"],
     ["graphml", "graphml", "application/graphml+xml"],
     ["json", "json", "application/json"],
+    ["cypher", "cypher", "text/plain"],
+    ["memgraph", "cypherl", "text/plain"],
   ])("%s has extension %s and type %s", (id, extension, mime) => {
     expect(getExportFormat(id)).toMatchObject({ id, extension, mime });
   });
 
   it("refuses an unknown format with a typed error", () => {
     expect(() => getExportFormat("dot")).toThrow(UnknownFormatError);
-    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(["gexf", "graphml", "json"]);
+    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(["gexf", "graphml", "json", "cypher", "memgraph"]);
+  });
+
+  it("keeps the folder format out of the stream formats the API offers", () => {
+    expect(findExportFormat("neo4j").output).toBe("directory");
+    expect(EXPORT_FORMAT_IDS).not.toContain("neo4j");
+    expect(ALL_EXPORT_FORMAT_IDS).toContain("neo4j");
+    // A caller with one output answers it like a format it does not offer, and says why.
+    expect(() => getExportFormat("neo4j")).toThrow(NotStreamableFormatError);
+    expect(() => getExportFormat("neo4j")).toThrow(UnknownFormatError);
+    expect(() => getExportFormat("neo4j")).toThrow(/--out DIR/);
   });
 });
 

@@ -33,7 +33,7 @@ async function corpusCopy(files = SHORT) {
 }
 
 async function openLive(c: Awaited<ReturnType<typeof corpusCopy>>, extra: { snapshotDelayMs?: number; log?: (l: string) => void } = {}) {
-  const live = await LiveCorpus.open({ ...c, lexiconDir: LEXICON_DIR, extractor: "in-process", ...extra });
+  const live = await LiveCorpus.open({ ...c, lexiconDir: LEXICON_DIR, extractor: "in-process", layout: "in-process", ...extra });
   open.push(live);
   return live;
 }
@@ -54,17 +54,23 @@ describe("LiveCorpus", () => {
   it("ingests one article: durable when add resolves, graph equal to a build of the folder, file written at flush", async () => {
     const c = await corpusCopy();
     const live = await openLive(c, { snapshotDelayMs: 60_000 });
+    const before = live.graph;
     const result = await live.add(POSTED);
     expect(result.added.nodes).toEqual(expect.arrayContaining(["helga-marrowfield"]));
-    expect(serializeGraph(live.graph)).toBe(await buildText(c.articlesDir));
+    // Placed at once: known nodes where they were, new ones beside their neighbours.
+    const vienna = live.graph.getNodeAttributes("vienna");
+    if (before.hasNode("vienna")) expect([vienna.x, vienna.y]).toEqual([before.getNodeAttribute("vienna", "x"), before.getNodeAttribute("vienna", "y")]);
+    expect(Number.isFinite(live.graph.getNodeAttribute("helga-marrowfield", "x"))).toBe(true);
     expect(readFileSync(c.graphFile, "utf8")).not.toContain("Marrowfield");
     await live.flush();
+    // Laid out before it is written: the file and the served graph are what parley build makes of the folder.
     expect(readFileSync(c.graphFile, "utf8")).toBe(await buildText(c.articlesDir));
+    expect(serializeGraph(live.graph)).toBe(await buildText(c.articlesDir));
   });
 
   it("replays the journal at start-up when the snapshot lacks an acknowledged ingest", async () => {
     const c = await corpusCopy();
-    const crashed = await LiveCorpus.open({ ...c, lexiconDir: LEXICON_DIR, extractor: "in-process", snapshotDelayMs: 60_000 });
+    const crashed = await LiveCorpus.open({ ...c, lexiconDir: LEXICON_DIR, extractor: "in-process", layout: "in-process", snapshotDelayMs: 60_000 });
     await crashed.add(POSTED);
     // No flush, no close: what a SIGKILL after the 201 leaves (the store is committed, the graph file is old).
     const lines: string[] = [];

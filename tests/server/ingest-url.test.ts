@@ -64,7 +64,7 @@ const files = async () => (await readdir(corpus.articlesDir)).sort();
 describe("POST /api/articles {url}", () => {
   it("fetches a page and ingests it; the same address again is a 409 without a second fetch", async () => {
     const before = open.state.articles.length;
-    const res = await postJson(`${open.url}/api/articles`, { url: `${origin}/world/2025/04/17/lowland-water-talks#top` });
+    const res = await postJson(`${open.url}/api/articles?wait=graph`, { url: `${origin}/world/2025/04/17/lowland-water-talks#top` });
     expect(res.status).toBe(201);
     expect(res.body.article).toMatchObject({ title: expect.stringMatching(/ninety-day truce/), outlet: "The Harbor Ledger", published: "2025-04-17" });
     expect(open.state.articles.length).toBe(before + 1);
@@ -78,7 +78,7 @@ describe("POST /api/articles {url}", () => {
 
   it("ingests a feed's new items one by one and reports each", async () => {
     const before = open.state.articles.length;
-    const res = await postJson(`${open.url}/api/articles`, { url: `${origin}/feed.rss` });
+    const res = await postJson(`${open.url}/api/articles?wait=graph`, { url: `${origin}/feed.rss` });
     expect(res.status).toBe(201);
     expect(res.body.feed.title).toBe("Ledger world");
     expect(res.body.items.map((i: { status: string }) => i.status)).toEqual(["duplicate", "ingested", "failed"]);

@@ -56,10 +56,11 @@ describe("POST /api/articles", () => {
     expect(server.state.graph.order).toBe(order);
   });
 
-  it("ingests an article: graph updated in memory and on disk, file kept", async () => {
+  it("ingests an article (?wait=graph): graph updated in memory and on disk, file kept", async () => {
     const before = { order: server.state.graph.order, size: server.state.graph.size, articles: server.state.articles.length };
-    const res = await postJson(`${url}/api/articles`, ARTICLE);
+    const res = await postJson(`${url}/api/articles?wait=graph`, ARTICLE);
     expect(res.status).toBe(201);
+    expect(res.body.integrated).toBe(true);
     expect(res.body.article).toMatchObject({ title: ARTICLE.title, outlet: ARTICLE.outlet, published: ARTICLE.published });
     const { added, strengthened } = res.body;
     expect(added.nodes.length + added.edges.length + strengthened.nodes.length + strengthened.edges.length).toBeGreaterThan(0);
@@ -112,10 +113,30 @@ describe("POST /api/articles", () => {
     );
     const results = await Promise.all(posts);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect(server.state.articles.length).toBe(count + 3);
+    expect(new Set(results.map((r) => r.body.seq)).size).toBe(3);
     await server.state.live.flush();
+    expect(server.state.articles.length).toBe(count + 3);
     const onDisk = JSON.parse(await readFile(corpus.graphFile, "utf8"));
     expect(onDisk.attributes.articles.length).toBe(count + 3);
+  });
+
+  it("answers once the article is committed, and the graph takes it in right after", async () => {
+    const count = server.state.articles.length;
+    const res = await postJson(`${url}/api/articles`, { title: "Acknowledged first", text: "Ambassador Oskar Tenbrink met Sergei Lavrov in Oslo." });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ integrated: false, seq: expect.any(Number), article: { title: "Acknowledged first" } });
+    const deadline = Date.now() + 5_000;
+    while (server.state.articles.length === count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(server.state.articles.length).toBe(count + 1);
+    expect(server.state.graph.hasNode("oskar-tenbrink")).toBe(true);
+    const found = await postJson(`${url}/api/query`, { query: "MATCH (n) WHERE n.id = 'oskar-tenbrink' RETURN n.id" });
+    expect(found.body.rows).toEqual([["oskar-tenbrink"]]);
+  });
+
+  it("refuses ?wait with another value", async () => {
+    const res = await postJson(`${url}/api/articles?wait=yes`, ARTICLE);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/query\.wait/);
   });
 
   it("survives a restart", async () => {

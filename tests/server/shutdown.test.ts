@@ -99,7 +99,7 @@ describe("graceful shutdown", () => {
       const paths = ["/api/health", `/api/path?from=${a}&to=${b}`, `/api/search?q=${a.slice(0, 4)}`, `/api/nodes/${encodeURIComponent(graph.source(edge))}`, "/api/articles"];
 
       const load = drive(served.url, paths, 16);
-      const post = splitPost(served.url, "/api/articles", { title: "Envoys meet at dawn", published: "2025-05-02", text: "Marco Rubio met with Sergei Lavrov in Riyadh. Ukraine rejected the plan." });
+      const post = splitPost(served.url, "/api/articles?wait=graph", { title: "Envoys meet at dawn", published: "2025-05-02", text: "Marco Rubio met with Sergei Lavrov in Riyadh. Ukraine rejected the plan." });
       while (load.outcomes.length < 100) await sleep(20);
       const signalled = performance.now();
       served.child.kill("SIGTERM");
@@ -128,7 +128,7 @@ describe("graceful shutdown", () => {
 
       const { stdout, stderr } = served.output();
       expect(stderr).toContain("stopped");
-      expect(stdout).toMatch(/POST \/api\/articles 201/);
+      expect(stdout).toMatch(/POST \/api\/articles\?wait=graph 201/);
     } finally {
       served.child.kill("SIGKILL");
     }

@@ -72,6 +72,7 @@ async function openCorpus(flags: CorpusFlags): Promise<LiveCorpus> {
     lexiconDir: resolve(flags.lexicon),
     storeFile: flags.store ? resolve(flags.store) : defaultStoreFile(graphFile),
     extractor: "in-process",
+    layout: "in-process",
     log: say,
   });
 }

@@ -27,7 +27,7 @@ export interface QueryWorkerOptions {
 export interface QueryRunner {
   /** Runs a console query; resolves with the result as JSON text. */
   run(query: string, params?: Record<string, unknown>): Promise<string>;
-  /** The graph changed and its file is being written: queries wait (queued) until `reload()`. */
+  /** The graph changed and its file is being written: until `reload()`, queries go to `whileHeld` or wait. */
   hold(): void;
   /** The graph file changed (ingest): queries from now on run on a worker loaded from it. */
   reload(): void;
@@ -66,7 +66,17 @@ function defaultHeapMb(graphFile: string): number {
   return Math.max(512, Math.ceil((statSync(graphFile).size / MB) * 8) + 512);
 }
 
-export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits> = {}, options: QueryWorkerOptions = {}, log: (line: string) => void = () => {}): QueryRunner {
+/**
+ * `whileHeld` answers queries between `hold()` and `reload()` (the server's own
+ * engine, already on the new graph); without it they wait for the new worker.
+ */
+export function createQueryRunner(
+  graphFile: string,
+  limits: Partial<QueryLimits> = {},
+  options: QueryWorkerOptions = {},
+  log: (line: string) => void = () => {},
+  whileHeld?: (query: string, params?: Record<string, unknown>) => Promise<string>,
+): QueryRunner {
   if (typeof graphFile !== "string" || !graphFile) throw new TypeError("server/query-worker: expecting the graph file's path.");
   const deadlineMs = options.deadlineMs ?? (limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs) + 500;
   const maxQueued = options.maxQueued ?? 100;
@@ -156,6 +166,7 @@ export function createQueryRunner(graphFile: string, limits: Partial<QueryLimits
   return {
     run(query, params) {
       if (closed) return Promise.reject(new QueryWorkerError("the server is shutting down"));
+      if (held && whileHeld) return whileHeld(query, params);
       if (queue.length >= maxQueued) return Promise.reject(new QueryQueueFullError(maxQueued));
       return new Promise<string>((resolve, reject) => {
         queue.push({ msg: { id: nextId++, query, params }, resolve, reject });

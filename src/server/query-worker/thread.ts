@@ -1,14 +1,18 @@
 /**
- * Inside the query worker: loads the graph file, builds its own query engine
- * (under the same guards as the server's), says "ready", then answers one query
- * message at a time with the result already serialized as JSON, so the main
- * thread only forwards a string. Errors go back packed (./errors.ts).
+ * Inside the query worker: builds its own query engine (under the same guards
+ * as the server's) straight from the graph's binary snapshot — typed arrays and
+ * packed attributes, decoded as results need them, no graphology graph — or,
+ * when there is no snapshot matching the graph file, from the file itself;
+ * says "ready", then answers one query message at a time with the result
+ * already serialized as JSON, so the main thread only forwards a string.
+ * Errors go back packed (./errors.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
-import { loadGraph } from "../../graph/persist.ts";
-import { createQueryEngine } from "../../query/index.ts";
+import { loadGraphFromJson } from "../../graph/persist.ts";
+import { openSnapshot, snapshotStructure } from "../../graph/snapshot/index.ts";
+import { createQueryEngine, indexSourceOf } from "../../query/index.ts";
 import { packError } from "./errors.ts";
 import type { ToWorker, WorkerInit } from "./protocol.ts";
 
@@ -29,11 +33,13 @@ function lowerPriority(): void {
     // Not Linux, or not allowed: the query simply runs at normal priority.
   }
 }
-lowerPriority();
 
 try {
-  const graph = await loadGraph(init.graphFile);
+  const snapshot = await openSnapshot(init.graphFile);
+  const graph = snapshot ? snapshotStructure(snapshot) : indexSourceOf(await loadGraphFromJson(init.graphFile));
   const engine = createQueryEngine(graph, init.limits);
+  // Loading is start-up work, done at normal priority; the queries after it yield to the API.
+  lowerPriority();
   port.on("message", async (msg: ToWorker) => {
     try {
       const result = await engine.run(msg.query, msg.params);
@@ -42,7 +48,7 @@ try {
       port.postMessage({ id: msg.id, error: packError(err) });
     }
   });
-  port.postMessage({ ready: { nodes: graph.order, edges: graph.size } });
+  port.postMessage({ ready: { nodes: graph.nodeCount, edges: graph.edgeCount } });
 } catch (err) {
   port.postMessage({ failed: packError(err) });
 }

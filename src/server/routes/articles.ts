@@ -2,9 +2,10 @@
  * Article routes: the list, one article with its numbered sentences (so the
  * reader can highlight an evidence sentence by index), and live ingest of a new
  * article. Ingests run one at a time; each one extracts only the new article
- * (off the event loop), commits it to the corpus store — the 201 means it is
- * durable — and swaps graph, articles and query engine at once; the graph file
- * follows in the background. A bad article is a 400 naming the problem and
+ * (off the event loop) and commits it to the corpus store: the 201 means it is
+ * durable. The graph takes it in right after (graph, articles and query engine
+ * swap at once), and the graph file follows in the background; `?wait=graph`
+ * answers only once the graph has it, with what it added and strengthened. A bad article is a 400 naming the problem and
  * changes nothing; a repeat of one already ingested (same id, text or address) is a 409.
  * `{"url"}` alone fetches the address instead (src/ingest/fetch): a page is
  * ingested like a posted article; a feed has each new item fetched and
@@ -12,8 +13,9 @@
  */
 import { z } from "zod";
 import type { Article } from "../../types.ts";
-import { DuplicateArticleError, ingestUrl, type AddArticleResult, type ItemOutcome } from "../../pipeline/index.ts";
-import { swapGraph, type ServerState } from "../state.ts";
+import { DuplicateArticleError, diffGraphs, ingestUrl, type ItemOutcome } from "../../pipeline/index.ts";
+import type { ParleyGraph } from "../../graph/persist.ts";
+import type { ServerState } from "../state.ts";
 import type { SerialQueue } from "../serial-queue.ts";
 import { validate } from "../validate.ts";
 import { HttpError, NotFoundError } from "../http-errors.ts";
@@ -21,6 +23,7 @@ import { sendJson } from "../send-json.ts";
 import type { RouteGroup } from "./route-middleware.ts";
 
 const UrlBody = z.object({ url: z.string() }).strict();
+const IngestQuery = z.object({ wait: z.enum(["graph"]).optional() });
 
 const ArticleParams = z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, "not an article id") });
 
@@ -47,28 +50,28 @@ export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Rou
       sendJson(res, { ...summary(article), sentences: article.sentences.map((s) => ({ index: s.index, text: s.text })) });
     });
 
-    router.post("/api/articles", mw.compressed, mw.jsonBody, async (req, res) => {
+    // Not compressed: the answer is small, and gzip would hold it back behind the graph rebuild that follows the commit.
+    router.post("/api/articles", mw.jsonBody, async (req, res) => {
       if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
+      const { wait } = validate(IngestQuery, req.query, "query");
       const graphCounts = () => ({ nodes: state.graph.order, edges: state.graph.size, articles: state.articles.length });
-      // One ingest at a time; graph, articles and engine swap together after each.
-      const add = (input: unknown) =>
-        ingestQueue.run(async () => {
-          const added = await state.live.add(input);
-          swapGraph(state, added.graph, added.articles);
-          return added;
-        });
+      // One commit at a time; the 201 follows the commit, and the graph takes the article in right after.
+      const commit = (input: unknown) => ingestQueue.run(() => state.live.commit(input));
+      /** The answer for one committed article: at once, or with what it changed once the graph has it (?wait=graph). */
+      const answer = async (committed: { article: Article; seq: number }, before: ParleyGraph) => {
+        if (wait !== "graph") return { article: summary(committed.article), seq: committed.seq, integrated: false, graph: graphCounts() };
+        const after = await state.live.integrated(committed.seq);
+        return { article: summary(committed.article), seq: committed.seq, integrated: true, ...diffGraphs(before, after), graph: graphCounts() };
+      };
       try {
         const byUrl = UrlBody.safeParse(req.body);
-        if (!byUrl.success) {
-          const result = await add(req.body);
-          return sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph: graphCounts() }, 201);
-        }
-        const fetched = await ingestUrl(state.live, byUrl.data.url, state.fetchOptions, add);
+        const before = state.graph;
+        if (!byUrl.success) return sendJson(res, await answer(await commit(req.body), before), 201);
+        let last: { article: Article; seq: number } | null = null;
+        const fetched = await ingestUrl(state.live, byUrl.data.url, state.fetchOptions, async (input) => (last = await commit(input)));
         if (fetched.kind === "not-modified") return sendJson(res, { status: "not-modified", graph: graphCounts() }, 200);
-        if (fetched.kind === "page") {
-          const result = fetched.outcome.result!;
-          return sendJson(res, { article: summary(result.article), added: result.added, strengthened: result.strengthened, graph: graphCounts() }, 201);
-        }
+        if (fetched.kind === "page") return sendJson(res, await answer(last!, before), 201);
+        if (wait === "graph" && last) await state.live.integrated((last as { seq: number }).seq);
         const items = fetched.outcomes.map(({ result: _r, ...item }: ItemOutcome) => item);
         const ingested = items.filter((i) => i.status === "ingested").length;
         sendJson(res, { feed: { url: byUrl.data.url, title: fetched.title }, items, ingested, graph: graphCounts() }, ingested ? 201 : 200);

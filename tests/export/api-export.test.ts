@@ -1,0 +1,62 @@
+/**
+ * What `GET /api/export` makes of the Neo4j formats, on a real server: the
+ * Cypher scripts stream like any one-document format; the neo4j-admin folder,
+ * which is several files, is not offered and is refused with a 400.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { saveGraph } from "../../src/graph/persist.ts";
+import { startServer, type RunningServer } from "../../src/server/index.ts";
+import { sampleGraph } from "./sample-graph.ts";
+import { readCypherShellScript } from "./neo4j-tools.ts";
+
+const LEXICON = fileURLToPath(new URL("../../graph-data/lexicon", import.meta.url));
+
+let dir: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "parley-export-api-"));
+  await mkdir(join(dir, "articles"));
+  await saveGraph(sampleGraph(), join(dir, "graph.json"));
+  server = await startServer({
+    graphFile: join(dir, "graph.json"),
+    articlesDir: join(dir, "articles"),
+    lexiconDir: LEXICON,
+    webDir: join(dir, "no-web"),
+    port: 0,
+    log: () => {},
+    requestLog: false,
+    queryWorker: false,
+    extractor: "in-process",
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("GET /api/export and the Neo4j formats", () => {
+  it.each([
+    ["cypher", "parley.cypher"],
+    ["memgraph", "parley.cypherl"],
+  ])("streams format=%s as text with its file name", async (format, file) => {
+    const res = await fetch(`${server.url}/api/export?format=${format}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${file}"`);
+    const text = await res.text();
+    if (format === "cypher") expect((await readCypherShellScript(text)).batches.length).toBeGreaterThan(0);
+    else expect(text).toContain("UNWIND [");
+  });
+
+  it("refuses format=neo4j, a folder of files, with 400", async () => {
+    const res = await fetch(`${server.url}/api/export?format=neo4j`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.message).toMatch(/format must be one of gexf, graphml, json, cypher, memgraph/);
+  });
+});
