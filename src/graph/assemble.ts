@@ -35,6 +35,19 @@ function nodeKeys(corpus: ResolvedCorpus): Map<string, string> {
 
 /** `layout: false` leaves positions at 0 for the caller to place (live ingest lays out on another thread). */
 export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], options: { layout?: boolean } = {}): ParleyGraph {
+  const steps = assembleGraphInSteps(corpus, articles);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  if (options.layout !== false) layoutGraph(step.value);
+  return step.value;
+}
+
+/** Nodes or edges added per step of assembleGraphInSteps. */
+const STEP = 2000;
+
+/** assembleGraph without the layout, pausing every STEP nodes or edges (see resolveCorpusInSteps). */
+export function* assembleGraphInSteps(corpus: ResolvedCorpus, articles: Article[]): Generator<void, ParleyGraph> {
+  let done = 0;
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.replaceAttributes({ name: "Parley knowledge graph", articles: articles.map(articleMeta) });
   const published = new Map(articles.map((a) => [a.id, a.published]));
@@ -45,10 +58,12 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], optio
     .map((e) => ({ ...e, slug: keys.get(e.key)! }))
     .sort((a, b) => Number(b.known) - Number(a.known) || b.mentions - a.mentions || byString(a.slug, b.slug));
   for (const e of nodes) {
+    if (++done % STEP === 0) yield;
     graph.addNode(e.slug, { label: e.label, type: e.type, aliases: e.aliases, mentions: e.mentions, articles: e.articles, x: 0, y: 0, size: 1, color: "" });
   }
   const edges = new Map<string, { source: string; target: string; attrs: EdgeAttributes }>();
   for (const r of corpus.relations) {
+    if (++done % STEP === 0) yield;
     const def = EDGE_TYPE_BY_ID.get(r.type)!;
     let source = keys.get(r.source)!;
     let target = keys.get(r.target)!;
@@ -59,6 +74,7 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], optio
     edges.set(key, { source, target, attrs: { type: r.type, label: def.label, weight: 0, evidence, firstSeen: null, lastSeen: null } });
   }
   for (const key of [...edges.keys()].sort(byString)) {
+    if (++done % STEP === 0) yield;
     const { source, target, attrs } = edges.get(key)!;
     attrs.evidence.sort((a, b) => byString(a.article, b.article) || a.sentenceIndex - b.sentenceIndex || byString(a.rule, b.rule));
     const dates = attrs.evidence.map((e) => published.get(e.article)).filter((d): d is string => !!d).sort(byString);
@@ -67,6 +83,5 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], optio
     attrs.lastSeen = dates[dates.length - 1] ?? null;
     graph.addDirectedEdgeWithKey(key, source, target, attrs);
   }
-  if (options.layout !== false) layoutGraph(graph);
   return graph;
 }

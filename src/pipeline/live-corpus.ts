@@ -30,7 +30,7 @@ import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type Parle
 import { applyLayout, layoutInput, placeProvisionally, structureHash } from "../graph/layout.ts";
 import { createLayoutRunner, inProcessLayoutRunner, type LayoutRunner } from "../graph/layout-worker/index.ts";
 import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
-import { ensureExtractions, graphFromExtractions, layOutWithStore, loadRules, type Rules } from "./build.ts";
+import { ensureExtractions, graphFromExtractions, graphFromExtractionsInTurns, layOutWithStore, loadRules, type Rules } from "./build.ts";
 import { syncFolder } from "./sync-folder.ts";
 import { prepareArticle, validateArticleInput } from "./article-input.ts";
 import { diffGraphs, type GraphDiff } from "./diff.ts";
@@ -97,6 +97,7 @@ export class LiveCorpus {
   private committedSeq: number;
   private graphSeq: number;
   private integration: Promise<void> | null = null;
+  private integrationError: Error | null = null;
   /** Whether `graph` has its real layout (false between an ingest and the layout's arrival). */
   private laidOut = true;
   private readonly layouts: LayoutRunner;
@@ -204,6 +205,7 @@ export class LiveCorpus {
     while (this.graphSeq < seq) {
       if (!this.integration) this.scheduleIntegration();
       await this.integration;
+      if (this.integrationError && this.graphSeq < seq) throw this.integrationError;
     }
     return this.graph;
   }
@@ -219,34 +221,35 @@ export class LiveCorpus {
   /**
    * Rebuilds the graph from the stored extractions on the next turn of the
    * event loop, once for however many commits arrived meanwhile: resolution
-   * and assembly, provisional positions, then the layout and the snapshot file
-   * in the background.
+   * and assembly in short steps, provisional positions, then the layout and
+   * the snapshot file in the background.
    */
   private scheduleIntegration(): void {
     if (this.integration) return;
-    this.integration = new Promise<void>((resolve) =>
-      setImmediate(() => {
-        try {
-          const seq = this.committedSeq;
-          const before = this.graph;
-          const graph = graphFromExtractions(this.extractions, this.rules.lexicon, undefined, { layout: false });
-          placeProvisionally(graph, before);
-          this.graph = graph;
-          this.articles = this.extractions.map((e) => e.article);
-          this.graphSeq = seq;
-          this.laidOut = false;
-          this.options.onGraph?.(graph, this.articles);
-          this.scheduleSnapshot();
-        } catch (err) {
-          this.options.log?.(`error: the graph could not take in the latest articles (they are stored; a restart retries): ${(err as Error).stack ?? err}`);
-        } finally {
-          this.integration = null;
-          resolve();
-          // Commits that landed while this one ran.
-          if (this.committedSeq > this.graphSeq) this.scheduleIntegration();
-        }
-      }),
-    );
+    this.integration = (async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const seq = this.committedSeq;
+      const extractions = this.extractions;
+      try {
+        // In steps with the event loop free between them: other requests are answered meanwhile.
+        const graph = await graphFromExtractionsInTurns(extractions, this.rules.lexicon);
+        placeProvisionally(graph, this.graph);
+        this.graph = graph;
+        this.articles = extractions.map((e) => e.article);
+        this.graphSeq = seq;
+        this.laidOut = false;
+        this.options.onGraph?.(graph, this.articles);
+        this.scheduleSnapshot();
+        this.integrationError = null;
+      } catch (err) {
+        this.integrationError = err as Error;
+        this.options.log?.(`error: the graph could not take in the latest articles (they are stored; a restart retries): ${(err as Error).stack ?? err}`);
+      } finally {
+        this.integration = null;
+        // Commits that landed while this one ran (after a failure, the next commit or wait retries).
+        if (!this.integrationError && this.committedSeq > this.graphSeq) this.scheduleIntegration();
+      }
+    })();
   }
 
   private scheduleSnapshot(): void {

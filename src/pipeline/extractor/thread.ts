@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { loadLexicon, extractArticle } from "../../extract/index.ts";
+import { languageModels } from "../../nlp/pipeline.ts";
 import type { ExtractRequest, ExtractorInit } from "./protocol.ts";
 
 const port = parentPort;
@@ -14,6 +15,8 @@ const init = workerData as ExtractorInit;
 
 try {
   const lexicon = loadLexicon(init.lexiconDir);
+  // Loaded now rather than on the first article, so the first ingest is as quick as the next ones.
+  languageModels();
   port.on("message", (msg: ExtractRequest) => {
     try {
       const { mentions, relations } = extractArticle(msg.article, lexicon);
