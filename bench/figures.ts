@@ -54,6 +54,18 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "extraction words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise people/places/organizations" },
     { name: "extraction peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "compromise people/places/organizations" },
   ],
+  "corpus-build": [
+    { name: "build, cold store s", unit: "s", parley: num("coldS"), peer: num("noStoreS"), peerName: "build without the store (every article extracted)" },
+    { name: "build, warm store s", unit: "s", parley: num("warmS"), peer: num("noStoreS"), peerName: "build without the store (every article extracted)" },
+    { name: "build, warm store share of cold", unit: "ratio", parley: num("warmShareOfCold") },
+  ],
+  "corpus-ingest": [
+    { name: "ingest ack p50", unit: "ms", parley: num("ackP50"), peer: num("todayRebuildMs"), peerName: "rebuild of the whole corpus before the 201 (the design before the store)" },
+    { name: "ingest ack p99", unit: "ms", parley: num("ackP99"), peer: num("todayRebuildMs"), peerName: "rebuild of the whole corpus before the 201 (the design before the store)" },
+    { name: "ingest served p50", unit: "ms", parley: num("visibleP50"), peer: num("todayRebuildMs"), peerName: "rebuild of the whole corpus before the 201 (the design before the store)" },
+    { name: "ingest served p99", unit: "ms", parley: num("visibleP99"), peer: num("todayRebuildMs"), peerName: "rebuild of the whole corpus before the 201 (the design before the store)" },
+    { name: "search p99 during ingests", unit: "ms", parley: num("searchDuringP99"), peer: num("searchRestP99"), peerName: "the same route with no ingest" },
+  ],
   server: ["/api/search", "/api/nodes/:id", "/api/path"].flatMap((route) => [
     { name: `${route.slice(1)} req/s`, unit: "req/s", parley: num(`p.${route}.reqPerS`), peer: num(`q.${route}.reqPerS`), peerName: "bare Express JSON endpoint" },
     { name: `${route.slice(1)} p99`, unit: "ms", parley: num(`p.${route}.p99`), peer: num(`q.${route}.p99`), peerName: "bare Express JSON endpoint" },

@@ -30,6 +30,8 @@ export interface BenchOptions {
   /** Overrides for the smoke test (a tiny graph, a few words, short loads). */
   workloads?: Workload[];
   extractionWords?: number;
+  /** Generated articles of the corpus tasks (default 10,000; 300 in quick mode). */
+  corpusArticles?: number;
   serverSeconds?: number;
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
@@ -74,6 +76,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     for (const w of workloads) notes[`generate ${w.name}`] = await task("generate", ctxOf(w));
     const words = await repeatSeeds(join(tmpDir, "articles"), options.extractionWords ?? (quick ? 10_000 : 200_000));
     const profDir = join(tmpDir, "profile");
+    const articles = options.corpusArticles ?? (quick ? 300 : 10_000);
+    // The corpus tasks' workload is a number of generated articles, not a graph.
+    const corpusCtx: TaskContext = { ...ctxOf(big), workload: { name: `${articles.toLocaleString("en")} articles`, nodes: articles, edges: 0 } };
     const comparisons = workloads.flatMap((workload) => COMPARISONS.map((c) => ({ ...c, workload })));
     const jobs = [
       ...comparisons.flatMap((c) => [() => task(c.task, ctxOf(c.workload)), ...(c.peer ? [() => task(c.task, ctxOf(c.workload, "peer"))] : [])]),
@@ -81,6 +86,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       () => task("extraction", ctxOf(big, "peer")),
       () => task("nlp", ctxOf(big)),
       () => task("nlp", ctxOf(big, "peer")),
+      () => task("corpus-build", corpusCtx),
+      () => task("corpus-ingest", corpusCtx),
     ];
     const results = await pool<TaskResult>(jobs, quick ? 2 : 1);
     for (const c of comparisons) {
@@ -89,9 +96,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       figures.push(...figuresOf(c.task, c.workload.name, c.sided ? sides(parley, peer) : parley));
       Object.assign(notes, notesOf(c.task, c.workload.name, parley, peer));
     }
-    const [extractParley, extractPeer, nlpParley, nlpPeer] = results;
+    const [extractParley, extractPeer, nlpParley, nlpPeer, corpusBuilt, corpusIngested] = results;
     figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
     figures.push(...figuresOf("nlp", `EWT test, ${nlpParley!.words} words`, sides(nlpParley!, nlpPeer!)));
+    figures.push(...figuresOf("corpus-build", corpusCtx.workload.name, corpusBuilt!));
+    figures.push(...figuresOf("corpus-ingest", corpusCtx.workload.name, corpusIngested!));
+    notes[`corpus ${corpusCtx.workload.name}`] = { build: corpusBuilt, ingest: corpusIngested };
     notes["extraction profile (self time, % of samples)"] = await topCosts(profDir);
     const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
     figures.push(...figuresOf("server", big.name, servers.result));

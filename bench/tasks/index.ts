@@ -7,6 +7,7 @@ import { exportGexf, exportGraphml } from "./export.ts";
 import { load } from "./load.ts";
 import { extraction } from "./extraction.ts";
 import { nlpSpeed } from "./nlp.ts";
+import { corpusBuild, corpusIngest } from "./corpus.ts";
 
 export type TaskId = keyof typeof TASKS | "server";
 
@@ -19,4 +20,6 @@ export const TASKS = {
   load,
   extraction,
   nlp: nlpSpeed,
+  "corpus-build": corpusBuild,
+  "corpus-ingest": corpusIngest,
 } satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;

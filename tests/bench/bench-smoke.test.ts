@@ -17,6 +17,7 @@ const REQUIRED = [
   "shortestPath p50", "shortestPath p99", "gexf export s", "gexf export peak MB", "graphml export s", "load s",
   "extraction words/s", "extraction words/s/core", "api/search req/s", "api/nodes/:id req/s", "api/path req/s", "api/path p99",
   "console shortestPath p99", "console allShortestPaths p99",
+  "build, cold store s", "build, warm store s", "ingest ack p99", "ingest served p99", "search p99 during ingests",
 ];
 
 describe("parley bench (tiny workload)", () => {
@@ -24,7 +25,7 @@ describe("parley bench (tiny workload)", () => {
     const dir = await mkdtemp(join(tmpdir(), "parley-bench-"));
     try {
       const out = join(dir, "results.json");
-      await runBench({ quick: true, out, workloads: [{ name: "300/2k", nodes: 300, edges: 2000 }], extractionWords: 500, serverSeconds: 1, log: () => {} });
+      await runBench({ quick: true, out, workloads: [{ name: "300/2k", nodes: 300, edges: 2000 }], extractionWords: 500, serverSeconds: 1, corpusArticles: 40, log: () => {} });
       const results = JSON.parse(await readFile(out, "utf8"));
       expect(Object.keys(results).sort()).toEqual(["date", "figures", "machine", "mode", "notes"]);
       expect(results.machine.cores).toBeGreaterThan(0);
