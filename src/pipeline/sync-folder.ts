@@ -1,10 +1,12 @@
 /**
- * The articles folder into the corpus store: a file whose bytes (and manifest
- * entry) are unchanged is taken from the store without being parsed again; a
- * new or changed file is parsed; a file gone from the folder leaves the corpus.
+ * The articles folder into the corpus store: a file whose stat stamp (size,
+ * modification time, inode) and manifest entry are unchanged is taken from the
+ * store without being read; one whose bytes are unchanged, without being
+ * parsed again; a new or changed file is parsed; a file gone from the folder leaves the corpus.
  * All of it is one commit, so the journal records exactly what changed.
  */
-import { realpath } from "node:fs/promises";
+import { lstat, realpath } from "node:fs/promises";
+import { join } from "node:path";
 import type { Article } from "../types.ts";
 import { listArticleFiles, parseArticleFile, readArticleText, readManifest, undatedWarning, type IngestRules } from "../ingest/index.ts";
 import { urlKeyOf } from "./url-key.ts";
@@ -33,6 +35,9 @@ export async function syncFolder(
   const manifest = await readManifest(articlesDir);
   const files = await listArticleFiles(articlesDir);
   const stored = new Map(store.articleRows().map((r) => [r.file, r]));
+  // Every stored article in one query when they are needed (a warm folder needs nearly all of them).
+  let byId: Map<string, Article> | null = null;
+  const storedArticle = (id: string) => (byId ??= new Map(store.articles().map((a) => [a.id, a]))).get(id) ?? null;
   const articles: Article[] = [];
   const contentHashes = new Map<string, string>();
   const puts: ArticlePut[] = [];
@@ -40,22 +45,31 @@ export async function syncFolder(
   const updated: string[] = [];
   // Reads overlap (each is several awaited system calls); results are used in file order.
   const root = await realpath(articlesDir);
-  const texts = readInOrder(files, (file) => readArticleText(articlesDir, file, root));
+  const stamps = readInOrder(files, (file) => fileStamp(articlesDir, file, manifest.get(file)));
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const text = await texts(i);
     const entry = manifest.get(file);
-    const sourceHash = sourceHashOf(text, entry);
     const row = stored.get(file);
-    let article = row?.sourceHash === sourceHash ? store.article(row.id) : null;
+    const stamp = await stamps(i);
+    // Same size, time and inode as when it was read, and the same manifest entry: the stored article is it.
+    let article = row && stamp && row.fileStamp === stamp ? storedArticle(row.id) : null;
     if (article) {
       contentHashes.set(article.id, row!.contentHash);
     } else {
-      article = parseArticleFile(text, file, entry, rules);
-      const contentHash = contentHashOf(article);
-      contentHashes.set(article.id, contentHash);
-      puts.push({ article, sourceHash, contentHash, urlKey: urlKeyOf(article.url) });
-      (row ? updated : added).push(article.id);
+      const text = await readArticleText(articlesDir, file, root);
+      const sourceHash = sourceHashOf(text, entry);
+      article = row?.sourceHash === sourceHash ? storedArticle(row.id) : null;
+      if (article) {
+        // Touched, not changed: only the stamp is new (no journal entry).
+        contentHashes.set(article.id, row!.contentHash);
+        puts.push({ article, sourceHash, contentHash: row!.contentHash, urlKey: row!.urlKey, fileStamp: stamp });
+      } else {
+        article = parseArticleFile(text, file, entry, rules);
+        const contentHash = contentHashOf(article);
+        contentHashes.set(article.id, contentHash);
+        puts.push({ article, sourceHash, contentHash, urlKey: urlKeyOf(article.url), fileStamp: stamp });
+        (row ? updated : added).push(article.id);
+      }
     }
     if (!article.published) onWarning?.(undatedWarning(article));
     articles.push(article);
@@ -65,6 +79,21 @@ export async function syncFolder(
   const removed = [...stored.values()].filter((r) => !inFolder.has(r.file)).map((r) => r.id);
   const seq = puts.length || removed.length ? store.commit({ put: puts, remove: removed }, version) : store.journalSeq();
   return { articles, contentHashes, added, updated, removed, seq };
+}
+
+/**
+ * size:mtime:inode of the file and a hash of its manifest entry, or null when
+ * it cannot be stat'ed (the read that follows then says why) or is a symbolic
+ * link (its target can change under an unchanged link: always read).
+ */
+async function fileStamp(dir: string, file: string, entry: unknown): Promise<string | null> {
+  try {
+    const s = await lstat(join(dir, file), { bigint: true });
+    if (!s.isFile()) return null;
+    return `${s.size}:${s.mtimeNs}:${s.ino}:${sourceHashOf("", entry).slice(0, 16)}`;
+  } catch {
+    return null;
+  }
 }
 
 /** How many file reads are in flight at once. */

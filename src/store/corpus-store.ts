@@ -14,7 +14,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
-import { SCHEMA, SCHEMA_VERSION } from "./schema.ts";
+import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { textHashOf } from "./hashes.ts";
 
 /** An extraction without its article, as stored: the article lives in its own row. */
@@ -26,6 +26,7 @@ export interface StoredArticleRow {
   sourceHash: string;
   contentHash: string;
   urlKey: string | null;
+  fileStamp: string | null;
 }
 
 export interface ArticlePut {
@@ -33,6 +34,8 @@ export interface ArticlePut {
   sourceHash: string;
   contentHash: string;
   urlKey?: string | null;
+  /** Stat stamp of the file read (see schema.ts), when it came from the articles folder. */
+  fileStamp?: string | null;
   /** The article's extraction under `version`, stored in the same transaction. */
   extraction?: StoredExtraction;
 }
@@ -84,7 +87,13 @@ export class CorpusStore {
       db.pragma("busy_timeout = 5000");
       const version = db.pragma("user_version", { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new StoreError(file, `was written by a newer Parley (layout ${version}; this one reads up to ${SCHEMA_VERSION})`);
-      db.exec(SCHEMA);
+      const open = db;
+      if (version > 0) {
+        open.transaction(() => {
+          for (let v = version + 1; v <= SCHEMA_VERSION; v++) open.exec(MIGRATIONS[v - 2]!);
+        })();
+      }
+      open.exec(SCHEMA);
       if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
       return new CorpusStore(file, db);
     } catch (err) {
@@ -103,7 +112,7 @@ export class CorpusStore {
   }
 
   articleRows(): StoredArticleRow[] {
-    return this.sql("SELECT id, file, source_hash AS sourceHash, content_hash AS contentHash, url_key AS urlKey FROM articles ORDER BY file").all() as StoredArticleRow[];
+    return this.sql("SELECT id, file, source_hash AS sourceHash, content_hash AS contentHash, url_key AS urlKey, file_stamp AS fileStamp FROM articles ORDER BY file").all() as StoredArticleRow[];
   }
 
   article(id: string): Article | null {
@@ -146,8 +155,8 @@ export class CorpusStore {
     const db = this.db;
     const existing = this.sql("SELECT content_hash FROM articles WHERE id = ?").pluck();
     const upsert = this.sql(
-      `INSERT INTO articles (id, file, source_hash, content_hash, text_hash, url_key, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @textHash, @urlKey, @article, @at)
-       ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, text_hash = excluded.text_hash, url_key = excluded.url_key, article = excluded.article`,
+      `INSERT INTO articles (id, file, source_hash, content_hash, text_hash, url_key, file_stamp, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @textHash, @urlKey, @fileStamp, @article, @at)
+       ON CONFLICT (id) DO UPDATE SET file = excluded.file, source_hash = excluded.source_hash, content_hash = excluded.content_hash, text_hash = excluded.text_hash, url_key = excluded.url_key, file_stamp = excluded.file_stamp, article = excluded.article`,
     );
     const putExtraction = this.sql("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
     const remove = this.sql("DELETE FROM articles WHERE id = ?");
@@ -158,9 +167,9 @@ export class CorpusStore {
       }
       for (const p of change.put ?? []) {
         const before = existing.get(p.article.id) as string | undefined;
-        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, textHash: textHashOf(p.article), urlKey: p.urlKey ?? null, article: JSON.stringify(p.article), at: now });
+        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, textHash: textHashOf(p.article), urlKey: p.urlKey ?? null, fileStamp: p.fileStamp ?? null, article: JSON.stringify(p.article), at: now });
         if (p.extraction) putExtraction.run(p.contentHash, version, JSON.stringify(p.extraction));
-        // A file touched but not changed in substance is not a change of the corpus.
+        // A file touched but not changed in substance is not a change of the corpus (its new stamp is still kept).
         if (before !== p.contentHash) journal.run(now, before === undefined ? "add" : "update", p.article.id, p.contentHash);
       }
       for (const e of change.extractions ?? []) putExtraction.run(e.contentHash, version, JSON.stringify(e.extraction));

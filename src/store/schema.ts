@@ -3,8 +3,10 @@
  * has, so a later Parley can migrate it; a file from a newer Parley is refused
  * rather than half-understood.
  *
- * - articles: every article of the corpus as ingest parsed it, with the hash of
- *   what it was read from (to notice a changed file without parsing it) and of
+ * - articles: every article of the corpus as ingest parsed it, with the stat
+ *   stamp of its file (size, mtime, inode: an unchanged stamp is not read
+ *   again), the hash of what it was read from (to notice a changed file
+ *   without parsing it) and of
  *   the parsed article (what extraction reads, the extraction cache's key).
  * - extractions: one article's mentions and relations, keyed by (content hash,
  *   extractor version): a new model, lexicon or extractor re-extracts, an
@@ -17,7 +19,13 @@
  *   spending seconds recomputing the same numbers.
  * - meta: small facts (the snapshot's sequence number, the last build's version parts).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** From one layout to the next, in order: `MIGRATIONS[v - 1]` takes a store of layout v - 1 to v (v >= 2). */
+export const MIGRATIONS: readonly string[] = [
+  // 2: the stat stamp of the file an article was read from (see articles.file_stamp).
+  "ALTER TABLE articles ADD COLUMN file_stamp TEXT",
+];
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -32,6 +40,7 @@ CREATE TABLE IF NOT EXISTS articles (
   content_hash TEXT NOT NULL,
   text_hash    TEXT NOT NULL,
   url_key      TEXT,
+  file_stamp   TEXT,
   article      TEXT NOT NULL,
   added_at     TEXT NOT NULL
 ) STRICT;
