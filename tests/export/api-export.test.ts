@@ -53,10 +53,12 @@ describe("GET /api/export and the Neo4j formats", () => {
     else expect(text).toContain("UNWIND [");
   });
 
-  it("refuses format=neo4j, a folder of files, with 400", async () => {
+  it("refuses format=neo4j, a folder of files, with 400 saying why and what to run", async () => {
     const res = await fetch(`${server.url}/api/export?format=neo4j`);
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error.message).toMatch(/format must be one of gexf, graphml, json, cypher, memgraph/);
+    expect(body.error.message).toMatch(/format neo4j writes several files; use parley export --format neo4j --out DIR/);
+    const other = await (await fetch(`${server.url}/api/export?format=pdf`)).json();
+    expect(other.error.message).toMatch(/format must be one of gexf, graphml, json, cypher, memgraph/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `GET /api/export?format=gexf|graphml|json[&dynamic=true]`: the graph as a
+ * `GET /api/export?format=gexf|graphml|json|cypher|memgraph[&dynamic=true]`: the graph as a
  * download, with the format's content type and a file name. The writer streams
  * into a PassThrough piped to the response, so back-pressure works through
  * compression and a client that hangs up stops the export.
@@ -11,12 +11,18 @@ import { z } from "zod";
 import type { ServerState } from "../state.ts";
 import type { ParleyGraph } from "../../graph/persist.ts";
 import { validate } from "../validate.ts";
-import { EXPORT_FORMAT_IDS, ExportStreamError, getExportFormat, type ExportOptions } from "../../export/index.ts";
+import { DIRECTORY_EXPORT_FORMATS, EXPORT_FORMAT_IDS, ExportStreamError, getExportFormat, type ExportOptions } from "../../export/index.ts";
 import { RequestValidationError } from "../http-errors.ts";
 import type { RouteGroup } from "./route-middleware.ts";
 
+const folderFormats = DIRECTORY_EXPORT_FORMATS.map((f) => f.id);
 const ExportQuery = z.object({
-  format: z.enum(EXPORT_FORMAT_IDS, { error: `format must be one of ${EXPORT_FORMAT_IDS.join(", ")}` }),
+  format: z.enum(EXPORT_FORMAT_IDS, {
+    error: (issue) =>
+      folderFormats.includes(String(issue.input) as never)
+        ? `format ${String(issue.input)} writes several files; use parley export --format ${String(issue.input)} --out DIR (here: ${EXPORT_FORMAT_IDS.join(", ")})`
+        : `format must be one of ${EXPORT_FORMAT_IDS.join(", ")}`,
+  }),
   dynamic: z.enum(["true", "false", "1", "0"]).optional(),
 });
 
