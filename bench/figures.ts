@@ -43,6 +43,12 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "load s", unit: "s", parley: num("p.seconds"), peer: num("q.seconds"), peerName: "graphology import (no index)" },
     { name: "load peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "graphology import (no index)" },
   ],
+  "cold-start": [
+    { name: "cold start to first query", unit: "s", parley: num("parley.firstQueryS"), peer: num("peer.firstQueryS"), peerName: "same server, graph.json alone" },
+    { name: "cold start CPU s to first query", unit: "s", parley: num("parley.cpuSAtFirstQuery"), peer: num("peer.cpuSAtFirstQuery"), peerName: "same server, graph.json alone" },
+    { name: "cold start server RSS at first query", unit: "MB", parley: num("parley.rssAtFirstQueryMB"), peer: num("peer.rssAtFirstQueryMB"), peerName: "same server, graph.json alone" },
+    { name: "cold start server peak RSS (graph whole)", unit: "MB", parley: num("parley.peakRssMB"), peer: num("peer.peakRssMB"), peerName: "same server, graph.json alone" },
+  ],
   nlp: [
     { name: "tag + parse words/s", unit: "words/s", parley: num("p.wordsPerS"), peer: num("q.wordsPerS"), peerName: "compromise tagger (no parser)" },
     { name: "tag + parse words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise tagger (no parser)" },

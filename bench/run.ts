@@ -52,6 +52,7 @@ const COMPARISONS: Array<Omit<Comparison, "workload">> = [
   { task: "export-gexf", peer: true, sided: true },
   { task: "export-graphml", peer: false, sided: true }, // graphology-graphml 0.5 has no writer
   { task: "load", peer: true, sided: true },
+  { task: "cold-start", peer: false, sided: false }, // both servers spawned one after the other by one task process
 ];
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -125,6 +126,7 @@ function notesOf(task: string, workload: string, r: TaskResult, peer: TaskResult
       [`gexf ${workload} seconds of each run (the faster one is the figure)`]: { parley: r.runSeconds, peer: peer?.runSeconds },
     };
   if (task === "export-graphml") return { [`graphml ${workload} seconds of each run`]: r.runSeconds };
+  if (task === "cold-start") return { [`cold start ${workload}`]: Object.fromEntries(Object.entries(r).filter(([k]) => /listeningS|settledRssMB|rows/.test(k))) };
   return {};
 }
 

@@ -7,6 +7,7 @@ import { exportGexf, exportGraphml } from "./export.ts";
 import { load } from "./load.ts";
 import { extraction } from "./extraction.ts";
 import { nlpSpeed } from "./nlp.ts";
+import { coldStartTask } from "./cold-start.ts";
 import { corpusBuild, corpusIngest } from "./corpus.ts";
 
 export type TaskId = keyof typeof TASKS | "server";
@@ -22,4 +23,5 @@ export const TASKS = {
   nlp: nlpSpeed,
   "corpus-build": corpusBuild,
   "corpus-ingest": corpusIngest,
+  "cold-start": coldStartTask,
 } satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;

@@ -140,8 +140,13 @@ async function readGraphWhole(file: string): Promise<ParleyGraph> {
 export interface LoadOptions {
   /** Hears one line when a damaged snapshot is passed over. */
   log?: (line: string) => void;
-  /** Fill a snapshot-loaded graph in between other work (default) or only once it is first used. */
+  /** Fill a snapshot-loaded graph in between other work from now on, rather than when it is first used. */
   background?: boolean;
+}
+
+/** A graph loaded from its snapshot fills in graphology between other work from now on (others: nothing to do). */
+export function loadRestInBackground(graph: ParleyGraph): void {
+  if (graph instanceof SnapshotGraph) graph.loadInBackground();
 }
 
 /**
@@ -151,7 +156,7 @@ export interface LoadOptions {
  * Errors are GraphFileError naming the file.
  */
 export async function loadGraph(file: string, options: LoadOptions = {}): Promise<ParleyGraph> {
-  const snapshot = await openSnapshot(file, options.log).catch(() => null);
+  const snapshot = await openSnapshot(file, { log: options.log }).catch(() => null);
   if (snapshot) {
     try {
       return new SnapshotGraph(snapshot, { background: options.background });

@@ -63,6 +63,18 @@ export interface AddArticleResult extends GraphDiff {
   seq: number;
 }
 
+/** An extractor usable at once whose thread is still starting: calls wait for it; a failed start fails them. */
+function deferredExtractor(starting: Promise<Extractor>): Extractor {
+  starting.catch(() => {});
+  return {
+    extract: async (article) => (await starting).extract(article),
+    close: async () => {
+      const pool = await starting.catch(() => null);
+      await pool?.close();
+    },
+  };
+}
+
 /** Ids of the articles a graph was built from (its `articles` graph attribute). */
 function graphArticleIds(graph: ParleyGraph): Set<string> {
   const listed = graph.getAttribute("articles") as Array<{ id: string }> | undefined;
@@ -138,7 +150,8 @@ export class LiveCorpus {
       const synced = await syncFolder(store, options.articlesDir, rules.ingest, version.key, undefined, (w) => warnings.push(w));
       if (warnings.length) log(`${warnings.length} article(s) without a publication date, read as "date unknown" (first: ${warnings[0]})`);
       const snapshot = await loadGraph(options.graphFile);
-      extractor = options.extractor === "in-process" ? inProcessExtractor(rules.lexicon) : await createExtractorPool({ lexiconDir: options.lexiconDir, threads: 1 });
+      // The thread starts (lexicon and models, about a second) while the server goes on opening; the first extraction waits for it.
+      extractor = options.extractor === "in-process" ? inProcessExtractor(rules.lexicon) : deferredExtractor(createExtractorPool({ lexiconDir: options.lexiconDir, threads: 1 }));
       const inSnapshot = graphArticleIds(snapshot);
       const folderIds = new Set(synced.articles.map((a) => a.id));
       const recorded = store.snapshotSeq(options.graphFile);

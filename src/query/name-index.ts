@@ -5,7 +5,8 @@
  * autocomplete and "did you mean" suggestions.
  */
 import type { GraphIndex } from "./graph-index.ts";
-import { NameSearch, type NameEntry } from "./name-search.ts";
+import { NameSearch } from "./name-search.ts";
+import { NameTable, type NodeNames } from "./name-table.ts";
 import type { SearchHit } from "./result.ts";
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -35,30 +36,12 @@ export function foldUnicode(s: string): string {
 }
 
 export class NameIndex {
-  private readonly entries: NameEntry[] = [];
-  private readonly exact = new Map<string, NameEntry[]>();
+  private readonly table: NameTable;
   private readonly ranked: NameSearch;
 
   constructor(index: GraphIndex) {
-    for (let node = 0; node < index.nodeCount; node++) {
-      const key = index.nodeKeys[node];
-      const attrs = index.nodeAttributes(node);
-      const label = String(attrs.label ?? attrs.name ?? key);
-      const type = String(attrs.type ?? "");
-      const weight = (typeof attrs.mentions === "number" ? attrs.mentions : 0) + index.degree[node];
-      const names = new Set<string>([label, ...(Array.isArray(attrs.aliases) ? attrs.aliases.map(String) : []), key]);
-      if (typeof attrs.name === "string") names.add(attrs.name);
-      for (const name of names) {
-        const folded = fold(name);
-        if (!folded) continue;
-        const entry = { id: this.entries.length, node, key, label, type, name, folded, weight, isLabel: name === label };
-        this.entries.push(entry);
-        const list = this.exact.get(folded);
-        if (list) list.push(entry);
-        else this.exact.set(folded, [entry]);
-      }
-    }
-    this.ranked = new NameSearch(this.entries, this.exact);
+    this.table = new NameTable(namesOf(index), fold);
+    this.ranked = new NameSearch(this.table);
   }
 
   /** The node a name stands for: exact key, else folded label/alias/key (best-known node wins a tie). */
@@ -66,18 +49,22 @@ export class NameIndex {
     if (typeof name !== "string") return null;
     if (hasKey(name)) return name;
     const folded = fold(name);
-    const hits = this.exact.get(folded) ?? this.uniqueWordMatch(folded);
+    const t = this.table;
+    const exact = t.withFolded(folded);
+    const hits = exact.length ? exact : this.uniqueWordMatch(folded);
     if (!hits) return null;
-    return hits.reduce((a, b) => (b.weight > a.weight || (b.weight === a.weight && b.isLabel && !a.isLabel) ? b : a)).key;
+    const better = (a: number, b: number) => t.weight(b) > t.weight(a) || (t.weight(b) === t.weight(a) && t.isLabel[b] === 1 && t.isLabel[a] === 0);
+    return t.key(hits.reduce((a, b) => (better(a, b) ? b : a)));
   }
 
   /** "Witkoff" → the one node with a name containing the word "witkoff"; null when none or several. */
-  private uniqueWordMatch(folded: string): NameEntry[] | null {
+  private uniqueWordMatch(folded: string): number[] | null {
     if (!folded) return null;
+    const t = this.table;
     // A whole-word occurrence starts the name or a later word, so the two sorted ranges hold every candidate.
     const padded = ` ${folded} `;
-    const found = [...this.ranked.prefixed(folded), ...this.ranked.wordPrefixed(folded)].filter((e) => ` ${e.folded} `.includes(padded));
-    return found.length && found.every((e) => e.key === found[0].key) ? found : null;
+    const found = [...this.ranked.prefixed(folded), ...this.ranked.wordPrefixed(folded)].filter((e) => ` ${t.folded[e]} `.includes(padded));
+    return found.length && found.every((e) => t.node[e] === t.node[found[0]]) ? found : null;
   }
 
   /** Ranked hits: exact 100, prefix 80, word prefix 60, substring 40 (+ small bonuses); one per node. */
@@ -92,15 +79,30 @@ export class NameIndex {
   suggest(name: string, limit = 5): string[] {
     const hits = this.search(name, limit).map((h) => h.label);
     if (hits.length) return hits;
+    const t = this.table;
     const needle = fold(name);
     const budget = Math.max(2, Math.floor(needle.length / 3));
     const scored = new Map<string, number>();
-    for (const e of this.entries.slice(0, 200_000)) {
-      if (Math.abs(e.folded.length - needle.length) > budget) continue;
-      const d = editDistance(needle, e.folded, budget);
-      if (d <= budget && d < (scored.get(e.label) ?? Infinity)) scored.set(e.label, d);
+    for (let e = 0, end = Math.min(t.size, 200_000); e < end; e++) {
+      const folded = t.folded[e];
+      if (Math.abs(folded.length - needle.length) > budget) continue;
+      const d = editDistance(needle, folded, budget);
+      const label = t.label(e);
+      if (d <= budget && d < (scored.get(label) ?? Infinity)) scored.set(label, d);
     }
     return [...scored].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([label]) => label);
+  }
+}
+
+/** Each node's names as the index takes them: label first, then aliases, key and `name`, each once. */
+function* namesOf(index: GraphIndex): Generator<NodeNames> {
+  for (let node = 0; node < index.nodeCount; node++) {
+    const key = index.nodeKeys[node];
+    const attrs = index.nodeAttributes(node);
+    const label = String(attrs.label ?? attrs.name ?? key);
+    const names = new Set<string>([label, ...(Array.isArray(attrs.aliases) ? attrs.aliases.map(String) : []), key]);
+    if (typeof attrs.name === "string") names.add(attrs.name);
+    yield { key, label, type: String(attrs.type ?? ""), weight: (typeof attrs.mentions === "number" ? attrs.mentions : 0) + index.degree[node], names };
   }
 }
 

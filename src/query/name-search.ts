@@ -7,120 +7,108 @@
  * best entry per node, ties by weight, label, then node order — top-k selected.
  */
 import type { SearchHit } from "./result.ts";
+import { lowerBound, type NameTable } from "./name-table.ts";
 import { topK } from "./top-k.ts";
 
-export interface NameEntry {
-  /** Position in the entry list: the first of equal-scoring entries wins, as in a scan. */
-  id: number;
-  /** Node ordinal, the last tie-breaker (a scan met nodes in this order). */
-  node: number;
-  key: string;
-  label: string;
-  type: string;
-  name: string;
-  folded: string;
-  /** Tie-breaker: more-mentioned, better-connected nodes first. */
-  weight: number;
-  isLabel: boolean;
-}
-
 interface Scored {
-  entry: NameEntry;
+  /** The entry (its number in the table): the first of equal-scoring entries wins, as in a scan. */
+  entry: number;
   score: number;
 }
 
-/** Score of one entry for a folded needle, or -1 when it does not contain it (the first occurrence decides). */
-export function scoreEntry(e: NameEntry, needle: string): number {
-  const at = e.folded.indexOf(needle);
+/** Score of entry `e` for a folded needle, or -1 when it does not contain it (the first occurrence decides). */
+export function scoreEntry(t: NameTable, e: number, needle: string): number {
+  const folded = t.folded[e];
+  const at = folded.indexOf(needle);
   if (at < 0) return -1;
-  const base = e.folded === needle ? 100 : at === 0 ? 80 : e.folded[at - 1] === " " ? 60 : 40;
-  return base + (e.isLabel ? 5 : 0) + Math.min(4, (needle.length / e.folded.length) * 4);
-}
-
-function lowerBound(sorted: readonly string[], needle: string): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < needle) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const base = folded === needle ? 100 : at === 0 ? 80 : folded[at - 1] === " " ? 60 : 40;
+  return base + (t.isLabel[e] ? 5 : 0) + Math.min(4, (needle.length / folded.length) * 4);
 }
 
 /** localeCompare's own collator (same order), made once; equal labels — common among namesakes — skip it. */
 const collator = new Intl.Collator();
 const byLabel = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
 
-const byRank = (a: Scored, b: Scored) =>
-  b.score - a.score || b.entry.weight - a.entry.weight || byLabel(a.entry.label, b.entry.label) || a.entry.node - b.entry.node;
-
 export class NameSearch {
-  /** Distinct folded names in code-unit order; `byFolded` gives their entries. */
-  private readonly names: string[];
-  /** Distinct suffixes starting at a later word ("putin" of "vladimir putin"), sorted; `bySuffix` gives their entries. */
+  /**
+   * Distinct suffixes starting at a later word ("putin" of "vladimir putin"), sorted; each one's
+   * occurrences are a chain through `occurrence` (the entry) and `nextOccurrence`, in entry order.
+   */
   private readonly suffixes: string[];
-  private readonly bySuffix = new Map<string, NameEntry[]>();
+  private readonly firstOccurrence = new Map<string, number>();
+  private readonly occurrence: Int32Array;
+  private readonly nextOccurrence: Int32Array;
   private readonly haystack: string;
   private readonly starts: Int32Array;
 
-  constructor(
-    private readonly entries: readonly NameEntry[],
-    private readonly byFolded: ReadonlyMap<string, NameEntry[]>,
-  ) {
-    this.names = [...byFolded.keys()].sort();
-    for (const e of entries) {
-      for (let p = e.folded.indexOf(" "); p >= 0; p = e.folded.indexOf(" ", p + 1)) {
-        const suffix = e.folded.slice(p + 1);
-        const list = this.bySuffix.get(suffix);
-        if (list) list.push(e);
-        else this.bySuffix.set(suffix, [e]);
+  constructor(private readonly table: NameTable) {
+    const occurrence: number[] = [];
+    const next: number[] = [];
+    const last = new Map<string, number>();
+    for (let e = 0; e < table.size; e++) {
+      const folded = table.folded[e];
+      for (let p = folded.indexOf(" "); p >= 0; p = folded.indexOf(" ", p + 1)) {
+        const suffix = folded.slice(p + 1);
+        const o = occurrence.push(e) - 1;
+        next.push(-1);
+        const prev = last.get(suffix);
+        if (prev === undefined) this.firstOccurrence.set(suffix, o);
+        else next[prev] = o;
+        last.set(suffix, o);
       }
     }
-    this.suffixes = [...this.bySuffix.keys()].sort();
+    this.occurrence = Int32Array.from(occurrence);
+    this.nextOccurrence = Int32Array.from(next);
+    this.suffixes = [...this.firstOccurrence.keys()].sort();
     // Folded names hold no newline, so a match never spans two names.
-    this.haystack = entries.map((e) => e.folded).join("\n");
-    this.starts = new Int32Array(entries.length + 1);
-    for (let i = 0, at = 0; i < entries.length; i++) {
+    this.haystack = table.folded.join("\n");
+    this.starts = new Int32Array(table.size + 1);
+    for (let i = 0, at = 0; i < table.size; i++) {
       this.starts[i] = at;
-      at += entries[i].folded.length + 1;
+      at += table.folded[i].length + 1;
     }
-    this.starts[entries.length] = this.haystack.length + 1;
+    this.starts[table.size] = this.haystack.length + 1;
   }
 
   /** Entries whose folded name starts with `needle` (every exact and prefix hit). */
-  *prefixed(needle: string): Generator<NameEntry> {
-    for (let i = lowerBound(this.names, needle); i < this.names.length && this.names[i].startsWith(needle); i++) yield* this.byFolded.get(this.names[i])!;
+  *prefixed(needle: string): Generator<number> {
+    const names = this.table.sortedFolded;
+    for (let i = this.table.lowerBound(needle); i < names.length && names[i].startsWith(needle); i++) yield* this.table.withSorted(i);
   }
 
   /** Entries with a later word starting with `needle` (every word-prefix hit, and some whose first occurrence is mid-word). */
-  *wordPrefixed(needle: string): Generator<NameEntry> {
-    for (let i = lowerBound(this.suffixes, needle); i < this.suffixes.length && this.suffixes[i].startsWith(needle); i++) yield* this.bySuffix.get(this.suffixes[i])!;
+  *wordPrefixed(needle: string): Generator<number> {
+    for (let i = lowerBound(this.suffixes, needle); i < this.suffixes.length && this.suffixes[i].startsWith(needle); i++) {
+      for (let o = this.firstOccurrence.get(this.suffixes[i])!; o >= 0; o = this.nextOccurrence[o]) yield this.occurrence[o];
+    }
   }
 
   /** Every entry containing `needle`, in entry order, each once. */
-  *containing(needle: string): Generator<NameEntry> {
+  *containing(needle: string): Generator<number> {
     const { haystack, starts } = this;
     for (let at = haystack.indexOf(needle); at >= 0; ) {
-      let lo = 0, hi = this.entries.length - 1;
+      let lo = 0, hi = this.table.size - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >>> 1;
         if (starts[mid] <= at) lo = mid;
         else hi = mid - 1;
       }
-      yield this.entries[lo];
+      yield lo;
       at = haystack.indexOf(needle, starts[lo + 1]);
     }
   }
 
   /** Ranked hits for an already folded, non-empty needle: the best entry per node, top `limit`. */
   search(needle: string, limit: number): SearchHit[] {
+    const t = this.table;
     const best = new Map<number, Scored>();
-    const consider = (entries: Iterable<NameEntry>) => {
+    const consider = (entries: Iterable<number>) => {
       for (const entry of entries) {
-        const score = scoreEntry(entry, needle);
+        const score = scoreEntry(t, entry, needle);
         if (score < 0) continue;
-        const prev = best.get(entry.node);
-        if (!prev || score > prev.score || (score === prev.score && entry.id < prev.entry.id)) best.set(entry.node, { entry, score });
+        const node = t.node[entry];
+        const prev = best.get(node);
+        if (!prev || score > prev.score || (score === prev.score && entry < prev.entry)) best.set(node, { entry, score });
       }
     };
     const enough = (floor: number) => {
@@ -135,11 +123,12 @@ export class NameSearch {
       consider(this.wordPrefixed(needle));
       if (!enough(60)) consider(this.containing(needle));
     }
+    const byRank = (a: Scored, b: Scored) => b.score - a.score || t.weight(b.entry) - t.weight(a.entry) || byLabel(t.label(a.entry), t.label(b.entry)) || t.node[a.entry] - t.node[b.entry];
     return topK(best.values(), limit, byRank).map(({ entry: e, score }) => ({
-      key: e.key,
-      label: e.label,
-      type: e.type,
-      matched: e.name,
+      key: t.key(e),
+      label: t.label(e),
+      type: t.types[t.node[e]],
+      matched: t.name[e],
       score: Math.round(score * 100) / 100,
     }));
   }

@@ -12,6 +12,7 @@ import { createApp, type ParleyApp } from "./app.ts";
 import { loadServerState, type QueryLimits, type ServerState } from "./state.ts";
 import type { Logger } from "./request-log.ts";
 import type { QueryWorkerOptions } from "./query-worker/index.ts";
+import { loadRestInBackground } from "../graph/persist.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
 
 export interface StartOptions {
@@ -67,6 +68,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.once("error", reject);
     server.listen(port, host, () => (server.off("error", reject), resolve()));
   });
+  // A graph read from its snapshot answers queries already; graphology fills in from now on, between requests.
+  loadRestInBackground(state.graph);
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
 

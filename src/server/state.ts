@@ -15,6 +15,7 @@ import { LiveCorpus } from "../pipeline/index.ts";
 import { defaultStoreFile } from "../store/index.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
 import { createQueryEngine } from "../query/index.ts";
+import { openSnapshot } from "../graph/snapshot/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 
 export type QueryEngine = ReturnType<typeof createQueryEngine>;
@@ -66,10 +67,13 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
   let state: ServerState | null = null;
   // Between an ingest and the worker's reload of the new graph file (seconds at 10,000 articles, for the layout),
   // console queries run on the server's own engine, which already has the new graph.
-  const startRunner = () => (queryWorker ? createQueryRunner(files.graphFile, queryLimits, queryWorker, log, async (query, params) => JSON.stringify(await state!.engine.run(query, params))) : null);
-  // The worker starts first: it reads the graph's snapshot on another thread while this one opens the corpus.
+  const startRunner = (snapshot?: SharedArrayBuffer) =>
+    queryWorker ? createQueryRunner(files.graphFile, queryLimits, { ...queryWorker, snapshot }, log, async (query, params) => JSON.stringify(await state!.engine.run(query, params))) : null;
+  // The worker starts first, on the graph's snapshot read into shared memory: it indexes the same bytes on another
+  // thread while this one opens the corpus, whose graph is then filled from them too (one read, one copy).
   const version = fileVersion(files.graphFile);
-  let queries: QueryRunner | null = version !== null ? startRunner() : null;
+  const snapshot = queryWorker && version !== null ? await openSnapshot(files.graphFile, { shared: true, log }).catch(() => null) : null;
+  let queries: QueryRunner | null = version !== null ? startRunner(snapshot?.buffer instanceof SharedArrayBuffer ? snapshot.buffer : undefined) : null;
   const live = await openCorpus(files, queries, () => state, log).catch(async (err) => {
     await queries?.close();
     throw err;

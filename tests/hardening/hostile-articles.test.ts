@@ -137,7 +137,7 @@ describe("hostile articles: POST /api/articles", () => {
   it.each(HOSTILE_CASES.filter((c) => c.post).map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const post = c.post!;
     const before = { graph: readFileSync(corpus.graphFile, "utf8"), files: listing(), health: (await getJson(`${url}/api/health`)).body, parent: parentListing() };
-    const res = await postJson(`${url}/api/articles`, post.body());
+    const res = await postJson(`${url}/api/articles?wait=graph`, post.body());
     expect(res.status).toBe(post.status);
     const health = (await getJson(`${url}/api/health`)).body;
     expect(parentListing()).toEqual(before.parent);

@@ -17,13 +17,14 @@ export function jsonIdentityOf(bytes: Buffer): JsonIdentity | null {
   return { bytes: bytes.readDoubleLE(24), hash: bytes.subarray(32, 32 + HASH_BYTES) };
 }
 
-function sectionsOf(bytes: Buffer): Map<Section, Buffer> {
+function sectionsOf(bytes: Buffer, checked: boolean): Map<Section, Buffer> {
   if (bytes.length < HEADER_BYTES || bytes.toString("latin1", 0, 8) !== MAGIC) throw new SnapshotError("not a Parley graph snapshot");
   if (bytes.readUInt32LE(8) !== FORMAT_VERSION) throw new SnapshotError(`snapshot format ${bytes.readUInt32LE(8)}, expecting ${FORMAT_VERSION}`);
   if (bytes.readUInt32LE(12) !== BYTE_ORDER_MARK || new Uint8Array(new Uint32Array([BYTE_ORDER_MARK]).buffer)[0] !== 0x04) throw new SnapshotError("snapshot of another byte order");
   if (bytes.readDoubleLE(16) !== bytes.length) throw new SnapshotError(`snapshot is ${bytes.length} bytes, its header says ${bytes.readDoubleLE(16)} (truncated?)`);
-  const checksum = createHash(HASH_ALGORITHM).update(bytes.subarray(CHECKED_FROM)).digest();
-  if (!checksum.equals(bytes.subarray(52, 52 + HASH_BYTES))) throw new SnapshotError("snapshot checksum does not match (damaged file)");
+  if (!checked && !createHash(HASH_ALGORITHM).update(bytes.subarray(CHECKED_FROM)).digest().equals(bytes.subarray(52, 52 + HASH_BYTES))) {
+    throw new SnapshotError("snapshot checksum does not match (damaged file)");
+  }
   const count = bytes.readUInt32LE(72);
   const sections = new Map<Section, Buffer>();
   for (let i = 0; i < count; i++) {
@@ -67,9 +68,16 @@ export class GraphSnapshot {
   private readonly shapeIds: Uint32Array[];
   private readonly meta: Buffer;
 
-  /** Checks and views `bytes` (kept, not copied). */
-  constructor(bytes: Buffer) {
-    const sections = sectionsOf(bytes);
+  /** The file's bytes: a SharedArrayBuffer when read to be shared with a worker thread. */
+  readonly buffer: ArrayBufferLike;
+
+  /**
+   * Checks and views `bytes` (kept, not copied). `checksumChecked`: bytes whose checksum this
+   * process has already checked (the server's, shared with its query worker); the rest is checked again.
+   */
+  constructor(bytes: Buffer, options: { checksumChecked?: boolean } = {}) {
+    const sections = sectionsOf(bytes, options.checksumChecked === true);
+    this.buffer = bytes.buffer;
     this.json = { bytes: bytes.readDoubleLE(24), hash: Buffer.from(bytes.subarray(32, 32 + HASH_BYTES)) };
     const stringBytes = sections.get(Section.StringBytes);
     this.meta = sections.get(Section.Meta)!;

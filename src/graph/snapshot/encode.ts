@@ -39,7 +39,7 @@ export function encodeSnapshot(data: AnySerialized, json: JsonIdentity): Buffer[
     const { key, attributes } = nodes[i];
     if (typeof key !== "string" || nodeIndex.has(key)) throw new SnapshotError("graph/snapshot: expecting unique string node keys");
     nodeIndex.set(key, i);
-    nodeKeys[i] = strings.id(key);
+    nodeKeys[i] = strings.unique(key);
     values.object(attributes ?? {});
     nodeAttributes[i + 1] = values.out.length;
   }
@@ -51,7 +51,7 @@ export function encodeSnapshot(data: AnySerialized, json: JsonIdentity): Buffer[
     const s = nodeIndex.get(source);
     const t = nodeIndex.get(target);
     if (typeof key !== "string" || undirected || s === undefined || t === undefined) throw new SnapshotError("graph/snapshot: expecting keyed directed edges between known nodes");
-    edgeKeys[e] = strings.id(key);
+    edgeKeys[e] = strings.unique(key);
     edgeSource[e] = s;
     edgeTarget[e] = t;
     const type = attributes?.type;
@@ -60,7 +60,7 @@ export function encodeSnapshot(data: AnySerialized, json: JsonIdentity): Buffer[
     edgeAttributes[e + 1] = values.out.length;
   }
   if (values.out.length > MAX_AREA_BYTES) throw new SnapshotError("graph/snapshot: attribute values exceed 4 GiB");
-  const shapes = new Uint32Array(values.shapes.reduce((n, s) => n + 1 + s.length, 0));
+  const shapes = new Uint32Array(values.shapes.reduce((n, s) => n + 1 + s.length, 0)); // prefixes of shapes too: a few
   let at = 0;
   for (const s of values.shapes) {
     shapes[at++] = s.length;

@@ -36,7 +36,7 @@ export const enum Section {
   StringBytes = 2,
   /** u32 × (strings + 1). */
   StringOffsets = 3,
-  /** u8 per string: 1 = UTF-8, 0 = Latin-1. */
+  /** u8 per string: 0 = Latin-1, 1 = UTF-8, 2 = UTF-16LE (a string with a lone surrogate). */
   StringWide = 4,
   /** u32 runs: key count, then that many string ids, per shape. */
   Shapes = 5,

@@ -9,8 +9,9 @@
  * (structure.ts) is served from the snapshot meanwhile, so the query engine
  * can be built, and answer, before graphology has seen a single edge.
  *
- * Loading adds nodes and edges without events: to a listener the graph was
- * whole from the start, as with a graph imported before it was listened to.
+ * Adding a listener loads the graph first too, so no listener ever hears
+ * loading's events: to it the graph was whole from the start, as a graph
+ * imported before anyone listened.
  */
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../types.ts";
@@ -29,7 +30,8 @@ const WITHOUT_LOADING = new Set<PropertyKey>(["constructor", "getAttribute", "ge
 const CHANGES = ["nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "edgesCleared", "edgeAttributesUpdated", "eachEdgeAttributesUpdated"];
 /** Longest a background slice of loading holds the thread. */
 const SLICE_MS = 12;
-const noEvents = () => false;
+/** Listening to the graph loads it first, so loading never has a listener to tell (to it the graph was whole all along). */
+const LISTENING = ["on", "addListener", "once", "prependListener", "prependOnceListener"];
 
 /** Adds the snapshot's nodes, then its edges, to the graph, resuming where it stopped. */
 class Loader {
@@ -56,8 +58,6 @@ class Loader {
     }
     const strings = this.strings;
     const read = this.read!;
-    const own = graph as unknown as Methods;
-    own.emit = noEvents;
     try {
       for (; this.node < snapshot.nodeCount; this.node++) {
         if ((this.node & 1023) === 0 && performance.now() > deadline) return false;
@@ -74,8 +74,6 @@ class Loader {
       return true;
     } catch (err) {
       throw (this.failure = err as Error);
-    } finally {
-      delete own.emit;
     }
   }
 
@@ -123,10 +121,11 @@ function keep(snapshot: GraphSnapshot): Kept {
 export class SnapshotGraph extends MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes> {
   #loader: Loader | null;
   #changed = false;
+  #background = false;
   #structure: GraphStructure | null = null;
   readonly #kept: Kept;
 
-  /** `background: false` loads only when the graph is first used. */
+  /** Loads when first used, or sooner with `background` (or loadInBackground()). */
   constructor(snapshot: GraphSnapshot, options: { background?: boolean } = {}) {
     super();
     const kept = (this.#kept = keep(snapshot));
@@ -134,14 +133,19 @@ export class SnapshotGraph extends MultiDirectedGraph<NodeAttributes, EdgeAttrib
     this.#loader = new Loader(this, snapshot, kept.nodeKeys, kept.edgeKeys);
     // Closures made in a method that never sees the snapshot, so they do not keep its bytes alive once loaded.
     this.#expose();
-    if (options.background !== false) this.#loadInBackground();
+    if (options.background) this.loadInBackground();
   }
 
   #expose(): void {
     const { nodeCount, edgeCount } = this.#kept;
-    for (const [name, count] of [["order", nodeCount], ["size", edgeCount]] as const) {
-      const loaded = Object.getOwnPropertyDescriptor(this, name)!.get!;
-      Object.defineProperty(this, name, { enumerable: true, configurable: true, get: () => (this.#loader ? count : loaded.call(this)) });
+    // graphology defines its counts as getters on the instance: order and size are known now, the others load first.
+    for (const name of Object.getOwnPropertyNames(this)) {
+      const descriptor = Object.getOwnPropertyDescriptor(this, name)!;
+      const get = descriptor.get;
+      if (!get || name === "implementation") continue;
+      const known = name === "order" ? nodeCount : name === "size" ? edgeCount : undefined;
+      const counted = known === undefined ? () => (this.load(), get.call(this)) : () => (this.#loader ? known : get.call(this));
+      Object.defineProperty(this, name, { ...descriptor, get: counted });
     }
     provideStructure(this, () => (this.#changed ? undefined : (this.#structure ??= this.#makeStructure())));
   }
@@ -160,18 +164,29 @@ export class SnapshotGraph extends MultiDirectedGraph<NodeAttributes, EdgeAttrib
     for (const event of CHANGES) EMITTER.on.call(this, event, () => void (this.#changed = true));
   }
 
-  #loadInBackground(): void {
-    setImmediate(() => {
-      const loader = this.#loader;
-      if (!loader || loader.failure) return;
-      try {
-        if (loader.run(performance.now() + SLICE_MS)) this.load();
-        else this.#loadInBackground();
-      } catch (err) {
-        console.error("DEBUG bg failure", err);
-        // Kept in the loader: the next use of the graph throws it.
-      }
-    }).unref();
+  /** Starts loading a slice at a time between other work (a server does once it listens). */
+  loadInBackground(): void {
+    if (this.#loader && !this.#background) (this.#background = true), this.#loadSlice();
+  }
+
+  #loadSlice(): void {
+    // A timer, not an immediate: an unref'd immediate waits for the loop to wake for something else. Unref'd,
+    // so a command that is done does not wait for its graph to finish loading; and holding the graph weakly,
+    // so one dropped meanwhile (replaced after an ingest) is not loaded for nothing.
+    const graph = new WeakRef(this);
+    setTimeout(() => graph.deref()?.loadSlice(), 0).unref();
+  }
+
+  /** One background slice (internal: loadInBackground() schedules them). */
+  loadSlice(): void {
+    const loader = this.#loader;
+    if (!loader || loader.failure) return;
+    try {
+      if (loader.run(performance.now() + SLICE_MS)) this.load();
+      else this.#loadSlice();
+    } catch {
+      // Kept in the loader: the next use of the graph throws it.
+    }
   }
 
   #makeStructure(): GraphStructure {
@@ -191,10 +206,10 @@ export class SnapshotGraph extends MultiDirectedGraph<NodeAttributes, EdgeAttrib
   }
 }
 
-// Every graphology method loads what is missing first, except reads of the graph's own attributes.
-for (const key of Reflect.ownKeys(GRAPH)) {
-  const descriptor = Object.getOwnPropertyDescriptor(GRAPH, key)!;
-  const method = descriptor.value;
+// Every graphology method loads what is missing first, except reads of the graph's own attributes; so does listening.
+for (const [owner, key] of [...Reflect.ownKeys(GRAPH).map((k) => [GRAPH, k] as const), ...LISTENING.map((k) => [EMITTER, k] as const)]) {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, key)!;
+  const method = descriptor?.value;
   if (WITHOUT_LOADING.has(key) || typeof method !== "function") continue;
   Object.defineProperty(SnapshotGraph.prototype, key, {
     ...descriptor,

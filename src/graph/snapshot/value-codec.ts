@@ -68,8 +68,10 @@ const isBoxed = (v: object) => v instanceof Number || v instanceof String || v i
 
 export class ValueWriter {
   readonly out = new ByteSink();
-  private readonly shapeIds = new Map<string, number>();
-  readonly shapes: number[][] = [];
+  /** Key lists (string ids); shape 0 has none. */
+  readonly shapes: number[][] = [[]];
+  private readonly transitions: Array<Map<string, number> | undefined> = [];
+  private readonly stack: unknown[] = [];
 
   constructor(private readonly strings: StringTableWriter) {}
 
@@ -105,24 +107,38 @@ export class ValueWriter {
     }
   }
 
-  /** An object: its shape (the keys JSON.stringify would write, in its order), then their values. */
+  /**
+   * An object: its shape (the keys JSON.stringify would write, in its order), then their values.
+   * Shapes are found key by key through a tree of transitions, as hidden classes are, and the
+   * values wait on one shared stack, so writing an object allocates nothing but its key list.
+   */
   object(o: Record<string, unknown>): void {
-    const keys: string[] = [];
-    const values: unknown[] = [];
+    const stack = this.stack;
+    const base = stack.length;
+    let shape = 0;
     for (const k of Object.keys(o)) {
       const v = o[k]; // read once, as JSON.stringify does
-      if (!skipped(v)) keys.push(k), values.push(v);
+      if (skipped(v)) continue;
+      shape = this.next(shape, k);
+      stack.push(v, k);
     }
-    const ids = keys.map((k) => this.strings.id(k));
-    const signature = ids.join(",");
-    let shape = this.shapeIds.get(signature);
-    if (shape === undefined) {
-      shape = this.shapes.push(ids) - 1;
-      this.shapeIds.set(signature, shape);
-    }
+    const end = stack.length;
     this.out.byte(Tag.Obj);
     this.out.varint(shape);
-    for (let i = 0; i < keys.length; i++) this.value(values[i], keys[i]);
+    // Nested objects push above `end` and cut the stack back to it.
+    for (let i = base; i < end; i += 2) this.value(stack[i], stack[i + 1] as string);
+    stack.length = base;
+  }
+
+  /** The shape `shape` plus one more key. */
+  private next(shape: number, key: string): number {
+    const out = (this.transitions[shape] ??= new Map());
+    let to = out.get(key);
+    if (to === undefined) {
+      to = this.shapes.push([...this.shapes[shape], this.strings.id(key)]) - 1;
+      out.set(key, to);
+    }
+    return to;
   }
 
   private number(x: number): void {

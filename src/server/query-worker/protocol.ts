@@ -6,6 +6,8 @@ import type { PackedError } from "./errors.ts";
 export interface WorkerInit {
   graphFile: string;
   limits: Partial<QueryLimits>;
+  /** The graph's binary snapshot, already read and checked by the server: used instead of reading the file. */
+  snapshot?: SharedArrayBuffer;
 }
 
 export interface ToWorker {

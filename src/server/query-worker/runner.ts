@@ -22,6 +22,11 @@ export interface QueryWorkerOptions {
   maxOldGenerationSizeMb?: number;
   /** Most queries waiting for the worker before new ones are refused (503). */
   maxQueued?: number;
+  /**
+   * The graph file's binary snapshot, read into shared memory and checked: workers share these
+   * bytes instead of each reading its own, until reload() (the file changed).
+   */
+  snapshot?: SharedArrayBuffer;
 }
 
 export interface QueryRunner {
@@ -88,10 +93,11 @@ export function createQueryRunner(
   let current: Slot | null = null;
   const slots = new Set<Slot>();
 
+  let shared = options.snapshot;
   const spawn = (): Slot => {
     restarts++;
     const heapMb = options.maxOldGenerationSizeMb ?? defaultHeapMb(graphFile);
-    const init: WorkerInit = { graphFile, limits };
+    const init: WorkerInit = { graphFile, limits, snapshot: shared };
     const worker = new Worker(BOOT, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
     let loadedOk!: () => void;
     let loadFailed!: (err: Error) => void;
@@ -180,6 +186,7 @@ export function createQueryRunner(
     reload() {
       if (closed) return;
       held = false;
+      shared = undefined; // of the file before this change
       const old = current;
       current = spawn();
       if (!old) return;

@@ -11,7 +11,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { loadGraphFromJson } from "../../graph/persist.ts";
-import { openSnapshot, snapshotStructure } from "../../graph/snapshot/index.ts";
+import { GraphSnapshot, openSnapshot, snapshotStructure } from "../../graph/snapshot/index.ts";
 import { createQueryEngine, indexSourceOf } from "../../query/index.ts";
 import { packError } from "./errors.ts";
 import type { ToWorker, WorkerInit } from "./protocol.ts";
@@ -35,7 +35,8 @@ function lowerPriority(): void {
 }
 
 try {
-  const snapshot = await openSnapshot(init.graphFile);
+  // The server's snapshot in shared memory, checked when it read it (and matching graph.json then); else the file.
+  const snapshot = init.snapshot ? new GraphSnapshot(Buffer.from(init.snapshot), { checksumChecked: true }) : await openSnapshot(init.graphFile);
   const graph = snapshot ? snapshotStructure(snapshot) : indexSourceOf(await loadGraphFromJson(init.graphFile));
   const engine = createQueryEngine(graph, init.limits);
   // Loading is start-up work, done at normal priority; the queries after it yield to the API.
