@@ -39,7 +39,8 @@ export function formatOf(file: string): ArticleFormat | null {
   return null;
 }
 
-function stringField(value: unknown): string | null {
+/** A front-matter value as text: dates as YYYY-MM-DD, blank or non-text values as null. */
+export function stringField(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }

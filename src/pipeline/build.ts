@@ -10,7 +10,7 @@ import type { Article } from "../types.ts";
 import { loadArticles, loadIngestRules, type IngestRules } from "../ingest/index.ts";
 import { loadLexicon, extractArticle, resolveCorpus, resolveCorpusInSteps, type ArticleExtraction, type Lexicon } from "../extract/index.ts";
 import { assembleGraph, assembleGraphInSteps } from "../graph/assemble.ts";
-import { applyLayout, computeLayout, layoutInput, structureHash } from "../graph/layout.ts";
+import { applyLayout, computeLayout, layoutInput, structureHash, type LayoutInput } from "../graph/layout.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { describeVersionChange, type CorpusStore, type ExtractorVersion, type StoredExtraction } from "../store/index.ts";
 import { syncFolder, type SyncedCorpus } from "./sync-folder.ts";
@@ -73,17 +73,24 @@ export async function graphFromExtractionsInTurns(extractions: ArticleExtraction
 }
 
 /**
- * Lays the graph out, taking the positions from the store when it has laid out
- * this very structure before (same numbers, without the seconds ForceAtlas2
- * takes on a large corpus), and keeping them there otherwise.
+ * The positions of a structure: from the store when it has laid out this very
+ * structure before (same numbers, without the seconds ForceAtlas2 takes on a
+ * large corpus), else computed (on this thread unless told) and kept there.
  */
-export async function layOutWithStore(graph: ParleyGraph, store: CorpusStore, compute: (input: ReturnType<typeof layoutInput>) => Promise<Float64Array> = async (i) => computeLayout(i)): Promise<void> {
+export async function storedLayout(store: CorpusStore, input: LayoutInput, compute: (input: LayoutInput) => Promise<Float64Array> = async (i) => computeLayout(i)): Promise<Float64Array> {
+  const structure = structureHash(input);
+  const known = store.layout(structure);
+  if (known) return known;
+  const positions = await compute(input);
+  store.saveLayout(structure, positions);
+  return positions;
+}
+
+/** Lays the graph out through storedLayout. */
+export async function layOutWithStore(graph: ParleyGraph, store: CorpusStore): Promise<void> {
   const input = layoutInput(graph);
   const { keys } = input;
-  const structure = structureHash(input);
-  let positions = store.layout(structure);
-  if (!positions) store.saveLayout(structure, (positions = await compute(input)));
-  applyLayout(graph, keys, positions);
+  applyLayout(graph, keys, await storedLayout(store, input));
 }
 
 export function buildGraphFromArticles(articles: Article[], lexicon: Lexicon, onProgress?: BuildProgress): ParleyGraph {
@@ -125,22 +132,23 @@ const POOL_MIN_ARTICLES = 8;
 
 /**
  * Extractions under `version` for every article: those stored are reused, the
- * rest extracted (in parallel when asked) and stored as they come.
+ * rest extracted and stored as they come. `extractor` is asked for only when
+ * something is missing, with how many, and is closed afterwards.
  */
 export async function ensureExtractions(
   store: CorpusStore,
   articles: Article[],
   contentHashes: Map<string, string>,
   version: ExtractorVersion,
-  extractor: () => Promise<Extractor>,
+  extractor: (missing: number) => Promise<Extractor>,
   onProgress?: BuildProgress,
 ): Promise<{ extractions: ArticleExtraction[]; reused: number; extracted: number }> {
   const stored = store.extractions(version.key);
   const missing = articles.filter((a) => !stored.has(contentHashes.get(a.id)!));
   if (missing.length) {
-    const pool = await extractor();
+    const pool = await extractor(missing.length);
     try {
-      let batch: Array<{ contentHash: string; extraction: StoredExtraction }> = [];
+      const batch: Array<{ contentHash: string; extraction: StoredExtraction }> = [];
       let done = 0;
       await Promise.all(
         missing.map(async (article) => {
@@ -153,7 +161,6 @@ export async function ensureExtractions(
         }),
       );
       if (batch.length) store.commit({ extractions: batch }, version.key);
-      batch = [];
     } finally {
       await pool.close();
     }
@@ -166,8 +173,7 @@ export async function buildGraphWithStore(corpus: Corpus, options: StoreBuildOpt
   const { store, version, onProgress, threads = 1 } = options;
   const synced = await syncFolder(store, corpus.articlesDir, rules.ingest, version.key, (file, done, total) => onProgress?.("ingest", done, total, file), options.onWarning);
   const previous = store.getMeta("extractor");
-  const makeExtractor = async () =>
-    threads > 1 && synced.articles.length >= POOL_MIN_ARTICLES ? createExtractorPool({ lexiconDir: corpus.lexiconDir, threads }) : inProcessExtractor(rules.lexicon);
+  const makeExtractor = async (missing: number) => (threads > 1 && missing >= POOL_MIN_ARTICLES ? createExtractorPool({ lexiconDir: corpus.lexiconDir, threads }) : inProcessExtractor(rules.lexicon));
   const { extractions, reused, extracted } = await ensureExtractions(store, synced.articles, synced.contentHashes, version, makeExtractor, onProgress);
   let reextractReason: string | null = null;
   if (previous && previous !== JSON.stringify(version.parts) && extracted > synced.added.length + synced.updated.length) {

@@ -6,11 +6,8 @@
  */
 import { basename, dirname } from "node:path";
 import matter from "gray-matter";
-import { formatOf, IngestError, readArticleText, htmlToText } from "../ingest/index.ts";
+import { formatOf, IngestError, readArticleText, htmlToText, stringField } from "../ingest/index.ts";
 import type { ArticleInput } from "./article-input.ts";
-
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" && v.trim() ? v.trim() : undefined);
-const textOf = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
 export async function articleInputFromFile(path: string): Promise<ArticleInput> {
   const file = basename(path);
@@ -33,12 +30,14 @@ export async function articleInputFromFile(path: string): Promise<ArticleInput> 
     }
   }
   const firstLine = body.split("\n").find((l) => l.trim())?.trim();
-  const title = textOf(front.title) ?? firstLine?.slice(0, 500);
+  const title = stringField(front.title) ?? firstLine?.slice(0, 500);
   if (!title) throw new IngestError(file, "has no text");
   const input: ArticleInput = { title, text: body };
-  const published = dateOf(front.published ?? front.date);
+  const published = stringField(front.published ?? front.date);
+  const outlet = stringField(front.outlet);
+  const url = stringField(front.url);
   if (published) input.published = published;
-  if (textOf(front.outlet)) input.outlet = textOf(front.outlet);
-  if (textOf(front.url)) input.url = textOf(front.url);
+  if (outlet) input.outlet = outlet;
+  if (url) input.url = url;
   return input;
 }

@@ -2,8 +2,7 @@
  * Ingest by address: one article page, or every new item of an RSS/Atom feed.
  * The network waits happen before `add` (by default the live corpus's own; a
  * server passes its one-at-a-time ingest), so a slow site never holds up other
- * ingests. An address already in the corpus is not
- * fetched again; a feed item that fails is reported and the others go on.
+ * ingests. An address already in the corpus is not fetched again; a feed item that fails is reported and the others go on.
  */
 import type { Article } from "../types.ts";
 import { fetchSource, FetchError, type FetchedArticle, type FetchOptions } from "../ingest/fetch/index.ts";
@@ -19,7 +18,6 @@ export interface ItemOutcome {
   /** The article ingested, or the one this address or text repeats. */
   article?: string;
   message?: string;
-  result?: { article: Article };
 }
 
 export type UrlIngestResult =
@@ -45,8 +43,8 @@ async function ingestPage(live: LiveCorpus, url: string, options: FetchOptions, 
     const source = await fetchSource(url, options);
     if (source.kind === "feed") throw new FetchError("unsupported_type", url, "is a feed listed as an item of a feed; it is not followed");
     if (source.kind !== "page") throw new FetchError("http_status", url, "answered 304 Not Modified to a request that was not conditional");
-    const result = await add(source.article);
-    return { url, status: "ingested", article: result.article.id, result };
+    const { article } = await add(source.article);
+    return { url, status: "ingested", article: article.id };
   } catch (err) {
     if (err instanceof DuplicateArticleError) return { url, status: "duplicate", article: err.existing, message: err.message };
     if (err instanceof Error && (err as { expose?: boolean }).expose) return { url, status: "failed", message: err.message };
@@ -65,8 +63,8 @@ export async function ingestUrl(live: LiveCorpus, url: string, options: UrlInges
   const source = await fetchSource(url, fetchOptions);
   if (source.kind === "not-modified") return { kind: "not-modified" };
   if (source.kind === "page") {
-    const result = await add(source.article);
-    return { kind: "page", outcome: { url, status: "ingested", article: result.article.id, result } };
+    const { article } = await add(source.article);
+    return { kind: "page", outcome: { url, status: "ingested", article: article.id } };
   }
   const outcomes: ItemOutcome[] = [];
   // Conditional headers belong to the feed request only.
@@ -78,5 +76,3 @@ export async function ingestUrl(live: LiveCorpus, url: string, options: UrlInges
   }
   return { kind: "feed", title: source.title, outcomes, etag: source.etag, lastModified: source.lastModified };
 }
-
-export const articleSummary = (a: Article) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url });

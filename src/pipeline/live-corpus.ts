@@ -27,10 +27,10 @@ import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type ParleyGraph } from "../graph/persist.ts";
-import { applyLayout, layoutInput, placeProvisionally, structureHash } from "../graph/layout.ts";
+import { applyLayout, layoutInput, placeProvisionally } from "../graph/layout.ts";
 import { createLayoutRunner, inProcessLayoutRunner, type LayoutRunner } from "../graph/layout-worker/index.ts";
 import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
-import { ensureExtractions, graphFromExtractions, graphFromExtractionsInTurns, layOutWithStore, loadRules, type Rules } from "./build.ts";
+import { ensureExtractions, graphFromExtractions, graphFromExtractionsInTurns, layOutWithStore, loadRules, storedLayout, type Rules } from "./build.ts";
 import { syncFolder } from "./sync-folder.ts";
 import { prepareArticle, validateArticleInput } from "./article-input.ts";
 import { diffGraphs, type GraphDiff } from "./diff.ts";
@@ -75,6 +75,9 @@ function deferredExtractor(starting: Promise<Extractor>): Extractor {
   };
 }
 
+/** The corpus's own extractor lent to a caller that closes what it is given: closing the loan leaves it running. */
+const borrowed = (extractor: Extractor): Extractor => ({ extract: (article) => extractor.extract(article), close: async () => {} });
+
 /** Ids of the articles a graph was built from (its `articles` graph attribute). */
 function graphArticleIds(graph: ParleyGraph): Set<string> {
   const listed = graph.getAttribute("articles") as Array<{ id: string }> | undefined;
@@ -100,7 +103,6 @@ export class LiveCorpus {
   private extractions: ArticleExtraction[] = [];
   /** Settles once every article has its extraction in memory (those the store lacks are extracted first). */
   private readonly filled: Promise<void>;
-  private contentHashes: Map<string, string>;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
   private snapshotDirty = false;
@@ -125,13 +127,12 @@ export class LiveCorpus {
     this.rules = rules;
     this.graph = state.graph;
     this.articles = state.articles;
-    this.contentHashes = state.contentHashes;
     this.committedSeq = this.graphSeq = state.seq;
     this.layouts = options.layout === "in-process" ? inProcessLayoutRunner() : createLayoutRunner();
     // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
     // background, so a current snapshot is served without waiting, and the first ingest waits for them.
     const log = options.log ?? (() => {});
-    this.filled = ensureExtractions(store, state.articles, state.contentHashes, version, async () => ({ extract: (a) => extractor.extract(a), close: async () => {} }), (_s, done, total) => {
+    this.filled = ensureExtractions(store, state.articles, state.contentHashes, version, async () => borrowed(extractor), (_s, done, total) => {
       if (done === total || done % 100 === 0) log(`extracting articles the store lacks: ${done}/${total}`);
     }).then((r) => void (this.extractions = r.extractions));
     this.filled.catch(() => {});
@@ -207,7 +208,6 @@ export class LiveCorpus {
       throw err;
     }
     this.committedSeq = seq;
-    this.contentHashes.set(article.id, contentHash);
     this.extractions = [...this.extractions, { article, ...extraction }].sort(byFile);
     this.scheduleIntegration();
     return { article, seq };
@@ -284,10 +284,8 @@ export class LiveCorpus {
         while (!this.laidOut) {
           const graph = this.graph;
           const input = layoutInput(graph);
-          const structure = structureHash(input);
           const keys = input.keys;
-          let positions = this.store.layout(structure);
-          if (!positions) this.store.saveLayout(structure, (positions = await this.layouts.layout(input)));
+          const positions = await storedLayout(this.store, input, (i) => this.layouts.layout(i));
           if (graph === this.graph) {
             applyLayout(graph, keys, positions);
             this.laidOut = true;

@@ -9,6 +9,7 @@ import { HttpError } from "./http-errors.ts";
 import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { FetchError, type FetchErrorCode } from "../ingest/fetch/index.ts";
+import { DuplicateArticleError } from "../pipeline/index.ts";
 import { UnknownFormatError } from "../export/index.ts";
 import { sendJson } from "./send-json.ts";
 
@@ -48,6 +49,8 @@ const MAPPINGS: readonly ErrorMapping[] = [
   { is: (e) => e instanceof QueryGuardError, status: (e) => (e.guard === "time" ? 408 : 422), code: () => "query_guard", details: (e) => ({ guard: e.guard, limit: e.limit }) },
   { is: (e) => e instanceof UnknownNameError, status: () => 404, code: () => "unknown_name", details: (e) => ({ name: e.name, suggestions: e.suggestions }) },
   { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error" },
+  // Before IngestError, which it extends: a repeat is a conflict with what is stored, not a bad article.
+  { is: (e) => e instanceof DuplicateArticleError, status: () => 409, code: () => "duplicate_article", details: (e) => ({ existing: e.existing, by: e.by }) },
   { is: (e) => e instanceof FetchError, status: (e) => FETCH_STATUS[e.code as FetchErrorCode] ?? 502, code: (e) => e.code, details: (e) => ({ url: e.url, ...(e.status ? { status: e.status } : {}), ...(e.contentType ? { contentType: e.contentType } : {}) }) },
   { is: (e) => e instanceof IngestError, status: () => 400, code: () => "invalid_article", details: (e) => ({ source: e.source, reason: e.reason }) },
   { is: (e) => e instanceof UnknownFormatError, status: () => 400, code: () => "unknown_format", details: (e) => ({ format: e.format }) },

@@ -129,7 +129,7 @@ export class CorpusStore {
   findDuplicate(candidate: { id: string; text: string; urlKey?: string | null }): { id: string; by: "id" | "text" | "url" } | null {
     const byId = this.sql("SELECT id FROM articles WHERE id = ?").pluck().get(candidate.id) as string | undefined;
     if (byId) return { id: byId, by: "id" };
-    const byText = this.sql("SELECT id FROM articles WHERE text_hash = ? LIMIT 1").pluck().get(textHashOf({ text: candidate.text } as Article)) as string | undefined;
+    const byText = this.sql("SELECT id FROM articles WHERE text_hash = ? LIMIT 1").pluck().get(textHashOf(candidate.text)) as string | undefined;
     if (byText) return { id: byText, by: "text" };
     const byUrl = candidate.urlKey ? this.findByUrl(candidate.urlKey) : null;
     return byUrl ? { id: byUrl, by: "url" } : null;
@@ -140,19 +140,15 @@ export class CorpusStore {
     return (this.sql("SELECT id FROM articles WHERE url_key = ? LIMIT 1").pluck().get(urlKey) as string | undefined) ?? null;
   }
 
-  /** Extractions under `version` of the given content hashes (those stored). */
-  extractions(version: string, contentHashes?: readonly string[]): Map<string, StoredExtraction> {
-    const out = new Map<string, StoredExtraction>();
+  /** Every stored extraction under `version`, by content hash. */
+  extractions(version: string): Map<string, StoredExtraction> {
     const rows = this.sql("SELECT content_hash AS hash, extraction FROM extractions WHERE version = ?").all(version) as Array<{ hash: string; extraction: string }>;
-    const wanted = contentHashes ? new Set(contentHashes) : null;
-    for (const row of rows) if (!wanted || wanted.has(row.hash)) out.set(row.hash, JSON.parse(row.extraction) as StoredExtraction);
-    return out;
+    return new Map(rows.map((row) => [row.hash, JSON.parse(row.extraction) as StoredExtraction]));
   }
 
   /** Applies one change atomically and returns the journal's last sequence number after it. */
   commit(change: CorpusChange, version: string): number {
     const now = new Date().toISOString();
-    const db = this.db;
     const existing = this.sql("SELECT content_hash FROM articles WHERE id = ?").pluck();
     const upsert = this.sql(
       `INSERT INTO articles (id, file, source_hash, content_hash, text_hash, url_key, file_stamp, article, added_at) VALUES (@id, @file, @sourceHash, @contentHash, @textHash, @urlKey, @fileStamp, @article, @at)
@@ -161,13 +157,13 @@ export class CorpusStore {
     const putExtraction = this.sql("INSERT OR REPLACE INTO extractions (content_hash, version, extraction) VALUES (?, ?, ?)");
     const remove = this.sql("DELETE FROM articles WHERE id = ?");
     const journal = this.sql("INSERT INTO journal (at, op, article_id, content_hash) VALUES (?, ?, ?, ?)");
-    db.transaction(() => {
+    this.db.transaction(() => {
       for (const id of change.remove ?? []) {
         if (remove.run(id).changes) journal.run(now, "remove", id, null);
       }
       for (const p of change.put ?? []) {
         const before = existing.get(p.article.id) as string | undefined;
-        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, textHash: textHashOf(p.article), urlKey: p.urlKey ?? null, fileStamp: p.fileStamp ?? null, article: JSON.stringify(p.article), at: now });
+        upsert.run({ id: p.article.id, file: p.article.file, sourceHash: p.sourceHash, contentHash: p.contentHash, textHash: textHashOf(p.article.text), urlKey: p.urlKey ?? null, fileStamp: p.fileStamp ?? null, article: JSON.stringify(p.article), at: now });
         if (p.extraction) putExtraction.run(p.contentHash, version, JSON.stringify(p.extraction));
         // A file touched but not changed in substance is not a change of the corpus (its new stamp is still kept).
         if (before !== p.contentHash) journal.run(now, before === undefined ? "add" : "update", p.article.id, p.contentHash);

@@ -17,6 +17,6 @@ export function contentHashOf(article: Article): string {
   return createHash("sha256").update(JSON.stringify(article)).digest("hex");
 }
 
-export function textHashOf(article: Article): string {
-  return createHash("sha256").update(article.text).digest("hex");
+export function textHashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import type { Article } from "../../types.ts";
-import { DuplicateArticleError, diffGraphs, ingestUrl, type ItemOutcome } from "../../pipeline/index.ts";
+import { diffGraphs, ingestUrl } from "../../pipeline/index.ts";
 import type { ParleyGraph } from "../../graph/persist.ts";
 import type { ServerState } from "../state.ts";
 import type { SerialQueue } from "../serial-queue.ts";
@@ -63,22 +63,21 @@ export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Rou
         const after = await state.live.integrated(committed.seq);
         return { article: summary(committed.article), seq: committed.seq, integrated: true, ...diffGraphs(before, after), graph: graphCounts() };
       };
-      try {
-        const byUrl = UrlBody.safeParse(req.body);
-        const before = state.graph;
-        if (!byUrl.success) return sendJson(res, await answer(await commit(req.body), before), 201);
-        let last: { article: Article; seq: number } | null = null;
-        const fetched = await ingestUrl(state.live, byUrl.data.url, state.fetchOptions, async (input) => (last = await commit(input)));
-        if (fetched.kind === "not-modified") return sendJson(res, { status: "not-modified", graph: graphCounts() }, 200);
-        if (fetched.kind === "page") return sendJson(res, await answer(last!, before), 201);
-        if (wait === "graph" && last) await state.live.integrated((last as { seq: number }).seq);
-        const items = fetched.outcomes.map(({ result: _r, ...item }: ItemOutcome) => item);
-        const ingested = items.filter((i) => i.status === "ingested").length;
-        sendJson(res, { feed: { url: byUrl.data.url, title: fetched.title }, items, ingested, graph: graphCounts() }, ingested ? 201 : 200);
-      } catch (err) {
-        if (err instanceof DuplicateArticleError) throw new HttpError(409, "duplicate_article", err.message, { existing: err.existing, by: err.by });
-        throw err;
-      }
+      const byUrl = UrlBody.safeParse(req.body);
+      const before = state.graph;
+      if (!byUrl.success) return sendJson(res, await answer(await commit(req.body), before), 201);
+      const committed: Array<{ article: Article; seq: number }> = [];
+      const fetched = await ingestUrl(state.live, byUrl.data.url, state.fetchOptions, async (input) => {
+        const one = await commit(input);
+        committed.push(one);
+        return one;
+      });
+      if (fetched.kind === "not-modified") return sendJson(res, { status: "not-modified", graph: graphCounts() }, 200);
+      if (fetched.kind === "page") return sendJson(res, await answer(committed[0]!, before), 201);
+      if (wait === "graph" && committed.length) await state.live.integrated(committed.at(-1)!.seq);
+      const items = fetched.outcomes;
+      const ingested = items.filter((i) => i.status === "ingested").length;
+      sendJson(res, { feed: { url: byUrl.data.url, title: fetched.title }, items, ingested, graph: graphCounts() }, ingested ? 201 : 200);
     });
   };
 }
