@@ -71,7 +71,7 @@ export async function corpusBuild(ctx: TaskContext): Promise<TaskResult> {
 }
 
 async function startServe(graphFile: string, articlesDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [resolve(PROJECT_ROOT, "bin/parley.mjs"), "serve", "--graph", graphFile, "--articles", articlesDir, "--lexicon", LEXICON_DIR, "--web", join(articlesDir, "..", "no-web"), "--port", "0", "-q"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [resolve(PROJECT_ROOT, "bin/parley.mjs"), "serve", "--graph", graphFile, "--articles", articlesDir, "--lexicon", LEXICON_DIR, "--web", join(articlesDir, "..", "no-web"), "--port", "0", "-q"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PARLEY_WRITE_KEY: BENCH_WRITE_KEY } });
   let err = "";
   child.stderr!.on("data", (c) => (err += c));
   const url = await new Promise<string>((ok, fail) => {
@@ -89,7 +89,9 @@ async function startServe(graphFile: string, articlesDir: string): Promise<{ url
   };
 }
 
-const postJson = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+/** The bench server's write key (mutating routes need one). */
+const BENCH_WRITE_KEY = "bench-write-key";
+const postJson = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_WRITE_KEY}` }, body: JSON.stringify(body) });
 
 export async function corpusIngest(ctx: TaskContext): Promise<TaskResult> {
   const count = ctx.workload.nodes;

@@ -13,6 +13,7 @@ import { registerParse } from "./commands/parse.ts";
 import { registerEvalNlp } from "./commands/eval-nlp.ts";
 import { registerEval } from "./commands/eval.ts";
 import { registerIngest } from "./commands/ingest.ts";
+import { registerEdit } from "./commands/edit.ts";
 import { UserError } from "./user-error.ts";
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Read negotiation news as a knowledge graph.")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval, registerIngest]) register(program);
+  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval, registerIngest, registerEdit]) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

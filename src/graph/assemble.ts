@@ -1,7 +1,7 @@
 /**
  * The graph from the resolved corpus, per the graph-file contract (DESIGN.md):
  * nodes keyed by slug, one edge per (source, type, target), symmetric types stored
- * once in key order, evidence sorted, first/last seen from publication dates,
+ * once in key order, evidence sorted with one item per sentence, first/last seen from publication dates,
  * laid out and colored. Insertion order is sorted so the file is deterministic.
  */
 import { MultiDirectedGraph } from "graphology";
@@ -77,6 +77,9 @@ export function* assembleGraphInSteps(corpus: ResolvedCorpus, articles: Article[
     if (++done % STEP === 0) yield;
     const { source, target, attrs } = edges.get(key)!;
     attrs.evidence.sort((a, b) => byString(a.article, b.article) || a.sentenceIndex - b.sentenceIndex || byString(a.rule, b.rule));
+    // One item per sentence: several rules (or both directions of a symmetric edge) reading the same sentence
+    // are one piece of evidence to a reader, not five.
+    attrs.evidence = attrs.evidence.filter((e, i, all) => i === 0 || e.article !== all[i - 1]!.article || e.sentenceIndex !== all[i - 1]!.sentenceIndex);
     const dates = attrs.evidence.map((e) => published.get(e.article)).filter((d): d is string => !!d).sort(byString);
     attrs.weight = new Set(attrs.evidence.map((e) => `${e.article}#${e.sentenceIndex}`)).size;
     attrs.firstSeen = dates[0] ?? null;

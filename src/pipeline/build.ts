@@ -4,12 +4,14 @@
  * `buildGraph` adds reading the articles folder and reporting progress;
  * `buildGraphWithStore` reads the folder through the corpus store, so that only
  * new or changed articles — or all of them, after a change of lexicon, models
- * or extractor — are extracted. All three give the same graph for the same folder.
+ * or extractor — are extracted, and applies the store's curation log (the
+ * others know no edits). All three give the same graph for the same folder and no edits.
  */
 import type { Article } from "../types.ts";
 import { loadArticles, loadIngestRules, type IngestRules } from "../ingest/index.ts";
-import { loadLexicon, extractArticle, resolveCorpus, resolveCorpusInSteps, type ArticleExtraction, type Lexicon } from "../extract/index.ts";
-import { assembleGraph, assembleGraphInSteps } from "../graph/assemble.ts";
+import { loadLexicon, extractArticle, type ArticleExtraction, type Lexicon, type ResolvedCorpus } from "../extract/index.ts";
+import type { CurationReport, Edit } from "../curate/index.ts";
+import { curatedGraph } from "./curation.ts";
 import { applyLayout, computeLayout, layoutInput, structureHash, type LayoutInput } from "../graph/layout.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { describeVersionChange, type CorpusStore, type ExtractorVersion, type StoredExtraction } from "../store/index.ts";
@@ -38,38 +40,14 @@ export function loadRules(lexiconDir: string): Rules {
 }
 
 /**
- * Corpus resolution and assembly over extractions already made (one per article, in article order);
- * `layout: false` leaves the positions to the caller.
+ * Corpus resolution and assembly over extractions already made (one per article, in article order),
+ * without curation; `layout: false` leaves the positions to the caller.
  */
 export function graphFromExtractions(extractions: ArticleExtraction[], lexicon: Lexicon, onProgress?: BuildProgress, options: { layout?: boolean } = {}): ParleyGraph {
-  const resolved = resolveCorpus(extractions, lexicon);
   onProgress?.("graph", 0, 1);
-  const graph = assembleGraph(
-    resolved,
-    extractions.map((e) => e.article),
-    options,
-  );
+  const { graph } = curatedGraph(extractions, lexicon, [], options);
   onProgress?.("graph", 1, 1);
   return graph;
-}
-
-/** Runs a stepped computation to its end, giving the event loop a turn between steps. */
-async function runInTurns<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
-/**
- * graphFromExtractions without the layout, in steps of a few milliseconds with
- * the event loop free between them: what a server runs after an ingest, so
- * requests keep being answered while 10,000 articles are resolved. Same graph.
- */
-export async function graphFromExtractionsInTurns(extractions: ArticleExtraction[], lexicon: Lexicon): Promise<ParleyGraph> {
-  const resolved = await runInTurns(resolveCorpusInSteps(extractions, lexicon));
-  return runInTurns(assembleGraphInSteps(resolved, extractions.map((e) => e.article)));
 }
 
 /**
@@ -118,7 +96,13 @@ export interface StoreBuildOptions {
 
 export interface StoreBuildResult extends BuildResult {
   synced: SyncedCorpus;
+  /** Every stored article's extraction (those deleted by an edit too). */
   extractions: ArticleExtraction[];
+  /** The curation log applied, and what became of each edit. */
+  edits: Edit[];
+  curation: CurationReport;
+  /** The corpus resolution the edits were applied over (what a new edit is tried against). */
+  resolved: ResolvedCorpus;
   reused: number;
   extracted: number;
   /** Why stored extractions could not be reused ("the lexicon changed"), when that was so. */
@@ -181,7 +165,10 @@ export async function buildGraphWithStore(corpus: Corpus, options: StoreBuildOpt
   }
   store.setMeta("extractor", JSON.stringify(version.parts));
   store.pruneExtractions(version.key);
-  const graph = graphFromExtractions(extractions, rules.lexicon, onProgress, { layout: false });
+  onProgress?.("graph", 0, 1);
+  const edits = store.edits();
+  const { graph, articles, report, resolved } = curatedGraph(extractions, rules.lexicon, edits, { layout: false });
+  onProgress?.("graph", 1, 1);
   await layOutWithStore(graph, store);
-  return { graph, articles: synced.articles, synced, extractions, reused, extracted, reextractReason };
+  return { graph, articles, synced, extractions, edits, curation: report, resolved, reused, extracted, reextractReason };
 }

@@ -1,4 +1,4 @@
-export { buildGraph, buildGraphFromArticles, buildGraphWithStore, graphFromExtractions, ensureExtractions, loadRules, type Corpus, type BuildResult, type BuildProgress, type Rules, type StoreBuildResult } from "./build.ts";
+export { buildGraph, buildGraphFromArticles, buildGraphWithStore, graphFromExtractions, ensureExtractions, layOutWithStore, loadRules, type Corpus, type BuildResult, type BuildProgress, type Rules, type StoreBuildResult } from "./build.ts";
 export { syncFolder, type SyncedCorpus } from "./sync-folder.ts";
 export { createExtractorPool, inProcessExtractor, ExtractorError, type Extractor } from "./extractor/index.ts";
 export { LiveCorpus, DuplicateArticleError, type LiveCorpusOptions, type AddArticleResult } from "./live-corpus.ts";
@@ -6,3 +6,6 @@ export { validateArticleInput, ArticleInputSchema, type ArticleInput } from "./a
 export { diffGraphs, type GraphDiff } from "./diff.ts";
 export { ingestUrl, type UrlIngestResult, type UrlIngestOptions, type ItemOutcome, type AddFetched } from "./ingest-url.ts";
 export { articleInputFromFile } from "./file-input.ts";
+export { EditNotApplicableError, type EditInput } from "./live-corpus.ts";
+export { prepareEdit, parseEditBody, EditInputError, type NamedNode, type EditBody } from "./edit-input.ts";
+export { curatedGraph, whyNotApplicable, type CuratedGraph, type CurationState } from "./curation.ts";

@@ -30,7 +30,9 @@ import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type Parle
 import { applyLayout, layoutInput, placeProvisionally } from "../graph/layout.ts";
 import { createLayoutRunner, inProcessLayoutRunner, type LayoutRunner } from "../graph/layout-worker/index.ts";
 import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
-import { ensureExtractions, graphFromExtractions, graphFromExtractionsInTurns, layOutWithStore, loadRules, storedLayout, type Rules } from "./build.ts";
+import { ensureExtractions, layOutWithStore, loadRules, storedLayout, type Rules } from "./build.ts";
+import { curatedGraph, curatedGraphInTurns, whyNotApplicable, type ResolutionCache } from "./curation.ts";
+import type { CurationReport, Edit, EditOutcome } from "../curate/index.ts";
 import { syncFolder } from "./sync-folder.ts";
 import { prepareArticle, validateArticleInput } from "./article-input.ts";
 import { diffGraphs, type GraphDiff } from "./diff.ts";
@@ -49,6 +51,10 @@ export interface LiveCorpusOptions {
   log?: (line: string) => void;
   /** Called when the served graph changes (an ingest taken in), before its layout. */
   onGraph?: (graph: ParleyGraph, articles: Article[]) => void;
+  /** Called once an edit (made here or by another process on the same store) is in the served graph. */
+  onEdit?: (edit: Edit, outcome: EditOutcome) => void;
+  /** How often to look for edits another process (`parley edit`) added to the store (default 1 s; 0: never). */
+  editPollMs?: number;
   /** Called after each snapshot write, with the file's journal sequence number. */
   onSnapshot?: (seq: number) => void;
   /** ForceAtlas2 for live ingest on a worker thread (default) or on the calling thread. */
@@ -96,6 +102,15 @@ export class DuplicateArticleError extends IngestError {
   }
 }
 
+/** An edit that would change nothing in the graph as it is: refused (422) rather than logged. */
+export class EditNotApplicableError extends Error {
+  override name = "EditNotApplicableError";
+  expose = true;
+}
+
+/** A new edit before the store gives it its id. */
+export type EditInput = Omit<Edit, "id" | "at">;
+
 export class LiveCorpus {
   graph: ParleyGraph;
   articles: Article[];
@@ -115,6 +130,19 @@ export class LiveCorpus {
   /** Whether `graph` has its real layout (false between an ingest and the layout's arrival). */
   private laidOut = true;
   private readonly layouts: LayoutRunner;
+  /** The curation log, what became of each edit in the served graph, and the resolution it was applied over. */
+  private edits: Edit[];
+  private report: CurationReport = new Map();
+  private readonly resolution: ResolutionCache = {};
+  /** Changes asked for (commits, edits) and how many of them the served graph includes. */
+  private changes = 0;
+  private graphChanges = 0;
+  /** Newest edit id the served graph includes, and the newest one seen in the store. */
+  private graphEditId: number;
+  private knownEditId: number;
+  private readonly editPoll: NodeJS.Timeout | null = null;
+  /** Settles once `report` describes the served graph (at start, the snapshot's report is worked out in the background). */
+  private readonly reported: Promise<void>;
 
   private constructor(
     readonly options: LiveCorpusOptions,
@@ -128,6 +156,8 @@ export class LiveCorpus {
     this.graph = state.graph;
     this.articles = state.articles;
     this.committedSeq = this.graphSeq = state.seq;
+    this.edits = store.edits();
+    this.knownEditId = this.graphEditId = store.lastEditId();
     this.layouts = options.layout === "in-process" ? inProcessLayoutRunner() : createLayoutRunner();
     // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
     // background, so a current snapshot is served without waiting, and the first ingest waits for them.
@@ -136,6 +166,18 @@ export class LiveCorpus {
       if (done === total || done % 100 === 0) log(`extracting articles the store lacks: ${done}/${total}`);
     }).then((r) => void (this.extractions = r.extractions));
     this.filled.catch(() => {});
+    // The snapshot was served as it is: what each edit did in it is worked out once (it also warms the resolution cache).
+    this.reported = this.edits.length
+      ? this.filled.then(async () => {
+          if (this.changes === 0) this.report = (await curatedGraphInTurns(this.extractions, rules.lexicon, this.edits, this.resolution)).report;
+        })
+      : Promise.resolve();
+    this.reported.catch(() => {});
+    const poll = options.editPollMs ?? 1000;
+    if (poll > 0) {
+      this.editPoll = setInterval(() => this.pollEdits(), poll);
+      this.editPoll.unref();
+    }
   }
 
   static async open(options: LiveCorpusOptions): Promise<LiveCorpus> {
@@ -156,22 +198,29 @@ export class LiveCorpus {
       const inSnapshot = graphArticleIds(snapshot);
       const folderIds = new Set(synced.articles.map((a) => a.id));
       const recorded = store.snapshotSeq(options.graphFile);
+      const editsCurrent = store.snapshotEditId(options.graphFile) === store.lastEditId();
       // A snapshot this store never wrote or adopted, listing articles the folder lacks, is of another corpus.
       const foreign = recorded === 0 && [...inSnapshot].some((id) => !folderIds.has(id));
       // Never recorded: a committed or hand-built snapshot, current if it lists exactly the folder's articles.
-      const current = recorded > 0 ? recorded >= synced.seq : inSnapshot.size === folderIds.size && !foreign;
+      const current = editsCurrent && (recorded > 0 ? recorded >= synced.seq : inSnapshot.size === folderIds.size && !foreign);
       const live = new LiveCorpus(options, store, version, rules, extractor, { graph: snapshot, articles: synced.articles, contentHashes: synced.contentHashes, seq: synced.seq });
       if (foreign) {
         log(`warning: the graph file lists articles the articles folder lacks (another corpus); serving it as it is — the first ingest rebuilds it from the folder`);
       } else if (!current) {
         const behind = store.journalSince(recorded).length;
         await live.filled;
-        live.graph = graphFromExtractions(live.extractions, rules.lexicon, undefined, { layout: false });
+        const curated = curatedGraph(live.extractions, rules.lexicon, live.edits, { layout: false });
+        live.graph = curated.graph;
+        live.articles = curated.articles;
+        live.report = curated.report;
         await layOutWithStore(live.graph, store);
         await saveGraph(live.graph, options.graphFile);
-        log(`graph rebuilt from the corpus store: the snapshot lacked ${behind} change(s) of the journal`);
+        log(`graph rebuilt from the corpus store: the snapshot lacked ${behind ? `${behind} change(s) of the journal` : "edits of the curation log"}`);
       }
-      if (!foreign) store.setSnapshotSeq(options.graphFile, synced.seq);
+      if (!foreign) {
+        store.setSnapshotSeq(options.graphFile, synced.seq);
+        store.setSnapshotEditId(options.graphFile, live.graphEditId);
+      }
       return live;
     } catch (err) {
       await extractor?.close();
@@ -208,9 +257,68 @@ export class LiveCorpus {
       throw err;
     }
     this.committedSeq = seq;
+    this.changes++;
     this.extractions = [...this.extractions, { article, ...extraction }].sort(byFile);
     this.scheduleIntegration();
     return { article, seq };
+  }
+
+  /**
+   * Records one edit and answers once the served graph has it. Tried first
+   * over the current resolution: an edit that would not apply (its entity is
+   * not in the graph, its quote in no sentence) is refused and not recorded.
+   * Callers run edits and commits one at a time (the server's ingest queue).
+   */
+  async edit(input: EditInput): Promise<{ edit: Edit; outcome: EditOutcome }> {
+    if (this.closed) throw new Error("pipeline/live-corpus: closed");
+    await this.filled;
+    await this.settled();
+    const at = new Date().toISOString();
+    const trial: Edit = { ...input, id: Math.max(this.knownEditId, this.store.lastEditId()) + 1, at };
+    // The trial needs the resolution the served graph was made from (none yet when no change has come since start).
+    if (!this.resolution.resolved) await curatedGraphInTurns(this.extractions, this.rules.lexicon, this.edits, this.resolution);
+    const stored = new Set(this.extractions.map((e) => e.article.id));
+    const problem = whyNotApplicable(trial, { edits: this.edits, report: this.report, articles: this.articles, stored, resolved: this.resolution.resolved! });
+    if (problem) throw new EditNotApplicableError(problem);
+    const edit = this.store.addEdit({ ...input, at });
+    this.knownEditId = edit.id;
+    this.edits = [...this.edits, edit];
+    const wanted = ++this.changes;
+    this.scheduleIntegration();
+    await this.settled(wanted);
+    return { edit, outcome: this.report.get(edit.id) ?? { status: "not-applied", problem: "the graph has not taken it in" } };
+  }
+
+  /** The curation log, oldest first, with what became of each edit in the served graph. */
+  async curation(): Promise<{ edits: Edit[]; report: CurationReport }> {
+    await this.reported;
+    await this.settled();
+    return { edits: this.edits, report: this.report };
+  }
+
+  /** Takes in edits another process (`parley edit`) added to the store. */
+  private pollEdits(): void {
+    if (this.closed) return;
+    let last: number;
+    try {
+      last = this.store.lastEditId();
+    } catch {
+      return;
+    }
+    if (last === this.knownEditId) return;
+    this.knownEditId = last;
+    this.edits = this.store.edits();
+    this.changes++;
+    this.scheduleIntegration();
+  }
+
+  /** Resolves once the served graph includes the first `wanted` changes (default: all asked for so far). */
+  private async settled(wanted = this.changes): Promise<void> {
+    while (this.graphChanges < wanted) {
+      if (!this.integration) this.scheduleIntegration();
+      await this.integration;
+      if (this.integrationError && this.graphChanges < wanted) throw this.integrationError;
+    }
   }
 
   /** Resolves once the served graph includes the commit `seq` (or every commit so far). */
@@ -242,16 +350,23 @@ export class LiveCorpus {
     this.integration = (async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const seq = this.committedSeq;
+      const changes = this.changes;
       const extractions = this.extractions;
+      const edits = this.edits;
       try {
         // In steps with the event loop free between them: other requests are answered meanwhile.
-        const graph = await graphFromExtractionsInTurns(extractions, this.rules.lexicon);
+        const { graph, articles, report } = await curatedGraphInTurns(extractions, this.rules.lexicon, edits, this.resolution);
         placeProvisionally(graph, this.graph);
+        const previousEditId = this.graphEditId;
         this.graph = graph;
-        this.articles = extractions.map((e) => e.article);
+        this.articles = articles;
+        this.report = report;
         this.graphSeq = seq;
+        this.graphChanges = changes;
+        this.graphEditId = edits.at(-1)?.id ?? 0;
         this.laidOut = false;
         this.options.onGraph?.(graph, this.articles);
+        for (const e of edits) if (e.id > previousEditId) this.options.onEdit?.(e, report.get(e.id)!);
         this.scheduleSnapshot();
         this.integrationError = null;
       } catch (err) {
@@ -260,7 +375,7 @@ export class LiveCorpus {
       } finally {
         this.integration = null;
         // Commits that landed while this one ran (after a failure, the next commit or wait retries).
-        if (!this.integrationError && this.committedSeq > this.graphSeq) this.scheduleIntegration();
+        if (!this.integrationError && this.changes > this.graphChanges) this.scheduleIntegration();
       }
     })();
   }
@@ -293,8 +408,10 @@ export class LiveCorpus {
         }
         this.snapshotDirty = false;
         const seq = this.graphSeq;
+        const editId = this.graphEditId;
         await saveGraph(this.graph, this.options.graphFile);
         this.store.setSnapshotSeq(this.options.graphFile, seq);
+        this.store.setSnapshotEditId(this.options.graphFile, editId);
         this.options.onSnapshot?.(seq);
       } catch (err) {
         this.snapshotDirty = true;
@@ -309,6 +426,7 @@ export class LiveCorpus {
   /** Resolves once every commit so far is in the graph and the snapshot file. */
   async flush(): Promise<void> {
     await this.integrated();
+    await this.settled();
     if (this.snapshotTimer) (clearTimeout(this.snapshotTimer), (this.snapshotTimer = null));
     await this.writeSnapshot();
   }
@@ -319,6 +437,7 @@ export class LiveCorpus {
       await this.flush();
     } finally {
       this.closed = true;
+      if (this.editPoll) clearInterval(this.editPoll);
       // Stops a background extraction still running; what it stored so far stays stored.
       await this.extractor.close();
       await this.layouts.close();

@@ -22,7 +22,9 @@ import { graphRoutes } from "./routes/graph.ts";
 import { queryRoutes } from "./routes/query.ts";
 import { articleRoutes } from "./routes/articles.ts";
 import { exportRoutes } from "./routes/export.ts";
+import { editRoutes } from "./routes/edits.ts";
 import type { RouteMiddleware } from "./routes/route-middleware.ts";
+import { requireWriteKey, writeRateLimit, type WriteRate } from "./write-key.ts";
 
 export interface AppOptions {
   state: ServerState;
@@ -33,6 +35,9 @@ export interface AppOptions {
   log?: Logger;
   /** One log line per request (default true); the error handler logs unexpected errors either way. */
   requestLog?: boolean;
+  /** The key every mutating route asks for (src/server/write-key.ts). */
+  writeKey: string;
+  writeRate?: WriteRate;
 }
 
 export interface ParleyApp extends Express {
@@ -45,6 +50,7 @@ const defaultLog: Logger = (line) => process.stdout.write(`${line}\n`);
 export function createApp(options: AppOptions): ParleyApp {
   const { state, webDir, bodyLimit = "2mb", log = defaultLog, requestLog: logRequests = true } = options;
   if (!state || !state.graph || !state.engine) throw new TypeError("server/createApp: expecting a state with graph and engine.");
+  if (typeof options.writeKey !== "string" || !options.writeKey) throw new TypeError("server/createApp: expecting the write key.");
   const ingestQueue = createSerialQueue();
   const app = express() as ParleyApp;
   app.ingestQueue = ingestQueue;
@@ -58,8 +64,8 @@ export function createApp(options: AppOptions): ParleyApp {
   if (logRequests) app.use(requestLog(log));
   app.use("/api", apiSecurityHeaders);
   // Only what can be large is worth gzip; wrapping every small JSON answer costs more than it saves.
-  const mw: RouteMiddleware = { compressed: compression(), jsonBody: express.json({ limit: bodyLimit, strict: true }) };
-  for (const routes of [graphRoutes(state), queryRoutes(state), articleRoutes(state, ingestQueue), exportRoutes(state)]) routes(app, mw);
+  const mw: RouteMiddleware = { compressed: compression(), jsonBody: express.json({ limit: bodyLimit, strict: true }), write: [writeRateLimit(options.writeRate), requireWriteKey(options.writeKey)] };
+  for (const routes of [graphRoutes(state), queryRoutes(state), articleRoutes(state, ingestQueue), editRoutes(state, ingestQueue, options.writeKey), exportRoutes(state)]) routes(app, mw);
   app.use("/api", (req, _res, next) => next(new NotFoundError(`no API route ${req.method} /api${req.path}`)));
   app.use(webSecurityHeaders, compression());
   app.use(webApp(webDir));

@@ -9,7 +9,7 @@ import { HttpError } from "./http-errors.ts";
 import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { FetchError, type FetchErrorCode } from "../ingest/fetch/index.ts";
-import { DuplicateArticleError } from "../pipeline/index.ts";
+import { DuplicateArticleError, EditInputError, EditNotApplicableError } from "../pipeline/index.ts";
 import { UnknownFormatError } from "../export/index.ts";
 import { sendJson } from "./send-json.ts";
 
@@ -53,6 +53,8 @@ const MAPPINGS: readonly ErrorMapping[] = [
   { is: (e) => e instanceof DuplicateArticleError, status: () => 409, code: () => "duplicate_article", details: (e) => ({ existing: e.existing, by: e.by }) },
   { is: (e) => e instanceof FetchError, status: (e) => FETCH_STATUS[e.code as FetchErrorCode] ?? 502, code: (e) => e.code, details: (e) => ({ url: e.url, ...(e.status ? { status: e.status } : {}), ...(e.contentType ? { contentType: e.contentType } : {}) }) },
   { is: (e) => e instanceof IngestError, status: () => 400, code: () => "invalid_article", details: (e) => ({ source: e.source, reason: e.reason }) },
+  { is: (e) => e instanceof EditInputError, status: () => 400, code: () => "invalid_edit", details: (e) => ({ field: e.field }) },
+  { is: (e) => e instanceof EditNotApplicableError, status: () => 422, code: () => "edit_not_applicable" },
   { is: (e) => e instanceof UnknownFormatError, status: () => 400, code: () => "unknown_format", details: (e) => ({ format: e.format }) },
   // Express's own client errors (e.g. a route parameter that is not valid percent-encoding).
   { is: (e: any) => Number.isInteger(e?.status) && e.status >= 400 && e.status < 500, status: (e) => e.status, code: () => "bad_request" },

@@ -14,6 +14,7 @@ import type { Logger } from "./request-log.ts";
 import type { QueryWorkerOptions } from "./query-worker/index.ts";
 import { loadRestInBackground } from "../graph/persist.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
+import { loadWriteKey, type WriteRate } from "./write-key.ts";
 
 export interface StartOptions {
   graphFile: string;
@@ -38,6 +39,10 @@ export interface StartOptions {
   queryWorker?: QueryWorkerOptions | false;
   /** How long close() waits for in-flight requests before cutting them. */
   graceMs?: number;
+  /** The key mutating routes ask for; default PARLEY_WRITE_KEY, else the key file beside the graph (made on first start). */
+  writeKey?: string;
+  /** Writes per client (default 120 a minute). */
+  writeRate?: WriteRate;
 }
 
 export interface RunningServer {
@@ -54,6 +59,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`server/start: port must be 0..65535, got ${port}`);
   // Start-up recovery and background work report on stderr unless the caller takes the log.
   const stateLog = options.log ?? ((line: string) => process.stderr.write(`parley: ${line}\n`));
+  const writeKey = loadWriteKey(options.graphFile, options.writeKey);
+  if (writeKey.source === "generated") stateLog(`write key (needed to add articles and edit the graph; shown once, kept in ${writeKey.file} with mode 0600): ${writeKey.key}`);
   const state = await loadServerState(options, options.queryLimits, options.queryWorker ?? {}, stateLog);
   try {
     await state.queries.ready();
@@ -62,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await state.live.close();
     throw err;
   }
-  const app = createApp({ state, webDir: options.webDir, log: options.log, requestLog: options.requestLog, bodyLimit: options.bodyLimit });
+  const app = createApp({ state, webDir: options.webDir, log: options.log, requestLog: options.requestLog, bodyLimit: options.bodyLimit, writeKey: writeKey.key, writeRate: options.writeRate });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -81,6 +88,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       // Keep-alive clients would go on sending requests on their open connections:
       // each answer from now on closes its connection, and idle ones are swept.
       server.on("request", (_req, res) => void (res.shouldKeepAlive = false));
+      // Event streams never end on their own.
+      state.events.close();
       const sweep = setInterval(() => server.closeIdleConnections(), 25);
       server.close((err) => {
         clearTimeout(force);

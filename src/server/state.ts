@@ -17,6 +17,8 @@ import type { FetchOptions } from "../ingest/fetch/index.ts";
 import { createQueryEngine } from "../query/index.ts";
 import { openSnapshot } from "../graph/snapshot/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
+import { EventHub } from "./events.ts";
+import { editRecord } from "./routes/edits.ts";
 
 export type QueryEngine = ReturnType<typeof createQueryEngine>;
 export type QueryLimits = Parameters<typeof createQueryEngine>[1];
@@ -34,6 +36,8 @@ export interface ServerState {
   queryLimits?: QueryLimits;
   /** How POST /api/articles {"url"} fetches (timeouts, size cap, whether private addresses are allowed). */
   fetchOptions: FetchOptions;
+  /** Server-sent events to open pages: the graph changed, an edit was made. */
+  events: EventHub;
 }
 
 export interface ServerFiles {
@@ -65,6 +69,7 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
  */
 export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {
   let state: ServerState | null = null;
+  const events = new EventHub();
   // Between an ingest and the worker's reload of the new graph file (seconds at 10,000 articles, for the layout),
   // console queries run on the server's own engine, which already has the new graph.
   const startRunner = (snapshot?: SharedArrayBuffer) =>
@@ -74,7 +79,8 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
   const version = fileVersion(files.graphFile);
   const snapshot = queryWorker && version !== null ? await openSnapshot(files.graphFile, { shared: true, log }).catch(() => null) : null;
   let queries: QueryRunner | null = version !== null ? startRunner(snapshot?.buffer instanceof SharedArrayBuffer ? snapshot.buffer : undefined) : null;
-  const live = await openCorpus(files, queries, () => state, log).catch(async (err) => {
+  const live = await openCorpus(files, queries, () => state, events, log).catch(async (err) => {
+    events.close();
     await queries?.close();
     throw err;
   });
@@ -90,6 +96,7 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
     graphFile: files.graphFile,
     queryLimits,
     fetchOptions: files.fetch ?? {},
+    events,
   };
   return state;
 }
@@ -104,7 +111,7 @@ function fileVersion(file: string): string | null {
   }
 }
 
-function openCorpus(files: ServerFiles, queries: QueryRunner | null, stateOf: () => ServerState | null, log?: (line: string) => void): Promise<LiveCorpus> {
+function openCorpus(files: ServerFiles, queries: QueryRunner | null, stateOf: () => ServerState | null, events: EventHub, log?: (line: string) => void): Promise<LiveCorpus> {
   return LiveCorpus.open({
     graphFile: files.graphFile,
     articlesDir: files.articlesDir,
@@ -116,7 +123,9 @@ function openCorpus(files: ServerFiles, queries: QueryRunner | null, stateOf: ()
     onGraph: (graph, articles) => {
       const state = stateOf();
       if (state) swapGraph(state, graph, articles);
+      events.publish("graph", { nodes: graph.order, edges: graph.size, articles: articles.length });
     },
+    onEdit: (edit, outcome) => events.publish("edit", { edit: editRecord(edit, outcome) }),
     onSnapshot: () => (stateOf()?.queries ?? queries)?.reload(),
   });
 }

@@ -16,6 +16,7 @@ import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from "./schema.ts";
 import { textHashOf } from "./hashes.ts";
+import type { Edit } from "../curate/index.ts";
 
 /** An extraction without its article, as stored: the article lives in its own row. */
 export type StoredExtraction = Omit<ArticleExtraction, "article">;
@@ -203,6 +204,15 @@ export class CorpusStore {
     this.setMeta(`snapshot:${graphFile}`, String(seq));
   }
 
+  /** The newest edit the snapshot at `graphFile` includes (0 if none was recorded). */
+  snapshotEditId(graphFile: string): number {
+    return Number(this.getMeta(`snapshot-edits:${graphFile}`) ?? 0);
+  }
+
+  setSnapshotEditId(graphFile: string, id: number): void {
+    this.setMeta(`snapshot-edits:${graphFile}`, String(id));
+  }
+
   /** Positions stored for a structure hash (see schema.ts), or null. */
   layout(structure: string): Float64Array | null {
     const blob = this.sql("SELECT positions FROM layouts WHERE structure = ?").pluck().get(structure) as Buffer | undefined;
@@ -220,6 +230,25 @@ export class CorpusStore {
       this.sql("INSERT OR REPLACE INTO layouts (structure, positions, used_at) VALUES (?, ?, ?)").run(structure, Buffer.from(positions.buffer, positions.byteOffset, positions.byteLength), now);
       this.sql("DELETE FROM layouts WHERE structure NOT IN (SELECT structure FROM layouts ORDER BY used_at DESC, structure LIMIT 4)").run();
     })();
+  }
+
+  /** The curation log, oldest first. */
+  edits(): Edit[] {
+    const rows = this.sql("SELECT id, at, author, reason, params, against FROM edits ORDER BY id").all() as Array<{ id: number; at: string; author: string; reason: string; params: string; against: string }>;
+    return rows.map((r) => ({ id: r.id, at: r.at, author: r.author, reason: r.reason, params: JSON.parse(r.params), against: JSON.parse(r.against) }));
+  }
+
+  /** Appends an edit (durable when this returns) and gives it its id. */
+  addEdit(edit: Omit<Edit, "id">): Edit {
+    const id = Number(
+      this.sql("INSERT INTO edits (at, author, reason, op, params, against) VALUES (?, ?, ?, ?, ?, ?)").run(edit.at, edit.author, edit.reason, edit.params.op, JSON.stringify(edit.params), JSON.stringify(edit.against)).lastInsertRowid,
+    );
+    return { id, ...edit };
+  }
+
+  /** Id of the newest edit (0 when none): another process's edit shows as a change of it. */
+  lastEditId(): number {
+    return (this.sql("SELECT COALESCE(MAX(id), 0) FROM edits").pluck().get() as number) ?? 0;
   }
 
   /** SQLite's own consistency check: "ok" or the problems it found. */

@@ -17,14 +17,31 @@
  *   for (node keys and edges in order): the layout is a pure function of it, so
  *   a build whose structure did not change takes the positions instead of
  *   spending seconds recomputing the same numbers.
+ * - edits: the curation log (src/curate): every correction an analyst made, in
+ *   order, with author, time, reason and the state it was made against. Unlike
+ *   the rest of the store it cannot be rebuilt from the articles folder
+ *   (`parley edit export` keeps a copy).
  * - meta: small facts (the snapshot's sequence number, the last build's version parts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+const EDITS_TABLE = `
+CREATE TABLE IF NOT EXISTS edits (
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      TEXT NOT NULL,
+  author  TEXT NOT NULL,
+  reason  TEXT NOT NULL,
+  op      TEXT NOT NULL,
+  params  TEXT NOT NULL,
+  against TEXT NOT NULL
+) STRICT;`;
 
 /** From one layout to the next, in order: `MIGRATIONS[v - 1]` takes a store of layout v - 1 to v (v >= 2). */
 export const MIGRATIONS: readonly string[] = [
   // 2: the stat stamp of the file an article was read from (see articles.file_stamp).
   "ALTER TABLE articles ADD COLUMN file_stamp TEXT",
+  // 3: the curation log.
+  EDITS_TABLE,
 ];
 
 export const SCHEMA = `
@@ -68,4 +85,5 @@ CREATE TABLE IF NOT EXISTS journal (
   article_id   TEXT NOT NULL,
   content_hash TEXT
 ) STRICT;
+${EDITS_TABLE}
 `;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { inkRatio, launchChromium, openPage, screenshot, waitForGraph, type WatchedPage } from "./browser.ts";
-import { ROOT, startExplorer, type Explorer } from "./server.ts";
+import { ROOT, startExplorer, WRITE_HEADERS, type Explorer } from "./server.ts";
 
 let explorer: Explorer;
 let browser: Browser;
@@ -191,7 +191,7 @@ describe("web explorer in Chromium", () => {
     const evil = "<img src=x onerror=alert(1)>";
     const posted = await getJSON<{ article: { id: string } }>("/api/articles", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: WRITE_HEADERS,
       body: JSON.stringify({ title: `Talks resume ${evil}`, published: "2025-03-20", outlet: "Test Wire", text: `Marco Rubio met Andriy Yermak in Jeddah. The note said ${evil} and nothing more.\n\nVladimir Putin rejected the proposal.` }),
     });
     const w = await withPage("06-xss", "", async ({ page }) => {

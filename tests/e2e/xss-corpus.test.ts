@@ -14,6 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium, screenshot, waitForGraph } from "./browser.ts";
 import { aliasOf, articleId, dateOf, DIGEST, HUB, PAYLOADS, startXssExplorer, titleOf } from "./xss-fixture.ts";
 import { openXssPage, type XssPage } from "./xss-watch.ts";
+import { WRITE_HEADERS } from "./server.ts";
 
 let explorer: Awaited<ReturnType<typeof startXssExplorer>>;
 let browser: Browser;
@@ -257,7 +258,7 @@ describe("XSS corpus in the explorer", () => {
       const picks = PAYLOADS.slice(0, 8);
       const res = await fetch(`${explorer.url}/api/articles`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: WRITE_HEADERS,
         body: JSON.stringify({ title: `Posted ${picks[0].payload}`, outlet: picks[1].payload, published: "2025-04-01", text: `Marco Rubio met Andriy Yermak in Jeddah.\n\n${picks.map((p) => `The memo said ${p.payload} twice`).join(".\n\n")}.` }),
       });
       expect(res.status).toBe(201);

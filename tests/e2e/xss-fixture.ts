@@ -16,7 +16,7 @@ import { NODE_TYPES, type Article, type EdgeAttributes, type Evidence, type Grap
 import { loadArticles } from "../../src/ingest/index.ts";
 import { loadRules } from "../../src/pipeline/index.ts";
 import { startServer } from "../../src/server/index.ts";
-import { ROOT, WEB_DIST, type Explorer } from "./server.ts";
+import { E2E_WRITE_KEY, ROOT, WEB_DIST, type Explorer } from "./server.ts";
 
 export interface Payload {
   id: number;
@@ -92,7 +92,7 @@ export async function startXssExplorer(): Promise<Explorer & { articles: Article
   writeArticles(files.articlesDir);
   const articles = await loadArticles(files.articlesDir, loadRules(files.lexiconDir).ingest);
   writeFileSync(files.graphFile, JSON.stringify(buildGraph(articles).export(), null, 1) + "\n");
-  const server = await startServer({ ...files, webDir: process.env.PARLEY_XSS_WEB_DIST ?? WEB_DIST, port: 0, log: () => {} });
+  const server = await startServer({ ...files, webDir: process.env.PARLEY_XSS_WEB_DIST ?? WEB_DIST, port: 0, log: () => {}, writeKey: E2E_WRITE_KEY });
   return {
     url: `http://127.0.0.1:${server.port}`,
     server,

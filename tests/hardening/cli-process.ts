@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { DataDir } from "./data-dir.ts";
 import { codeSnapshot } from "./code-snapshot.ts";
+import { TEST_WRITE_KEY } from "../server/harness.ts";
 
 export class ParleyProcessError extends Error {
   override name = "ParleyProcessError";
@@ -30,7 +31,7 @@ export interface ParleyProcess {
 /** Starts `parley ARGS` from the code snapshot (see code-snapshot.ts). */
 export async function runParley(args: string[]): Promise<ParleyProcess> {
   const root = await codeSnapshot();
-  const child = spawn(process.execPath, [join(root, "bin/parley.mjs"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(root, "bin/parley.mjs"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PARLEY_WRITE_KEY: TEST_WRITE_KEY } });
   let err = "";
   child.stderr!.on("data", (c: Buffer) => (err = (err + c.toString()).slice(-20_000)));
   child.stdout!.resume();

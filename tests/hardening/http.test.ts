@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
-import { makeCorpus, serve, expectCleanError, type Corpus } from "../server/harness.ts";
+import { makeCorpus, serve, expectCleanError, TEST_WRITE_KEY, type Corpus } from "../server/harness.ts";
 import type { RunningServer } from "../../src/server/index.ts";
 
 let corpus: Corpus;
@@ -36,7 +36,7 @@ interface Answer {
 /** One raw request (paths are sent exactly as given); every answer is kept for the leak check. */
 function send(method: string, path: string, body?: string | Buffer, type = "application/json"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = body === undefined ? {} : { "content-type": type, "content-length": Buffer.byteLength(body) };
+    const headers: Record<string, string | number> = { authorization: `Bearer ${TEST_WRITE_KEY}`, ...(body === undefined ? {} : { "content-type": type, "content-length": Buffer.byteLength(body) }) };
     const req = request({ host: "127.0.0.1", port: server.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => {

@@ -21,6 +21,7 @@ import { seededRandom } from "./random.ts";
 import { emptyKillReport, type KillReport } from "./kill-report.ts";
 import { graphDifferences } from "./graph-compare.ts";
 import { generatedArticle } from "./generated-articles.ts";
+import { WRITE_HEADERS } from "../server/harness.ts";
 
 export interface IngestKillOptions {
   kills: number;
@@ -32,7 +33,7 @@ export interface IngestKillOptions {
 }
 
 const post = (url: string, body: unknown) =>
-  fetch(`${url}/api/articles`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${url}/api/articles`, { method: "POST", headers: WRITE_HEADERS, body: JSON.stringify(body) });
 
 const articleFiles = async (dir: string) => (await readdir(dir)).filter((f) => !f.startsWith(".") && f !== "manifest.json");
 

@@ -8,6 +8,7 @@
 import { Agent, request } from "node:http";
 import type { MixRequest } from "./request-mix.ts";
 import { generatedArticle } from "./generated-articles.ts";
+import { TEST_WRITE_KEY } from "../server/harness.ts";
 
 export interface LoadOptions {
   /** http://127.0.0.1:PORT */
@@ -45,7 +46,7 @@ interface Answer {
 
 function send(agent: Agent, base: URL, req: MixRequest, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { accept: "application/json" };
+    const headers: Record<string, string | number> = { accept: "application/json", authorization: `Bearer ${TEST_WRITE_KEY}` };
     if (req.body !== undefined) Object.assign(headers, { "content-type": "application/json", "content-length": Buffer.byteLength(req.body) });
     const r = request({ host: base.hostname, port: base.port, path: req.path, method: req.method, headers, agent, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];

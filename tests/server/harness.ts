@@ -39,8 +39,12 @@ export async function makeCorpus(): Promise<Corpus> {
 
 export const quiet = () => {};
 
+/** The write key of every test server (mutating routes need it) and the headers of a JSON write. */
+export const TEST_WRITE_KEY = "test-write-key";
+export const WRITE_HEADERS = { "content-type": "application/json", authorization: `Bearer ${TEST_WRITE_KEY}` };
+
 export async function serve(corpus: Corpus, options: Partial<StartOptions> = {}): Promise<RunningServer> {
-  return startServer({ graphFile: corpus.graphFile, articlesDir: corpus.articlesDir, lexiconDir: corpus.lexiconDir, port: 0, log: quiet, ...options });
+  return startServer({ graphFile: corpus.graphFile, articlesDir: corpus.articlesDir, lexiconDir: corpus.lexiconDir, port: 0, log: quiet, writeKey: TEST_WRITE_KEY, ...options });
 }
 
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }> {
@@ -53,8 +57,8 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
   return { status: res.status, body, headers: res.headers };
 }
 
-export const postJson = (url: string, body: unknown) =>
-  getJson(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+/** A JSON POST carrying the test write key (reads ignore it). */
+export const postJson = (url: string, body: unknown) => getJson(url, { method: "POST", headers: WRITE_HEADERS, body: typeof body === "string" ? body : JSON.stringify(body) });
 
 /** An error answer has exactly the public shape and leaks no stack or path. */
 export function expectCleanError(body: any): void {
@@ -76,7 +80,7 @@ export async function spawnServe(files: { graphFile: string; articlesDir: string
   const { spawn } = await import("node:child_process");
   const bin = join(REPO, "bin/parley.mjs");
   const args = [bin, "serve", "--graph", files.graphFile, "--articles", files.articlesDir, "--lexicon", files.lexiconDir, "--web", join(files.articlesDir, "no-web"), "--port", "0", ...extra];
-  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PARLEY_WRITE_KEY: TEST_WRITE_KEY } });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (c) => (stderr += c));

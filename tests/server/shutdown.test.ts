@@ -10,7 +10,7 @@ import { request } from "node:http";
 import { readFile } from "node:fs/promises";
 import { buildGraph } from "../../src/pipeline/index.ts";
 import { loadGraph } from "../../src/graph/persist.ts";
-import { makeCorpus, serve, spawnServe, type Corpus } from "./harness.ts";
+import { makeCorpus, serve, spawnServe, WRITE_HEADERS, type Corpus } from "./harness.ts";
 
 let corpus: Corpus;
 
@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function splitPost(url: string, path: string, body: unknown) {
   const data = Buffer.from(JSON.stringify(body));
   const { hostname, port } = new URL(url);
-  const req = request({ host: hostname, port, path, method: "POST", headers: { "content-type": "application/json", "content-length": data.length } });
+  const req = request({ host: hostname, port, path, method: "POST", headers: { ...WRITE_HEADERS, "content-length": data.length } });
   const response = new Promise<{ status: number; body: any }>((resolve, reject) => {
     req.on("response", (res) => {
       let text = "";

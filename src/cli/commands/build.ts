@@ -14,6 +14,7 @@ import { saveGraph } from "../../graph/persist.ts";
 import { CorpusStore, defaultStoreFile, extractorVersion } from "../../store/index.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
+import { curationLines } from "./edit.ts";
 
 interface BuildFlags {
   articles: string;
@@ -81,6 +82,8 @@ export function registerBuild(program: Command): void {
           if (built.reextractReason) say(`${built.reextractReason} since the last build: re-extracted every article`);
           await saveGraph(graph, out);
           store.setSnapshotSeq(out, built.synced.seq);
+          store.setSnapshotEditId(out, built.edits.at(-1)?.id ?? 0);
+          for (const line of curationLines(built.edits, built.curation)) say(line);
           const { added, updated, removed } = built.synced;
           summary = `${articles.length} articles (${built.extracted} extracted, ${built.reused} reused from the store; ${added.length} new, ${updated.length} changed, ${removed.length} removed since the last build)`;
         } finally {

@@ -17,6 +17,7 @@ import { defaultStoreFile } from "../../store/index.ts";
 import type { FetchOptions } from "../../ingest/fetch/index.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
+import { clientWriteKey } from "../write-key.ts";
 
 interface CorpusFlags {
   graph: string;
@@ -91,10 +92,11 @@ function reportResult(source: string, result: UrlIngestResult): number {
 }
 
 /** Posts to a running server; its answer is printed as it is. */
-async function postToServer(server: string, body: unknown): Promise<{ status: number; json: any }> {
+async function postToServer(server: string, body: unknown, key: string | null): Promise<{ status: number; json: any }> {
   let res: Response;
   try {
-    res = await fetch(new URL("/api/articles", server), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const headers: Record<string, string> = { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) };
+    res = await fetch(new URL("/api/articles", server), { method: "POST", headers, body: JSON.stringify(body) });
   } catch (err) {
     throw new UserError(`cannot reach the server at ${server}: ${(err as Error).message}`);
   }
@@ -106,7 +108,7 @@ async function ingestThroughServer(flags: CorpusFlags, sources: string[]): Promi
   let failed = 0;
   for (const source of sources) {
     const body = isUrl(source) ? { url: source } : await articleInputFromFile(resolve(source));
-    const { status, json } = await postToServer(flags.server!, body);
+    const { status, json } = await postToServer(flags.server!, body, clientWriteKey(resolve(flags.graph)));
     if (status >= 400) {
       failed++;
       say(`${source}: ${status} ${json?.error?.message ?? ""}`);

@@ -51,7 +51,7 @@ export function articleRoutes(state: ServerState, ingestQueue: SerialQueue): Rou
     });
 
     // Not compressed: the answer is small, and gzip would hold it back behind the graph rebuild that follows the commit.
-    router.post("/api/articles", mw.jsonBody, async (req, res) => {
+    router.post("/api/articles", ...mw.write, mw.jsonBody, async (req, res) => {
       if (!req.is("application/json")) throw new HttpError(415, "unsupported_media_type", "send the article as application/json");
       const { wait } = validate(IngestQuery, req.query, "query");
       const graphCounts = () => ({ nodes: state.graph.order, edges: state.graph.size, articles: state.articles.length });

@@ -11,6 +11,8 @@ export interface RouteMiddleware {
   compressed: RequestHandler;
   /** Parses an application/json body up to the app's limit (413 beyond it). */
   jsonBody: RequestHandler;
+  /** Before any route that changes the corpus or the graph: the per-client write rate, then the write key (401). */
+  write: RequestHandler[];
 }
 
 /** Adds a group of routes to the app's one router: routes are not nested in routers of their own. */
