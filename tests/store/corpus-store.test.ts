@@ -107,4 +107,29 @@ describe("CorpusStore", () => {
     db.close();
     expect(() => CorpusStore.open(file)).toThrow(/newer Parley/);
   });
+
+  it("keeps the curation log in order across a reopen, and migrates a layout-2 store to hold one", () => {
+    const file = tempFile();
+    const store = CorpusStore.open(file);
+    const first = store.addEdit({ at: "2026-12-01T00:00:00.000Z", author: "a", reason: "typo", params: { op: "merge", from: "White Home", into: "White House" }, against: { seq: 0, nodes: { from: "white-home", into: "white-house" } } });
+    const second = store.addEdit({ at: "2026-12-01T00:01:00.000Z", author: "b", reason: "", params: { op: "undo", target: first.id }, against: { seq: 0, nodes: {} } });
+    store.close();
+    const again = CorpusStore.open(file);
+    expect(again.edits()).toEqual([first, second]);
+    expect(again.lastEditId()).toBe(second.id);
+    again.close();
+
+    const old = tempFile();
+    const db = new Database(old);
+    db.exec("CREATE TABLE articles (id TEXT PRIMARY KEY, file TEXT NOT NULL UNIQUE, source_hash TEXT NOT NULL, content_hash TEXT NOT NULL, text_hash TEXT NOT NULL, url_key TEXT, file_stamp TEXT, article TEXT NOT NULL, added_at TEXT NOT NULL) STRICT");
+    db.pragma("user_version = 2");
+    db.close();
+    const migrated = CorpusStore.open(old);
+    expect(migrated.edits()).toEqual([]);
+    expect(migrated.addEdit(first).id).toBe(1);
+    migrated.close();
+    const check = new Database(old);
+    expect(check.pragma("user_version", { simple: true })).toBe(3);
+    check.close();
+  });
 });
