@@ -1,10 +1,13 @@
 /**
  * Typed client for the Parley HTTP API (DESIGN.md "HTTP API"). Every call goes
  * through `request`, which turns `{error:{code,message,line?,column?}}` answers
- * into an ApiError the panels can show (the console uses line/column).
+ * into an ApiError the panels can show (the console uses line/column). Writes
+ * (edits, undo, posted articles) go through `write`, which sends the write key
+ * and, on a 401, forgets it and asks for it again (see state/write-access.ts).
  */
 import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, NodeType } from "../../src/types.ts";
+import { writeAccess } from "./state/write-access.ts";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -14,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     readonly line?: number,
     readonly column?: number,
+    /** Names the server would accept instead of an unknown one (404 on an edit). */
+    readonly suggestions: readonly string[] = [],
   ) {
     super(message);
   }
@@ -83,15 +88,111 @@ export interface ArticleText {
   sentences: { index: number; text: string }[];
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}) }, ...init });
+export interface Session {
+  writable: boolean;
+}
+
+/** A curation edit as POST /api/edits takes it (scratch/CURATION-CONTRACT.md); names are labels, aliases or keys. */
+export type EditRequest =
+  | { op: "merge"; from: string; into: string }
+  | { op: "split"; entity: string; alias: string; type?: NodeType }
+  | { op: "rename"; entity: string; label: string }
+  | { op: "retype"; entity: string; type: NodeType }
+  | { op: "delete-entity"; entity: string }
+  | { op: "delete-edge"; source: string; type: string; target: string }
+  | { op: "reject-evidence"; source: string; type: string; target: string; article: string; sentenceIndex: number }
+  | { op: "add-edge"; source: string; type: string; target: string; quote: string; article?: string }
+  | { op: "delete-article"; article: string };
+
+export type EditOp = EditRequest["op"] | "undo";
+export type EditStatus = "applied" | "not-applied" | "undone";
+
+export interface EditRecord {
+  id: number;
+  op: EditOp;
+  at: string;
+  author: string;
+  reason: string;
+  params: Record<string, unknown>;
+  /** The graph state the edit was made against: its journal position and the node keys of each role. */
+  against: { seq: number; nodes: Record<string, string> };
+  status: EditStatus;
+  /** Why it is not applied (null when it is). */
+  problem: string | null;
+  /** One human line: 'merge "White Home" into "White House"'. */
+  summary: string;
+}
+
+export interface GraphCounts {
+  nodes: number;
+  edges: number;
+  articles: number;
+}
+
+export interface EditAnswer {
+  edit: EditRecord;
+  graph: GraphCounts;
+}
+
+export interface EditQuery {
+  status?: EditStatus;
+  op?: EditOp;
+  limit?: number;
+}
+
+/** Who wrote an edit and why; both optional, sent beside the op's fields. */
+export interface EditNote {
+  reason?: string;
+  author?: string;
+}
+
+export type ArticlePost = { title: string; text: string; outlet?: string; published?: string } | { url: string };
+
+/** POST /api/articles: one article (page or pasted text), or a feed with what became of each item. */
+export type ArticleAnswer =
+  | { article: { id: string; title: string }; seq: number; integrated: boolean; graph: GraphCounts }
+  | { status: "not-modified"; graph: GraphCounts }
+  | { feed: { url: string; title: string | null }; items: { url?: string; title?: string; status: string; reason?: string }[]; ingested: number; graph: GraphCounts };
+
+async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string> | undefined) };
+  const res = await fetch(url, { ...init, headers });
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body?.error ?? {};
-    throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `${res.status} ${res.statusText}`, e.line, e.column);
+    throw new ApiError(res.status, e.code ?? "http_error", e.message ?? `${res.status} ${res.statusText}`, e.line, e.column, Array.isArray(e.suggestions) ? e.suggestions.map(String) : []);
   }
   return body as T;
 }
+
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/**
+ * A POST that needs the write key: asks for it when none is stored, and when the
+ * server refuses it (401) forgets it and asks again, until the user gives up —
+ * then the write fails with a 401 ApiError the form shows like any other.
+ */
+async function write<T>(url: string, body: () => unknown): Promise<T> {
+  let problem: string | undefined;
+  for (;;) {
+    const key = writeAccess.key() ?? (await writeAccess.ask(problem));
+    if (!key) throw new ApiError(401, "unauthorized", "Nothing was changed: changing the graph needs the write key.");
+    try {
+      // The body is made once the key is known: the prompt may just have taken the author's name.
+      return await request<T>(url, { method: "POST", body: JSON.stringify(body()), headers: bearer(key) });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+      writeAccess.forget();
+      problem = `The server refused that key: ${err.message}`;
+    }
+  }
+}
+
+/** The optional note with the stored author name filled in. */
+const noted = (note: EditNote) => {
+  const author = note.author ?? writeAccess.author();
+  return { ...(note.reason?.trim() ? { reason: note.reason.trim() } : {}), ...(author ? { author } : {}) };
+};
 
 const q = encodeURIComponent;
 
@@ -102,4 +203,14 @@ export const api = {
     request<PathResult>(`/api/path?from=${q(from)}&to=${q(to)}&k=${k}${types.length ? `&types=${q(types.join(","))}` : ""}`),
   query: (query: string) => request<QueryResult>("/api/query", { method: "POST", body: JSON.stringify({ query }) }),
   article: (id: string) => request<ArticleText>(`/api/articles/${q(id)}`),
+  /** Is this key the server's write key? (No key: is the server writable without one — it never is.) */
+  session: (key?: string) => request<Session>("/api/session", { headers: key ? bearer(key) : {} }),
+  edits: (query: EditQuery = {}) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const s = params.toString();
+    return request<{ edits: EditRecord[]; total: number }>(`/api/edits${s ? `?${s}` : ""}`);
+  },
+  edit: (edit: EditRequest, note: EditNote = {}) => write<EditAnswer>("/api/edits", () => ({ ...edit, ...noted(note) })),
+  undo: (id: number, note: EditNote = {}) => write<EditAnswer>(`/api/edits/${id}/undo`, () => noted(note)),
+  postArticle: (article: ArticlePost) => write<ArticleAnswer>("/api/articles", () => article),
 };

@@ -1,7 +1,8 @@
 /**
  * Entry point of the web explorer: loads the graph from the API, builds the scene,
- * mounts one module per panel, and keeps the scene in step with the URL-backed
- * view state (selection, filters). Everything else lives in the panels.
+ * mounts one module per panel, keeps the scene in step with the URL-backed view
+ * state (selection, filters), and follows the server's events so edits and
+ * ingests show without a reload. Everything else lives in the panels.
  */
 import "./styles.css";
 import { MultiDirectedGraph } from "graphology";
@@ -10,8 +11,13 @@ import { api } from "./api.ts";
 import type { App, MountPanel } from "./app.ts";
 import { applyAppearance } from "./graph/appearance.ts";
 import { createScene } from "./graph/scene.ts";
+import { createLiveGraph } from "./live-graph.ts";
+import { followServerEvents } from "./live-updates.ts";
+import { mountAddArticle } from "./panels/add-article.ts";
+import { mountAddRelation } from "./panels/add-relation.ts";
 import { createReader } from "./panels/article-reader.ts";
 import { mountConsole } from "./panels/console.ts";
+import { mountEditHistory } from "./panels/edit-history.ts";
 import { mountExports } from "./panels/exports.ts";
 import { mountFilters } from "./panels/filters.ts";
 import { mountLayoutControls } from "./panels/layout-controls.ts";
@@ -22,8 +28,22 @@ import { mountSearch } from "./panels/search.ts";
 import { mountTabs } from "./panels/tabs.ts";
 import { createUrlStore } from "./state/store.ts";
 import { byId } from "./ui/dom.ts";
+import { installWriteKeyPrompt } from "./ui/write-key-prompt.ts";
 
-const PANEL_MODULES: readonly MountPanel[] = [mountTabs, mountSearch, mountLegend, mountNodePanel, mountPathFinder, mountConsole, mountFilters, mountLayoutControls, mountExports];
+const PANEL_MODULES: readonly MountPanel[] = [
+  mountTabs,
+  mountSearch,
+  mountLegend,
+  mountNodePanel,
+  mountPathFinder,
+  mountConsole,
+  mountFilters,
+  mountLayoutControls,
+  mountExports,
+  mountAddRelation,
+  mountAddArticle,
+  mountEditHistory,
+];
 
 async function main(): Promise<void> {
   const statusLine = byId("status");
@@ -42,7 +62,10 @@ async function main(): Promise<void> {
     container.dataset.ready = "true";
   });
   const articles = new Map(((data.attributes?.articles ?? []) as NonNullable<typeof data.attributes>["articles"]).map((a) => [a.id, a]));
-  const app: App = { graph, store, scene, articles, reader: createReader(), status };
+  const live = createLiveGraph({ graph, scene, store, articles, status });
+  const events = followServerEvents({ ...live, status });
+  const app: App = { graph, store, scene, articles, reader: createReader(), status, ...live, expectChange: () => events.connected() || void live.reload() };
+  installWriteKeyPrompt();
   PANEL_MODULES.forEach((mount) => mount(app));
 
   const syncSelection = (focus: boolean) => {

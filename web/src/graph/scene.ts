@@ -2,6 +2,7 @@
  * The drawn graph: one Sigma instance over the canonical graph, with the transient
  * DrawState (hover, path and query highlights, visible sets) that the reducers read.
  * Panels call the setters; each recomputes only what changed, then refreshes sigma.
+ * A reload changes the graph in place; sigma follows graphology's events itself.
  */
 import Sigma from "sigma";
 import type { ExplorerGraph } from "./filters.ts";
@@ -18,6 +19,8 @@ export interface Scene {
   graph: ExplorerGraph;
   state(): Readonly<DrawState>;
   setFilters(filters: Filters): void;
+  /** The graph changed in place (a reload): visibility is derived again, and hover or selection of a node that is gone is dropped. */
+  graphChanged(filters: Filters): void;
   setSelected(node: string | null): void;
   setPath(highlight: Highlight | null): void;
   setQuery(highlight: Highlight | null): void;
@@ -84,6 +87,12 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     graph,
     state: () => state,
     setFilters(f) {
+      state.visible = computeVisibility(graph, f);
+      update();
+    },
+    graphChanged(f) {
+      if (state.hovered && !graph.hasNode(state.hovered)) state.hovered = null;
+      if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
       state.visible = computeVisibility(graph, f);
       update();
     },

@@ -1,12 +1,13 @@
 /**
  * One evidence quote as a button: the sentence with its cue marked, and the source
  * article. Activating it opens the article reader at that sentence. Shared by the
- * node panel and the path finder's narration.
+ * node panel and the path finder's narration; the node panel adds actions beside
+ * each quote (the "wrong reading" edit), outside the button so it keeps its role.
  */
 import type { Evidence } from "../../../src/types.ts";
 import { articleSource, type App } from "../app.ts";
 import { splitQuote } from "../state/relations.ts";
-import { h } from "../ui/dom.ts";
+import { h, type Child } from "../ui/dom.ts";
 
 export function evidenceButton(app: App, ev: Pick<Evidence, "article" | "sentence" | "quote" | "sentenceIndex">): HTMLElement {
   const [before, cue, after] = splitQuote(ev.sentence, ev.quote);
@@ -22,14 +23,22 @@ export function evidenceButton(app: App, ev: Pick<Evidence, "article" | "sentenc
   );
 }
 
+/** What may stand beside a quote (nothing in the path finder). */
+export type EvidenceActions = (ev: Evidence) => Child;
+
+function evidenceItem(app: App, ev: Evidence, actions?: EvidenceActions): HTMLElement {
+  if (!actions) return evidenceButton(app, ev);
+  return h("div", { class: "evidence-item" }, evidenceButton(app, ev), actions(ev));
+}
+
 /** The first few evidence quotes, with the rest behind a <details>. */
-export function evidenceList(app: App, evidence: readonly Evidence[], shown = 2): HTMLElement {
-  const first = evidence.slice(0, shown).map((e) => evidenceButton(app, e));
+export function evidenceList(app: App, evidence: readonly Evidence[], shown = 2, actions?: EvidenceActions): HTMLElement {
+  const first = evidence.slice(0, shown).map((e) => evidenceItem(app, e, actions));
   const rest = evidence.slice(shown);
   return h(
     "div",
     { class: "evidence-list" },
     first,
-    rest.length ? h("details", {}, h("summary", {}, `${rest.length} more`), rest.map((e) => evidenceButton(app, e))) : null,
+    rest.length ? h("details", {}, h("summary", {}, `${rest.length} more`), rest.map((e) => evidenceItem(app, e, actions))) : null,
   );
 }

@@ -1,27 +1,50 @@
 /**
  * Filters ("Filters" tab): node types, edge types, minimum degree and a date range
  * over firstSeen/lastSeen, with ▶ to replay how the story grew date by date.
- * Writes only the view state; the scene derives what is visible from it.
+ * Writes only the view state; the scene derives what is visible from it. Built
+ * again after a reload when the counts or dates it offers changed.
  */
 import { EDGE_TYPES } from "../../../src/ontology.ts";
 import { NODE_TYPES, type NodeType } from "../../../src/types.ts";
-import type { MountPanel } from "../app.ts";
-import { graphDates } from "../graph/filters.ts";
+import type { App, MountPanel } from "../app.ts";
+import { graphDates, type ExplorerGraph } from "../graph/filters.ts";
 import type { Filters } from "../state/view-state.ts";
 import { byId, h, render } from "../ui/dom.ts";
 
 const toggle = <T>(list: readonly T[], item: T, on: boolean): T[] => (on ? list.filter((x) => x !== item) : [...list, item]);
 
+/** What the controls are built from: the graph's dates, type counts and largest degree. */
+function filterFacts(graph: ExplorerGraph) {
+  const nodeCounts = new Map<string, number>();
+  graph.forEachNode((_k, a) => nodeCounts.set(a.type, (nodeCounts.get(a.type) ?? 0) + 1));
+  const edgeCounts = new Map<string, number>();
+  graph.forEachEdge((_k, a) => edgeCounts.set(a.type, (edgeCounts.get(a.type) ?? 0) + 1));
+  let maxDegree = 0;
+  graph.forEachNode((k) => (maxDegree = Math.max(maxDegree, graph.degree(k))));
+  return { dates: graphDates(graph), nodeCounts, edgeCounts, maxDegree };
+}
+
+type FilterFacts = ReturnType<typeof filterFacts>;
+
 export const mountFilters: MountPanel = (app) => {
   const root = byId("panel-filters");
-  const dates = graphDates(app.graph);
-  const nodeCounts = new Map<string, number>();
-  app.graph.forEachNode((_k, a) => nodeCounts.set(a.type, (nodeCounts.get(a.type) ?? 0) + 1));
-  const edgeCounts = new Map<string, number>();
-  app.graph.forEachEdge((_k, a) => edgeCounts.set(a.type, (edgeCounts.get(a.type) ?? 0) + 1));
-  let maxDegree = 0;
-  app.graph.forEachNode((k) => (maxDegree = Math.max(maxDegree, app.graph.degree(k))));
+  let shown = "";
+  let controls: { sync(): void; stop(): void } | null = null;
+  const build = () => {
+    const facts = filterFacts(app.graph);
+    const signature = JSON.stringify([facts.dates, [...facts.nodeCounts], [...facts.edgeCounts], facts.maxDegree]);
+    if (signature === shown) return;
+    shown = signature;
+    controls?.stop();
+    controls = renderFilters(app, root, facts);
+    controls.sync();
+  };
+  build();
+  app.store.subscribe((s, prev) => s.filters !== prev.filters && controls?.sync());
+  app.reloaded.subscribe(build);
+};
 
+function renderFilters(app: App, root: HTMLElement, { dates, nodeCounts, edgeCounts, maxDegree }: FilterFacts) {
   const set = (patch: Partial<Filters>, mode: "push" | "replace" = "push") => app.store.set({ filters: { ...app.store.get().filters, ...patch } }, mode);
 
   const nodeBoxes = NODE_TYPES.map((t) =>
@@ -88,6 +111,5 @@ export const mountFilters: MountPanel = (app) => {
     until.value = String(Math.max(0, b));
     dateOut.textContent = dates.length ? `${f.from ?? dates[0]} → ${f.to ?? dates[last]}` : "";
   };
-  sync();
-  app.store.subscribe((s, prev) => s.filters !== prev.filters && sync());
-};
+  return { sync, stop };
+}

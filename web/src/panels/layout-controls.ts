@@ -82,4 +82,9 @@ export const mountLayoutControls: MountPanel = (app) => {
   const fit = h("button", { attrs: { type: "button" }, on: { click: () => app.scene.fit() } }, "Fit to screen");
   render(root, h("h2", {}, "Layout"), h("div", { class: "row buttons" }, button, status), h("fieldset", {}, h("legend", {}, "ForceAtlas2 settings"), inputs), h("div", { class: "row buttons" }, reset, fit));
   window.addEventListener("pagehide", () => layout?.kill());
+  // After a reload, "Reset positions" knows the new nodes (at the server's positions) and forgets the gone.
+  app.reloaded.subscribe(() => {
+    for (const k of [...saved.keys()]) if (!graph.hasNode(k)) saved.delete(k);
+    graph.forEachNode((k, a) => saved.has(k) || saved.set(k, { x: a.x, y: a.y }));
+  });
 };

@@ -1,7 +1,7 @@
 /**
  * Legend over the graph: one entry per node type with its color (from the ontology's
  * NODE_COLORS) and how many entities of that type are visible / in the graph.
- * Each entry toggles that type's filter.
+ * Each entry toggles that type's filter. Counted again after a reload.
  */
 import { NODE_COLORS } from "../../../src/ontology.ts";
 import { NODE_TYPES } from "../../../src/types.ts";
@@ -10,9 +10,9 @@ import { byId, h, render } from "../ui/dom.ts";
 
 export const mountLegend: MountPanel = (app) => {
   const root = byId("legend");
-  const total = new Map<string, number>();
-  app.graph.forEachNode((_k, a) => total.set(a.type, (total.get(a.type) ?? 0) + 1));
   const draw = () => {
+    const total = new Map<string, number>();
+    app.graph.forEachNode((_k, a) => total.set(a.type, (total.get(a.type) ?? 0) + 1));
     const visible = app.scene.state().visible.nodes;
     const shown = new Map<string, number>();
     for (const k of visible) {
@@ -52,4 +52,5 @@ export const mountLegend: MountPanel = (app) => {
   };
   draw();
   app.store.subscribe((s, prev) => s.filters !== prev.filters && draw());
+  app.reloaded.subscribe(draw);
 };

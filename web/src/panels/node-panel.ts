@@ -1,24 +1,29 @@
 /**
  * The node panel ("Details" tab): the selected entity's type, aliases and articles,
- * then its relations grouped by type, each with the evidence quotes that state it.
- * Derived entirely from the graph in memory, re-rendered when the selection changes.
+ * its curation actions, then its relations grouped by type, each with how much
+ * evidence backs it and the quotes that state it (each can be marked a wrong
+ * reading). Derived entirely from the graph in memory, re-rendered when the
+ * selection changes and when the graph is reloaded.
  */
 import type { App, MountPanel } from "../app.ts";
 import { articleSource } from "../app.ts";
-import { groupRelations } from "../state/relations.ts";
+import { evidenceSummary, groupRelations } from "../state/relations.ts";
 import { byId, h, render, type Child } from "../ui/dom.ts";
+import { createEntityActions } from "./entity-actions.ts";
 import { evidenceList } from "./evidence.ts";
+import { wrongReadingAction } from "./wrong-reading.ts";
 
 function selectButton(app: App, key: string, label: string): HTMLElement {
   return h("button", { class: "link", attrs: { type: "button", "data-node": key }, on: { click: () => app.store.set({ node: key, panel: "details" }) } }, label);
 }
 
-function renderNode(app: App, key: string): Child[] {
+function renderNode(app: App, key: string, actions: HTMLElement): Child[] {
   const a = app.graph.getNodeAttributes(key);
   const groups = groupRelations(app.graph, key);
   return [
     h("h2", { class: "node-title", attrs: { id: "node-title" } }, h("span", { class: `type-dot type-${a.type}` }), a.label),
     h("p", { class: "node-meta" }, h("span", { class: "badge", attrs: { "data-type": a.type } }, a.type), ` · ${a.mentions} mentions · ${app.graph.degree(key)} relations`),
+    actions,
     a.aliases.length
       ? h("section", { class: "node-aliases" }, h("h3", {}, "Also called"), h("ul", { class: "chips" }, a.aliases.map((al) => h("li", {}, al))))
       : null,
@@ -42,7 +47,12 @@ function renderNode(app: App, key: string): Child[] {
             "ul",
             {},
             g.items.map((it) =>
-              h("li", { class: "relation", attrs: { "data-edge": it.edge } }, h("div", { class: "relation-head" }, selectButton(app, it.other, it.otherLabel), h("span", { class: "weight", attrs: { title: "evidence sentences" } }, `×${it.weight}`)), evidenceList(app, it.evidence)),
+              h(
+                "li",
+                { class: "relation", attrs: { "data-edge": it.edge } },
+                h("div", { class: "relation-head" }, selectButton(app, it.other, it.otherLabel), h("span", { class: "weight", attrs: { title: "distinct evidence sentences and articles" } }, evidenceSummary(it.evidence))),
+                evidenceList(app, it.evidence, 2, (ev) => wrongReadingAction(app, it.edge, ev)),
+              ),
             ),
           ),
         ),
@@ -53,9 +63,10 @@ function renderNode(app: App, key: string): Child[] {
 
 export const mountNodePanel: MountPanel = (app) => {
   const root = byId("panel-details");
+  const actionsFor = createEntityActions(app);
   const draw = () => {
     const key = app.store.get().node;
-    if (key && app.graph.hasNode(key)) render(root, renderNode(app, key));
+    if (key && app.graph.hasNode(key)) render(root, renderNode(app, key, actionsFor(key)));
     else
       render(
         root,
@@ -69,5 +80,11 @@ export const mountNodePanel: MountPanel = (app) => {
   draw();
   app.store.subscribe((s, prev) => {
     if (s.node !== prev.node) draw();
+  });
+  // Same entity, new graph: redraw where the reader was, not back at the top.
+  app.reloaded.subscribe(() => {
+    const top = root.scrollTop;
+    draw();
+    root.scrollTop = top;
   });
 };

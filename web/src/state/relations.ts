@@ -56,3 +56,17 @@ export function splitQuote(sentence: string, quote: string): [string, string, st
   if (at < 0) return [sentence, "", ""];
   return [sentence.slice(0, at), quote, sentence.slice(at + quote.length)];
 }
+
+/** How much evidence backs a relation: distinct sentences (article + sentence index) and distinct articles. */
+export function evidenceCounts(evidence: readonly Pick<Evidence, "article" | "sentenceIndex">[]): { sentences: number; articles: number } {
+  const sentences = new Set(evidence.map((e) => `${e.article}\u0000${e.sentenceIndex}`));
+  const articles = new Set(evidence.map((e) => e.article));
+  return { sentences: sentences.size, articles: articles.size };
+}
+
+/** "3 sentences · 2 articles", "1 sentence · 1 article". */
+export function evidenceSummary(evidence: readonly Pick<Evidence, "article" | "sentenceIndex">[]): string {
+  const { sentences, articles } = evidenceCounts(evidence);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  return `${n(sentences, "sentence")} · ${n(articles, "article")}`;
+}

@@ -7,7 +7,7 @@
 import { NODE_TYPES, type NodeType } from "../../../src/types.ts";
 import { EDGE_TYPE_BY_ID } from "../../../src/ontology.ts";
 
-export const PANELS = ["details", "path", "console", "filters", "layout", "export"] as const;
+export const PANELS = ["details", "path", "console", "filters", "layout", "export", "curate"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface PathRequest {
