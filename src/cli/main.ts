@@ -3,25 +3,40 @@
  * registering itself on the commander program. Returns the process exit code.
  */
 import { Command, CommanderError } from "commander";
-import { registerBuild } from "./commands/build.ts";
-import { registerQuery } from "./commands/query.ts";
-import { registerExport } from "./commands/export.ts";
-import { registerServe } from "./commands/serve.ts";
-import { registerBench } from "./commands/bench.ts";
-import { registerTrain } from "./commands/train.ts";
-import { registerParse } from "./commands/parse.ts";
-import { registerEvalNlp } from "./commands/eval-nlp.ts";
-import { registerEval } from "./commands/eval.ts";
-import { registerIngest } from "./commands/ingest.ts";
-import { registerEdit } from "./commands/edit.ts";
 import { UserError } from "./user-error.ts";
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: a module pulls in
+ * its whole stage (the server, the trainer, the fetch stack), and importing
+ * all of them made every command — `parley serve` included — pay for the others.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  build: async () => (await import("./commands/build.ts")).registerBuild,
+  query: async () => (await import("./commands/query.ts")).registerQuery,
+  export: async () => (await import("./commands/export.ts")).registerExport,
+  serve: async () => (await import("./commands/serve.ts")).registerServe,
+  bench: async () => (await import("./commands/bench.ts")).registerBench,
+  train: async () => (await import("./commands/train.ts")).registerTrain,
+  parse: async () => (await import("./commands/parse.ts")).registerParse,
+  "eval-nlp": async () => (await import("./commands/eval-nlp.ts")).registerEvalNlp,
+  eval: async () => (await import("./commands/eval.ts")).registerEval,
+  ingest: async () => (await import("./commands/ingest.ts")).registerIngest,
+  edit: async () => (await import("./commands/edit.ts")).registerEdit,
+};
+/** Commands registered by another command's module. */
+const ALSO: Record<string, string> = { start: "serve", watch: "ingest" };
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("parley")
     .description("Read negotiation news as a knowledge graph.")
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [registerBuild, registerQuery, registerExport, registerServe, registerBench, registerTrain, registerParse, registerEvalNlp, registerEval, registerIngest, registerEdit]) register(program);
+  // The command named on the line alone; every command for help, an unknown name or none.
+  const named = argv[0] === undefined ? undefined : (ALSO[argv[0]] ?? argv[0]);
+  const modules = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+  for (const register of await Promise.all(modules.map((load) => load()))) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -21,7 +21,7 @@ import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
 import { DEFAULT_TUNING, readGraphStreaming, type StreamTuning } from "./stream-read.ts";
 import { refuseReservedNodeKeys } from "./reserved-keys.ts";
-import { SnapshotGraph, encodeSnapshot, identityOf, openSnapshot, removeSnapshot, snapshotFileOf } from "./snapshot/index.ts";
+import { SnapshotGraph, encodeSnapshot, identityOf, markSnapshotChecked, openSnapshot, removeSnapshot, snapshotFileOf } from "./snapshot/index.ts";
 
 export type ParleyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -108,7 +108,10 @@ export async function saveGraph(graph: ParleyGraph, file: string): Promise<void>
     return removeSnapshot(file);
   }
   // The snapshot is a cache of graph.json: failing to write it leaves graph.json the only (and complete) copy.
-  await writeFileAtomic(snapshotFileOf(file), chunks).catch(() => removeSnapshot(file));
+  await writeFileAtomic(snapshotFileOf(file), chunks).then(
+    () => markSnapshotChecked(file),
+    () => removeSnapshot(file),
+  );
 }
 
 export function graphFromJSON(data: SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>): ParleyGraph {

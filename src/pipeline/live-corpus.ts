@@ -69,13 +69,23 @@ export interface AddArticleResult extends GraphDiff {
   seq: number;
 }
 
-/** An extractor usable at once whose thread is still starting: calls wait for it; a failed start fails them. */
-function deferredExtractor(starting: Promise<Extractor>): Extractor {
-  starting.catch(() => {});
+/**
+ * An extractor usable at once whose thread starts on first use, or when
+ * `start()` is called (a server calls it once it answers queries: loading the
+ * models is a second of CPU that a cold start should not spend before its
+ * first answer). Calls wait for the thread; a failed start fails them.
+ */
+function lazyExtractor(create: () => Promise<Extractor>): Extractor & { start(): void } {
+  let starting: Promise<Extractor> | null = null;
+  const started = () => {
+    if (!starting) (starting = create()).catch(() => {});
+    return starting;
+  };
   return {
-    extract: async (article) => (await starting).extract(article),
+    start: () => void started(),
+    extract: async (article) => (await started()).extract(article),
     close: async () => {
-      const pool = await starting.catch(() => null);
+      const pool = await starting?.catch(() => null);
       await pool?.close();
     },
   };
@@ -149,7 +159,7 @@ export class LiveCorpus {
     readonly store: CorpusStore,
     readonly version: ExtractorVersion,
     rules: Rules,
-    private readonly extractor: Extractor,
+    private readonly extractor: Extractor & { start?(): void },
     state: { graph: ParleyGraph; articles: Article[]; contentHashes: Map<string, string>; seq: number },
   ) {
     this.rules = rules;
@@ -186,7 +196,7 @@ export class LiveCorpus {
     const swept = [...(await removeStaleTempFiles(join(options.graphFile, ".."))), ...(await removeStaleTempFiles(options.articlesDir))];
     if (swept.length) log(`removed ${swept.length} temp file(s) left by an interrupted write`);
     const store = CorpusStore.open(options.storeFile);
-    let extractor: Extractor | null = null;
+    let extractor: (Extractor & { start?(): void }) | null = null;
     try {
       const version = extractorVersion(options.lexiconDir);
       const warnings: string[] = [];
@@ -194,7 +204,7 @@ export class LiveCorpus {
       if (warnings.length) log(`${warnings.length} article(s) without a publication date, read as "date unknown" (first: ${warnings[0]})`);
       const snapshot = await loadGraph(options.graphFile);
       // The thread starts (lexicon and models, about a second) while the server goes on opening; the first extraction waits for it.
-      extractor = options.extractor === "in-process" ? inProcessExtractor(rules.lexicon) : deferredExtractor(createExtractorPool({ lexiconDir: options.lexiconDir, threads: 1 }));
+      extractor = options.extractor === "in-process" ? inProcessExtractor(rules.lexicon) : lazyExtractor(() => createExtractorPool({ lexiconDir: options.lexiconDir, threads: 1 }));
       const inSnapshot = graphArticleIds(snapshot);
       const folderIds = new Set(synced.articles.map((a) => a.id));
       const recorded = store.snapshotSeq(options.graphFile);
@@ -319,6 +329,11 @@ export class LiveCorpus {
       await this.integration;
       if (this.integrationError && this.graphChanges < wanted) throw this.integrationError;
     }
+  }
+
+  /** Starts what the first ingest needs (the extraction thread and its models) ahead of it. */
+  warmUp(): void {
+    this.extractor.start?.();
   }
 
   /** Resolves once the served graph includes the commit `seq` (or every commit so far). */

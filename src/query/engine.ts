@@ -1,7 +1,8 @@
 /**
  * createQueryEngine(): indexes a graph once (CSR adjacency, labels, names) — a
  * graphology graph, or a binary snapshot's structure — and answers openCypher
- * queries, console shortcuts, path(), search() and resolve() against it. Engines are cheap to rebuild: the server makes a new
+ * queries, console shortcuts, path(), search() and resolve() against it
+ * (createQueryEngineInSteps: the same, built in steps). Engines are cheap to rebuild: the server makes a new
  * one whenever it swaps in a new graph; an engine never mutates its graph.
  */
 import type { EvalContext } from "./context.ts";
@@ -16,6 +17,7 @@ import { parseQuery } from "./parser.ts";
 import type { PathResult, QueryResult, SearchHit } from "./result.ts";
 import { matchShortcut } from "./shortcuts.ts";
 import { fromJS, type Value } from "./values.ts";
+import { Stepped } from "./stepped.ts";
 
 export interface QueryEngine {
   /** Runs openCypher or a console shortcut (path/paths/neighbors/find). */
@@ -30,10 +32,39 @@ export interface QueryEngine {
   readonly limits: QueryLimits;
 }
 
-export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial<QueryLimits> = {}, options: GraphIndexOptions = {}): QueryEngine {
-  const resolved = resolveLimits(limits);
+export interface EngineOptions extends GraphIndexOptions {
+  /**
+   * "background": the name index (what shortcuts, path(), search() and
+   * resolve() use; seconds of CPU at 100k nodes) is built in steps after the
+   * engine is returned, and at once by the first call that needs it. openCypher
+   * queries do not wait for it. Default "now".
+   */
+  names?: "now" | "background";
+}
+
+export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial<QueryLimits> = {}, options: EngineOptions = {}): QueryEngine {
   const index = new GraphIndex(graph, options);
+  if (options.names === "background") {
+    const names = new Stepped(NameIndex.inSteps(index)).inBackground();
+    return engineOver(index, () => names.value, limits);
+  }
   const names = new NameIndex(index);
+  return engineOver(index, () => names, limits);
+}
+
+/**
+ * createQueryEngine in steps of a few milliseconds (the index, then the
+ * names): a server builds its own engine over a million edges between
+ * requests instead of before it listens. Draining it gives the same engine.
+ */
+export function* createQueryEngineInSteps(graph: AnyGraph | IndexSource, limits: Partial<QueryLimits> = {}, options: GraphIndexOptions = {}): Generator<void, QueryEngine> {
+  const index = yield* GraphIndex.inSteps(graph, options);
+  const names = yield* NameIndex.inSteps(index);
+  return engineOver(index, () => names, limits);
+}
+
+function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial<QueryLimits>): QueryEngine {
+  const resolved = resolveLimits(limits);
   const searcher = new PathSearcher(index);
   const hasKey = (k: string) => index.nodeIndex.has(k);
   const context = (params: Record<string, unknown>): EvalContext => ({
@@ -43,6 +74,7 @@ export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial
     params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fromJS(v)])) as Record<string, Value>,
   });
   const nodeOf = (name: string): number => {
+    const names = namesOf();
     const key = names.resolve(name, hasKey);
     if (key === null) throw new UnknownNameError(name, names.suggest(name));
     return index.nodeIndex.get(key)!;
@@ -56,7 +88,7 @@ export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial
       const started = performance.now();
       const ctx = context(params);
       const shortcut = matchShortcut(text);
-      const table = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names }) : execute(parseQuery(text), ctx);
+      const table = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(parseQuery(text), ctx);
       return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs: Math.round((performance.now() - started) * 100) / 100 };
     },
     path(from, to, opts = {}) {
@@ -64,7 +96,7 @@ export function createQueryEngine(graph: AnyGraph | IndexSource, limits: Partial
       const b = nodeOf(to);
       return toPathResult(index, a, b, findRoutes(index, searcher, a, b, opts, new Guard(resolved)));
     },
-    search: (q, limit = 10) => names.search(q, limit),
-    resolve: (name) => names.resolve(name, hasKey),
+    search: (q, limit = 10) => namesOf().search(q, limit),
+    resolve: (name) => namesOf().resolve(name, hasKey),
   };
 }

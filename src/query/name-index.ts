@@ -39,9 +39,16 @@ export class NameIndex {
   private readonly table: NameTable;
   private readonly ranked: NameSearch;
 
-  constructor(index: GraphIndex) {
-    this.table = new NameTable(namesOf(index), fold);
-    this.ranked = new NameSearch(this.table);
+  constructor(index: GraphIndex, built?: { table: NameTable; ranked: NameSearch }) {
+    this.table = built?.table ?? new NameTable(namesOf(index), fold);
+    this.ranked = built?.ranked ?? new NameSearch(this.table);
+  }
+
+  /** The index built in steps, with a pause between them (a server builds its engine between requests). */
+  static *inSteps(index: GraphIndex): Generator<void, NameIndex> {
+    const table = yield* NameTable.inSteps(namesOf(index), fold);
+    const ranked = yield* NameSearch.inSteps(table);
+    return new NameIndex(index, { table, ranked });
   }
 
   /** The node a name stands for: exact key, else folded label/alias/key (best-known node wins a tie). */

@@ -29,45 +29,80 @@ export function scoreEntry(t: NameTable, e: number, needle: string): number {
 const collator = new Intl.Collator();
 const byLabel = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b));
 
+interface SearchParts {
+  suffixes: string[];
+  firstOccurrence: Map<string, number>;
+  occurrence: Int32Array;
+  nextOccurrence: Int32Array;
+  haystack: string;
+  starts: Int32Array;
+}
+
+/** Entries between the pauses of searchParts. */
+const STEP = 16_384;
+
+/** The word-suffix chains, their sorted list and the haystack, pausing every STEP entries (NameSearch.inSteps). */
+function* searchParts(table: NameTable): Generator<void, SearchParts> {
+  const occurrence: number[] = [];
+  const next: number[] = [];
+  const last = new Map<string, number>();
+  const firstOccurrence = new Map<string, number>();
+  for (let e = 0; e < table.size; e++) {
+    if (e % STEP === STEP - 1) yield;
+    const folded = table.folded[e];
+    for (let p = folded.indexOf(" "); p >= 0; p = folded.indexOf(" ", p + 1)) {
+      const suffix = folded.slice(p + 1);
+      const o = occurrence.push(e) - 1;
+      next.push(-1);
+      const prev = last.get(suffix);
+      if (prev === undefined) firstOccurrence.set(suffix, o);
+      else next[prev] = o;
+      last.set(suffix, o);
+    }
+  }
+  yield;
+  const suffixes = [...firstOccurrence.keys()].sort();
+  yield;
+  // Folded names hold no newline, so a match never spans two names.
+  const haystack = table.folded.join("\n");
+  const starts = new Int32Array(table.size + 1);
+  for (let i = 0, at = 0; i < table.size; i++) {
+    starts[i] = at;
+    at += table.folded[i].length + 1;
+  }
+  starts[table.size] = haystack.length + 1;
+  return { suffixes, firstOccurrence, occurrence: Int32Array.from(occurrence), nextOccurrence: Int32Array.from(next), haystack, starts };
+}
+
 export class NameSearch {
   /**
    * Distinct suffixes starting at a later word ("putin" of "vladimir putin"), sorted; each one's
    * occurrences are a chain through `occurrence` (the entry) and `nextOccurrence`, in entry order.
    */
   private readonly suffixes: string[];
-  private readonly firstOccurrence = new Map<string, number>();
+  private readonly firstOccurrence: Map<string, number>;
   private readonly occurrence: Int32Array;
   private readonly nextOccurrence: Int32Array;
   private readonly haystack: string;
   private readonly starts: Int32Array;
 
-  constructor(private readonly table: NameTable) {
-    const occurrence: number[] = [];
-    const next: number[] = [];
-    const last = new Map<string, number>();
-    for (let e = 0; e < table.size; e++) {
-      const folded = table.folded[e];
-      for (let p = folded.indexOf(" "); p >= 0; p = folded.indexOf(" ", p + 1)) {
-        const suffix = folded.slice(p + 1);
-        const o = occurrence.push(e) - 1;
-        next.push(-1);
-        const prev = last.get(suffix);
-        if (prev === undefined) this.firstOccurrence.set(suffix, o);
-        else next[prev] = o;
-        last.set(suffix, o);
-      }
+  /** The search built in steps, with a pause between them. */
+  static *inSteps(table: NameTable): Generator<void, NameSearch> {
+    return new NameSearch(table, yield* searchParts(table));
+  }
+
+  constructor(
+    private readonly table: NameTable,
+    parts?: SearchParts,
+  ) {
+    let p = parts;
+    if (!p) {
+      const steps = searchParts(table);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      p = step.value;
     }
-    this.occurrence = Int32Array.from(occurrence);
-    this.nextOccurrence = Int32Array.from(next);
-    this.suffixes = [...this.firstOccurrence.keys()].sort();
-    // Folded names hold no newline, so a match never spans two names.
-    this.haystack = table.folded.join("\n");
-    this.starts = new Int32Array(table.size + 1);
-    for (let i = 0, at = 0; i < table.size; i++) {
-      this.starts[i] = at;
-      at += table.folded[i].length + 1;
-    }
-    this.starts[table.size] = this.haystack.length + 1;
+    ({ suffixes: this.suffixes, firstOccurrence: this.firstOccurrence, occurrence: this.occurrence, nextOccurrence: this.nextOccurrence, haystack: this.haystack, starts: this.starts } = p);
   }
 
   /** Entries whose folded name starts with `needle` (every exact and prefix hit). */

@@ -15,16 +15,86 @@ export interface NodeNames {
   names: Iterable<string>;
 }
 
+/** Names between the pauses of nameTableParts. */
+const STEP = 4_096;
+
+interface TableParts {
+  readonly isTableParts: true;
+  keys: string[];
+  labels: string[];
+  types: string[];
+  weights: Float64Array;
+  node: Int32Array;
+  name: string[];
+  folded: string[];
+  isLabel: Uint8Array;
+  sortedFolded: string[];
+  firstOfSorted: Int32Array;
+  sameNext: Int32Array;
+}
+
+/** The table's columns, pausing every STEP names (NameTable.inSteps); the constructor runs it at once. */
+function* nameTableParts(nodes: Iterable<NodeNames>, fold: (name: string) => string): Generator<void, TableParts> {
+  const keys: string[] = [];
+  const labels: string[] = [];
+  const types: string[] = [];
+  const name: string[] = [];
+  const foldedNames: string[] = [];
+  const node: number[] = [];
+  const isLabel: number[] = [];
+  const weights: number[] = [];
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const next: number[] = [];
+  let n = 0;
+  for (const spec of nodes) {
+    keys.push(spec.key);
+    labels.push(spec.label);
+    types.push(spec.type);
+    weights.push(spec.weight);
+    for (const each of spec.names) {
+      const folded = fold(each);
+      if (!folded) continue;
+      const e = name.length;
+      if (e % STEP === STEP - 1) yield;
+      name.push(each);
+      foldedNames.push(folded);
+      node.push(n);
+      isLabel.push(each === spec.label ? 1 : 0);
+      next.push(-1);
+      const prev = last.get(folded);
+      if (prev === undefined) first.set(folded, e);
+      else next[prev] = e;
+      last.set(folded, e);
+    }
+    n++;
+  }
+  yield;
+  // Sorted once and searched by halves: no map of every name kept beside it.
+  const sortedFolded = [...first.keys()].sort();
+  yield;
+  return {
+    isTableParts: true,
+    keys, labels, types, name, folded: foldedNames,
+    weights: Float64Array.from(weights),
+    node: Int32Array.from(node),
+    isLabel: Uint8Array.from(isLabel),
+    sameNext: Int32Array.from(next),
+    sortedFolded,
+    firstOfSorted: Int32Array.from(sortedFolded, (f) => first.get(f)!),
+  };
+}
+
 export class NameTable {
   /** Per node. */
-  readonly keys: string[] = [];
-  readonly labels: string[] = [];
-  readonly types: string[] = [];
+  readonly keys: string[];
+  readonly labels: string[];
+  readonly types: string[];
   readonly weights: Float64Array;
   /** Per entry. */
   readonly node: Int32Array;
-  readonly name: string[] = [];
-  readonly folded: string[] = [];
+  readonly name: string[];
+  readonly folded: string[];
   readonly isLabel: Uint8Array;
   readonly size: number;
   /** Distinct folded names in code-unit order, each one's first entry, and `sameNext[e]`: the next entry with e's folded name, or -1. */
@@ -32,43 +102,33 @@ export class NameTable {
   private readonly firstOfSorted: Int32Array;
   readonly sameNext: Int32Array;
 
-  constructor(nodes: Iterable<NodeNames>, fold: (name: string) => string) {
-    const node: number[] = [];
-    const isLabel: number[] = [];
-    const weights: number[] = [];
-    const first = new Map<string, number>();
-    const last = new Map<string, number>();
-    const next: number[] = [];
-    let n = 0;
-    for (const spec of nodes) {
-      this.keys.push(spec.key);
-      this.labels.push(spec.label);
-      this.types.push(spec.type);
-      weights.push(spec.weight);
-      for (const name of spec.names) {
-        const folded = fold(name);
-        if (!folded) continue;
-        const e = this.name.length;
-        this.name.push(name);
-        this.folded.push(folded);
-        node.push(n);
-        isLabel.push(name === spec.label ? 1 : 0);
-        next.push(-1);
-        const prev = last.get(folded);
-        if (prev === undefined) first.set(folded, e);
-        else next[prev] = e;
-        last.set(folded, e);
-      }
-      n++;
+  /** The table built in steps, with a pause between them. */
+  static *inSteps(nodes: Iterable<NodeNames>, fold: (name: string) => string): Generator<void, NameTable> {
+    const parts = yield* nameTableParts(nodes, fold);
+    return new NameTable(parts);
+  }
+
+  constructor(nodes: Iterable<NodeNames> | TableParts, fold?: (name: string) => string) {
+    let p: TableParts;
+    if ((nodes as Partial<TableParts>).isTableParts === true) p = nodes as TableParts;
+    else {
+      const steps = nameTableParts(nodes as Iterable<NodeNames>, fold!);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      p = step.value;
     }
-    this.size = this.name.length;
-    this.node = Int32Array.from(node);
-    this.isLabel = Uint8Array.from(isLabel);
-    this.weights = Float64Array.from(weights);
-    this.sameNext = Int32Array.from(next);
-    // Sorted once and searched by halves: no map of every name kept beside it.
-    this.sortedFolded = [...first.keys()].sort();
-    this.firstOfSorted = Int32Array.from(this.sortedFolded, (f) => first.get(f)!);
+    this.keys = p.keys;
+    this.labels = p.labels;
+    this.types = p.types;
+    this.weights = p.weights;
+    this.node = p.node;
+    this.name = p.name;
+    this.folded = p.folded;
+    this.isLabel = p.isLabel;
+    this.size = p.name.length;
+    this.sortedFolded = p.sortedFolded;
+    this.firstOfSorted = p.firstOfSorted;
+    this.sameNext = p.sameNext;
   }
 
   /** The entries with the i-th folded name of `sortedFolded`, in entry order. */

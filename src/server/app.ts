@@ -49,7 +49,8 @@ const defaultLog: Logger = (line) => process.stdout.write(`${line}\n`);
 
 export function createApp(options: AppOptions): ParleyApp {
   const { state, webDir, bodyLimit = "2mb", log = defaultLog, requestLog: logRequests = true } = options;
-  if (!state || !state.graph || !state.engine) throw new TypeError("server/createApp: expecting a state with graph and engine.");
+  // `in`, not a read: reading the engine would finish building it before the server listens.
+  if (!state || !state.graph || !("engine" in state)) throw new TypeError("server/createApp: expecting a state with graph and engine.");
   if (typeof options.writeKey !== "string" || !options.writeKey) throw new TypeError("server/createApp: expecting the write key.");
   const ingestQueue = createSerialQueue();
   const app = express() as ParleyApp;

@@ -16,6 +16,9 @@ import { loadRestInBackground } from "../graph/persist.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
 import { loadWriteKey, type WriteRate } from "./write-key.ts";
 
+/** How long after listening the extraction thread starts, unless an ingest starts it first. */
+const EXTRACTOR_WARM_UP_MS = 3_000;
+
 export interface StartOptions {
   graphFile: string;
   articlesDir: string;
@@ -77,6 +80,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   // A graph read from its snapshot answers queries already; graphology fills in from now on, between requests.
   loadRestInBackground(state.graph);
+  // The extraction thread loads its models (a second of CPU) for the first ingest once start-up work has had the
+  // cores for a while; an ingest before then starts it itself.
+  const warmUp = setTimeout(() => state.live.warmUp(), EXTRACTOR_WARM_UP_MS);
+  warmUp.unref();
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
 
@@ -93,6 +100,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const sweep = setInterval(() => server.closeIdleConnections(), 25);
       server.close((err) => {
         clearTimeout(force);
+        clearTimeout(warmUp);
         clearInterval(sweep);
         app.ingestQueue
           .idle()

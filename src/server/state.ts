@@ -14,7 +14,7 @@ import type { ParleyGraph } from "../graph/persist.ts";
 import { LiveCorpus } from "../pipeline/index.ts";
 import { defaultStoreFile } from "../store/index.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
-import { createQueryEngine } from "../query/index.ts";
+import { createQueryEngine, createQueryEngineInSteps, Stepped } from "../query/index.ts";
 import { openSnapshot } from "../graph/snapshot/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 import { EventHub } from "./events.ts";
@@ -87,10 +87,19 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
   // Opening rewrote the graph file (the journal was replayed into it): the worker loads it again.
   if (queries && fileVersion(files.graphFile) !== version) queries.reload();
   queries ??= startRunner();
+  // Until an ingest swaps in another engine, the start-up one, built in steps between other work from here on
+  // (seconds of CPU at a million edges, no longer spent before the server listens: console queries go to the
+  // worker, which indexes on its own thread); a request that needs it before the last step finishes it at once.
+  let engine: Stepped<QueryEngine> | QueryEngine = new Stepped(createQueryEngineInSteps(live.graph, queryLimits)).inBackground();
   state = {
     graph: live.graph,
     articles: live.articles,
-    engine: createQueryEngine(live.graph, queryLimits),
+    get engine() {
+      return engine instanceof Stepped ? engine.value : engine;
+    },
+    set engine(next: QueryEngine) {
+      engine = next;
+    },
     queries: queries ?? inProcessRunner(() => state!.engine),
     live,
     graphFile: files.graphFile,

@@ -6,12 +6,12 @@
  * gives, and only damage is worth a (single) log line.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateGraph } from "../../bench/generate-graph.ts";
 import { GraphFileError, loadGraph, loadGraphFromJson, saveGraph, serializeGraph } from "../../src/graph/persist.ts";
-import { SnapshotGraph, encodeSnapshot, identityOf, openSnapshot, snapshotFileOf } from "../../src/graph/snapshot/index.ts";
+import { SnapshotGraph, checkedStampOf, encodeSnapshot, identityOf, openSnapshot, snapshotFileOf } from "../../src/graph/snapshot/index.ts";
 import { createQueryEngine } from "../../src/query/index.ts";
 
 let dir: string;
@@ -67,6 +67,19 @@ describe("a stale snapshot", () => {
     await expectJsonLoad(file);
     await writeFile(file, text);
     expect(await loadGraph(file)).toBeInstanceOf(SnapshotGraph);
+  });
+});
+
+describe("the checked stamp (a start that skips hashing)", () => {
+  it("is written with the pair, and stops vouching once graph.json is changed, even with its length and mtime put back", async () => {
+    const { file, text } = await pair();
+    expect(await readFile(checkedStampOf(file), "utf8")).not.toBe("");
+    expect(await loadGraph(file)).toBeInstanceOf(SnapshotGraph);
+    const before = await stat(file);
+    const at = text.indexOf('"label": "') + 10;
+    await writeFile(file, text.slice(0, at) + (text[at] === "Q" ? "R" : "Q") + text.slice(at + 1));
+    await utimes(file, before.atime, before.mtime);
+    await expectJsonLoad(file);
   });
 });
 

@@ -7,12 +7,18 @@
  * worth a line in the log: a stale snapshot is the expected result of editing
  * graph.json.
  *
+ * Checking costs a SHA-1 of both files (half a gigabyte at 1M edges, most of
+ * a second). Once a pair has been checked — or written by saveGraph — the
+ * versions of both files (inode, size, mtime, ctime: any write changes the
+ * ctime, which no tool can set back) are kept in `graph.bin.checked`; while
+ * they stay the same, a start takes the snapshot without hashing again.
+ *
  * A server reads it once, into shared memory: its query worker indexes those
  * bytes and its graph fills in from them (openSnapshot remembers what it
  * checked while neither file changes, so the second open reads nothing).
  */
 import { createHash } from "node:crypto";
-import { open, stat, unlink, type FileHandle } from "node:fs/promises";
+import { open, readFile, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { GraphSnapshot, jsonIdentityOf } from "./decode.ts";
 import { HASH_ALGORITHM, HEADER_BYTES, MAGIC, SnapshotError } from "./format.ts";
@@ -21,6 +27,19 @@ import type { JsonIdentity } from "./encode.ts";
 export function snapshotFileOf(graphFile: string): string {
   const ext = extname(graphFile);
   return join(dirname(graphFile), `${ext ? basename(graphFile, ext) : basename(graphFile)}.bin`);
+}
+
+/** Where the versions of a checked pair are kept (see above). */
+export const checkedStampOf = (graphFile: string) => `${snapshotFileOf(graphFile)}.checked`;
+
+/** Both files' versions, as the stamp records them. */
+async function pairVersions(graphFile: string): Promise<string> {
+  return `${await versionOf(graphFile)} ${await versionOf(snapshotFileOf(graphFile))}`;
+}
+
+/** Records that graph.json and graph.bin, as they are now, belong together (best effort: without it the next start hashes). */
+export async function markSnapshotChecked(graphFile: string): Promise<void> {
+  await writeFile(checkedStampOf(graphFile), await pairVersions(graphFile)).catch(() => {});
 }
 
 /** Length and SHA-1 of a file, read a few MiB at a time. */
@@ -71,16 +90,18 @@ const checked = new Map<string, { snapshot: WeakRef<GraphSnapshot>; versions: st
  */
 export async function openSnapshot(graphFile: string, options: OpenOptions = {}): Promise<GraphSnapshot | null> {
   const binFile = snapshotFileOf(graphFile);
-  const versions = `${await versionOf(graphFile)} ${await versionOf(binFile)}`;
+  const versions = await pairVersions(graphFile);
   const known = checked.get(graphFile);
   const again = known && known.versions === versions && (known.shared || !options.shared) ? known.snapshot.deref() : undefined;
   if (again) return again;
-  const snapshot = await readSnapshot(graphFile, binFile, options);
+  const stamped = (await readFile(checkedStampOf(graphFile), "utf8").catch(() => "")) === versions;
+  const snapshot = await readSnapshot(graphFile, binFile, options, stamped);
+  if (snapshot && !stamped) await markSnapshotChecked(graphFile);
   if (snapshot) checked.set(graphFile, { snapshot: new WeakRef(snapshot), versions, shared: !!options.shared });
   return snapshot;
 }
 
-async function readSnapshot(graphFile: string, binFile: string, options: OpenOptions): Promise<GraphSnapshot | null> {
+async function readSnapshot(graphFile: string, binFile: string, options: OpenOptions, stamped: boolean): Promise<GraphSnapshot | null> {
   const damaged = (why: string) => (options.log?.(`warning: ignoring the graph snapshot ${binFile} (${why}); reading ${graphFile}`), null);
   let handle;
   try {
@@ -107,13 +128,16 @@ async function readSnapshot(graphFile: string, binFile: string, options: OpenOpt
   }
   let snapshot: GraphSnapshot;
   try {
-    snapshot = new GraphSnapshot(bytes);
+    snapshot = new GraphSnapshot(bytes, { checksumChecked: stamped });
   } catch (err) {
     if (err instanceof SnapshotError || err instanceof RangeError) return damaged(err.message);
     throw err;
   }
-  // The header read first and the whole file read after must agree, and graph.json must hash as recorded.
-  const actual = snapshot.json.hash.equals(recorded.hash) ? await fileIdentity(graphFile).catch(() => null) : null;
+  // The header read first and the whole file read after must agree, and graph.json must hash as recorded
+  // (unless this very pair was checked before and neither file has changed since).
+  if (!snapshot.json.hash.equals(recorded.hash)) return null;
+  if (stamped) return snapshot;
+  const actual = await fileIdentity(graphFile).catch(() => null);
   return actual && actual.bytes === recorded.bytes && actual.hash.equals(recorded.hash) ? snapshot : null;
 }
 
@@ -133,4 +157,5 @@ async function readAll(handle: FileHandle, shared: boolean): Promise<Buffer> {
 /** Removes the snapshot of `graphFile`, if any (it can no longer match). */
 export async function removeSnapshot(graphFile: string): Promise<void> {
   await unlink(snapshotFileOf(graphFile)).catch(() => {});
+  await unlink(checkedStampOf(graphFile)).catch(() => {});
 }

@@ -38,7 +38,8 @@ try {
   // The server's snapshot in shared memory, checked when it read it (and matching graph.json then); else the file.
   const snapshot = init.snapshot ? new GraphSnapshot(Buffer.from(init.snapshot), { checksumChecked: true }) : await openSnapshot(init.graphFile);
   const graph = snapshot ? snapshotStructure(snapshot) : indexSourceOf(await loadGraphFromJson(init.graphFile));
-  const engine = createQueryEngine(graph, init.limits);
+  // Ready once the structure is indexed: names (for shortcuts) follow in steps, and a shortcut before they are done finishes them.
+  const engine = createQueryEngine(graph, init.limits, { names: "background" });
   // Loading is start-up work, done at normal priority; the queries after it yield to the API.
   lowerPriority();
   port.on("message", async (msg: ToWorker) => {
