@@ -333,7 +333,7 @@ export class LiveCorpus {
 
   /** Starts what the first ingest needs (the extraction thread and its models) ahead of it. */
   warmUp(): void {
-    this.extractor.start?.();
+    if (!this.closed) this.extractor.start?.();
   }
 
   /** Resolves once the served graph includes the commit `seq` (or every commit so far). */

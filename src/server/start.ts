@@ -80,10 +80,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   // A graph read from its snapshot answers queries already; graphology fills in from now on, between requests.
   loadRestInBackground(state.graph);
-  // The extraction thread loads its models (a second of CPU) for the first ingest once start-up work has had the
-  // cores for a while; an ingest before then starts it itself.
-  const warmUp = setTimeout(() => state.live.warmUp(), EXTRACTOR_WARM_UP_MS);
+  // The extraction thread loads its models (a second of CPU) for the first ingest once the server has answered
+  // its first request (a page asks for the graph long before anyone posts), or after a while; not during start-up,
+  // where it would slow the first answer. An ingest before then starts it itself.
+  const warm = () => state.live.warmUp();
+  const warmUp = setTimeout(warm, EXTRACTOR_WARM_UP_MS);
   warmUp.unref();
+  server.once("request", (_req, res) => res.once("finish", warm));
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
 

@@ -246,6 +246,11 @@ export class CorpusStore {
     return { id, ...edit };
   }
 
+  /** Appends several edits in one transaction (all or none), in order, and gives them their ids. */
+  addEdits(edits: ReadonlyArray<Omit<Edit, "id">>): Edit[] {
+    return this.db.transaction(() => edits.map((e) => this.addEdit(e)))();
+  }
+
   /** Id of the newest edit (0 when none): another process's edit shows as a change of it. */
   lastEditId(): number {
     return (this.sql("SELECT COALESCE(MAX(id), 0) FROM edits").pluck().get() as number) ?? 0;

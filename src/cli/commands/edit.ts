@@ -2,15 +2,17 @@
  * `parley edit <operation> …` corrects the graph on the corpus store, without a
  * server: merge, split, rename, retype, delete-entity, delete-edge,
  * reject-evidence ("wrong reading"), add-edge, delete-article, undo; `parley
- * edit log` prints the curation log with what became of each edit. An edit is
+ * edit log` prints the curation log with what became of each edit (`--json`:
+ * a backup, which `parley edit import` restores). An edit is
  * tried first and refused if it would change nothing; once recorded the graph
  * file is rebuilt (a warm build: nothing is extracted again). A server running
  * on the same store takes the edit in within a second.
  */
 import type { Command } from "commander";
+import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import { buildGraphWithStore, curatedGraph, layOutWithStore, loadRules, prepareEdit, whyNotApplicable, type Rules, type StoreBuildResult } from "../../pipeline/index.ts";
+import { buildGraphWithStore, curatedGraph, layOutWithStore, loadRules, parseEditBody, prepareEdit, whyNotApplicable, type Rules, type StoreBuildResult } from "../../pipeline/index.ts";
 import { saveGraph } from "../../graph/persist.ts";
 import { createQueryEngine, UnknownNameError } from "../../query/index.ts";
 import { CorpusStore, defaultStoreFile, extractorVersion } from "../../store/index.ts";
@@ -59,6 +61,71 @@ async function openCorpus(flags: EditFlags): Promise<{ store: CorpusStore; built
   }
 }
 
+/** The graph file again, with the store's whole curation log applied. */
+async function rewriteGraph(store: CorpusStore, built: StoreBuildResult, rules: Rules, out: string) {
+  const edits = store.edits();
+  const after = curatedGraph(built.extractions, rules.lexicon, edits, { layout: false });
+  await layOutWithStore(after.graph, store);
+  await saveGraph(after.graph, out);
+  store.setSnapshotSeq(out, built.synced.seq);
+  store.setSnapshotEditId(out, edits.at(-1)?.id ?? 0);
+  return after;
+}
+
+/**
+ * Edits from a `parley edit log --json` backup, oldest first, as they will be stored: each line checked
+ * (an error names the line), undo targets renumbered to the ids the imported edits get.
+ */
+function readBackup(text: string, file: string): Edit[] {
+  const edits: Edit[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let row: Partial<Edit>;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new UserError(`${where}: not JSON`);
+    }
+    if (!Number.isInteger(row.id) || typeof row.at !== "string" || typeof row.author !== "string" || typeof row.reason !== "string" || !row.params) throw new UserError(`${where}: not an edit of parley edit log --json (id, at, author, reason, params)`);
+    try {
+      parseEditBody(row.params);
+    } catch (err) {
+      throw new UserError(`${where}: ${(err as Error).message}`);
+    }
+    const against = row.against && typeof row.against.seq === "number" && typeof row.against.nodes === "object" ? row.against : { seq: 0, nodes: {} };
+    edits.push({ id: row.id!, at: row.at, author: row.author, reason: row.reason, params: row.params, against });
+  });
+  return edits.sort((a, b) => a.id - b.id);
+}
+
+/** Restores a backup of the log: edits the store already holds (same time, author and change) are skipped. */
+async function importEdits(flags: EditFlags, file: string): Promise<void> {
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), "utf8");
+  } catch (err) {
+    throw new UserError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const backup = readBackup(text, file);
+  const { store, built, rules, out } = await openCorpus(flags);
+  try {
+    const sameness = (e: Omit<Edit, "id" | "against">) => JSON.stringify([e.at, e.author, e.params]);
+    const held = new Set(built.edits.map(sameness));
+    const fresh = backup.filter((e) => !held.has(sameness(e)));
+    const firstId = store.lastEditId() + 1;
+    const newId = new Map(fresh.map((e, i) => [e.id, firstId + i]));
+    const added = store.addEdits(
+      fresh.map(({ id: _old, ...e }) => (e.params.op === "undo" && newId.has(e.params.target) ? { ...e, params: { op: "undo", target: newId.get(e.params.target)! } } : e)),
+    );
+    const after = await rewriteGraph(store, built, rules, out);
+    say(`imported ${added.length} edit(s) (${backup.length - fresh.length} already in the store); ${after.graph.order} nodes, ${after.graph.size} edges; wrote ${flags.graph}`);
+    for (const line of curationLines(store.edits(), after.report)) say(line);
+  } finally {
+    store.close();
+  }
+}
+
 /** Tries, records and applies one edit given as the API's JSON body. */
 async function runEdit(flags: EditFlags, body: Record<string, unknown>): Promise<void> {
   const { store, built, rules, out } = await openCorpus(flags);
@@ -82,12 +149,7 @@ async function runEdit(flags: EditFlags, body: Record<string, unknown>): Promise
     const problem = whyNotApplicable({ ...input, id: store.lastEditId() + 1, at }, { edits: built.edits, report: built.curation, articles: built.articles, stored, resolved: built.resolved });
     if (problem) throw new UserError(`not recorded: ${problem}`);
     const edit = store.addEdit({ ...input, at });
-    const edits = store.edits();
-    const after = curatedGraph(built.extractions, rules.lexicon, edits, { layout: false });
-    await layOutWithStore(after.graph, store);
-    await saveGraph(after.graph, out);
-    store.setSnapshotSeq(out, built.synced.seq);
-    store.setSnapshotEditId(out, edits.at(-1)!.id);
+    const after = await rewriteGraph(store, built, rules, out);
     const outcome = after.report.get(edit.id)!;
     say(`#${edit.id} ${describeEdit(edit.params)}: ${outcome.status}${outcome.problem ? ` (${outcome.problem})` : ""}; ${after.graph.order} nodes, ${after.graph.size} edges; wrote ${flags.graph}`);
     process.stdout.write(`${edit.id}\n`);
@@ -144,6 +206,8 @@ export function registerEdit(program: Command): void {
     if (!Number.isInteger(target) || target < 1) throw new UserError(`an edit id is a whole number from 1, got "${id}"`);
     return { target };
   });
+
+  withCorpusOptions(edit.command("import <file>").description("restore edits from a parley edit log --json backup (those already stored are skipped)")).action((file: string, flags: EditFlags) => importEdits(flags, file));
 
   withCorpusOptions(edit.command("log").description("the curation log, newest first, with what became of each edit"))
     .option("--status <status>", "only applied, not-applied or undone edits")
