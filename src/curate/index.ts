@@ -1,3 +1,2 @@
-export { applyEdits, cancelledEdits, deletedArticles, quoteOccursIn } from "./apply.ts";
+export { applyEdits, deletedArticles, quoteOccursIn } from "./apply.ts";
 export { describeEdit, EDIT_OPS, type CurationReport, type Edit, type EditOp, type EditOutcome, type EditParams, type EditStatus } from "./edits.ts";
-export { foldName } from "./names.ts";

@@ -1,19 +1,14 @@
 /**
- * How an edit's name finds entities: folded like the console folds names
- * (case, diacritics, punctuation, a possessive "'s" and a leading article do not
- * matter), against each entity's label and aliases.
+ * How an edit's name finds entities: folded as the console folds names (case,
+ * diacritics, punctuation and a possessive "'s" do not matter), and a leading
+ * article dropped ("the White House" is an alias of "White House"), against
+ * each entity's label and aliases.
  */
 import type { ResolvedEntity } from "../extract/index.ts";
+import { fold } from "../query/index.ts";
 
 export function foldName(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[’'`]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/^(the|a|an) /, "");
+  return fold(s).replace(/^(the|a|an) /, "");
 }
 
 /** Every folded form an entity answers to. */

@@ -147,12 +147,15 @@ export class LiveCorpus {
   /** Changes asked for (commits, edits) and how many of them the served graph includes. */
   private changes = 0;
   private graphChanges = 0;
-  /** Newest edit id the served graph includes, and the newest one seen in the store. */
+  /** Newest edit id the served graph includes. */
   private graphEditId: number;
-  private knownEditId: number;
   private readonly editPoll: NodeJS.Timeout | null = null;
-  /** Settles once `report` describes the served graph (at start, the snapshot's report is worked out in the background). */
-  private readonly reported: Promise<void>;
+  /**
+   * Whether `report` describes the served graph: not for a snapshot served as it was with edits in the log,
+   * until someone asks (then worked out once, `reporting`) or an integration makes a new graph.
+   */
+  private reportCurrent: boolean;
+  private reporting: Promise<void> | null = null;
 
   private constructor(
     readonly options: LiveCorpusOptions,
@@ -167,7 +170,7 @@ export class LiveCorpus {
     this.articles = state.articles;
     this.committedSeq = this.graphSeq = state.seq;
     this.edits = store.edits();
-    this.knownEditId = this.graphEditId = store.lastEditId();
+    this.graphEditId = store.lastEditId();
     this.layouts = options.layout === "in-process" ? inProcessLayoutRunner() : createLayoutRunner();
     // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
     // background, so a current snapshot is served without waiting, and the first ingest waits for them.
@@ -176,13 +179,7 @@ export class LiveCorpus {
       if (done === total || done % 100 === 0) log(`extracting articles the store lacks: ${done}/${total}`);
     }).then((r) => void (this.extractions = r.extractions));
     this.filled.catch(() => {});
-    // The snapshot was served as it is: what each edit did in it is worked out once (it also warms the resolution cache).
-    this.reported = this.edits.length
-      ? this.filled.then(async () => {
-          if (this.changes === 0) this.report = (await curatedGraphInTurns(this.extractions, rules.lexicon, this.edits, this.resolution)).report;
-        })
-      : Promise.resolve();
-    this.reported.catch(() => {});
+    this.reportCurrent = this.edits.length === 0;
     const poll = options.editPollMs ?? 1000;
     if (poll > 0) {
       this.editPoll = setInterval(() => this.pollEdits(), poll);
@@ -223,6 +220,7 @@ export class LiveCorpus {
         live.graph = curated.graph;
         live.articles = curated.articles;
         live.report = curated.report;
+        live.reportCurrent = true;
         await layOutWithStore(live.graph, store);
         await saveGraph(live.graph, options.graphFile);
         log(`graph rebuilt from the corpus store: the snapshot lacked ${behind ? `${behind} change(s) of the journal` : "edits of the curation log"}`);
@@ -282,16 +280,16 @@ export class LiveCorpus {
   async edit(input: EditInput): Promise<{ edit: Edit; outcome: EditOutcome }> {
     if (this.closed) throw new Error("pipeline/live-corpus: closed");
     await this.filled;
-    await this.settled();
+    // The graph up to date, and what each edit does in it (an undo of an edit already undone is refused).
+    await this.curation();
     const at = new Date().toISOString();
-    const trial: Edit = { ...input, id: Math.max(this.knownEditId, this.store.lastEditId()) + 1, at };
+    const trial: Edit = { ...input, id: this.store.lastEditId() + 1, at };
     // The trial needs the resolution the served graph was made from (none yet when no change has come since start).
     if (!this.resolution.resolved) await curatedGraphInTurns(this.extractions, this.rules.lexicon, this.edits, this.resolution);
     const stored = new Set(this.extractions.map((e) => e.article.id));
     const problem = whyNotApplicable(trial, { edits: this.edits, report: this.report, articles: this.articles, stored, resolved: this.resolution.resolved! });
     if (problem) throw new EditNotApplicableError(problem);
     const edit = this.store.addEdit({ ...input, at });
-    this.knownEditId = edit.id;
     this.edits = [...this.edits, edit];
     const wanted = ++this.changes;
     this.scheduleIntegration();
@@ -301,8 +299,15 @@ export class LiveCorpus {
 
   /** The curation log, oldest first, with what became of each edit in the served graph. */
   async curation(): Promise<{ edits: Edit[]; report: CurationReport }> {
-    await this.reported;
     await this.settled();
+    if (!this.reportCurrent) {
+      // The snapshot was served as it is: what each edit did in it is worked out once (warming the resolution cache too).
+      this.reporting ??= this.filled.then(async () => {
+        const { report } = await curatedGraphInTurns(this.extractions, this.rules.lexicon, this.edits, this.resolution);
+        if (!this.reportCurrent) (this.report = report), (this.reportCurrent = true);
+      });
+      await this.reporting.finally(() => (this.reporting = null));
+    }
     return { edits: this.edits, report: this.report };
   }
 
@@ -315,8 +320,7 @@ export class LiveCorpus {
     } catch {
       return;
     }
-    if (last === this.knownEditId) return;
-    this.knownEditId = last;
+    if (last === (this.edits.at(-1)?.id ?? 0)) return;
     this.edits = this.store.edits();
     this.changes++;
     this.scheduleIntegration();
@@ -338,11 +342,8 @@ export class LiveCorpus {
 
   /** Resolves once the served graph includes the commit `seq` (or every commit so far). */
   async integrated(seq = this.committedSeq): Promise<ParleyGraph> {
-    while (this.graphSeq < seq) {
-      if (!this.integration) this.scheduleIntegration();
-      await this.integration;
-      if (this.integrationError && this.graphSeq < seq) throw this.integrationError;
-    }
+    // Every change asked for so far includes that commit.
+    if (this.graphSeq < seq) await this.settled();
     return this.graph;
   }
 
@@ -376,6 +377,7 @@ export class LiveCorpus {
         this.graph = graph;
         this.articles = articles;
         this.report = report;
+        this.reportCurrent = true;
         this.graphSeq = seq;
         this.graphChanges = changes;
         this.graphEditId = edits.at(-1)?.id ?? 0;
@@ -440,7 +442,6 @@ export class LiveCorpus {
 
   /** Resolves once every commit so far is in the graph and the snapshot file. */
   async flush(): Promise<void> {
-    await this.integrated();
     await this.settled();
     if (this.snapshotTimer) (clearTimeout(this.snapshotTimer), (this.snapshotTimer = null));
     await this.writeSnapshot();

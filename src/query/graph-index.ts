@@ -11,6 +11,7 @@
 import { EDGE_TYPES } from "../ontology.ts";
 import { NodeRef } from "./values.ts";
 import { indexSourceOf, type AnyGraph, type IndexSource } from "./index-source.ts";
+import { drain } from "./stepped.ts";
 
 export type { AnyGraph, IndexSource } from "./index-source.ts";
 
@@ -167,13 +168,6 @@ function* indexParts(graph: AnyGraph | IndexSource, options: GraphIndexOptions):
     source, nodeCount: n, edgeCount: m, nodeKeys, nodeIndex, nodeLabels: nodeLabelsOf, labelSets, labelSetOf, nodeNames, labelIndex, nameIndex,
     degree, edgeSource, edgeTarget, edgeType, typeNames, typeIds, offsets, neighbors, edges, dirs, parallel, nodeRefs,
   };
-}
-
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 export class GraphIndex {

@@ -9,6 +9,7 @@
 import type { SearchHit } from "./result.ts";
 import { lowerBound, type NameTable } from "./name-table.ts";
 import { topK } from "./top-k.ts";
+import { drain } from "./stepped.ts";
 
 interface Scored {
   /** The entry (its number in the table): the first of equal-scoring entries wins, as in a scan. */
@@ -95,13 +96,7 @@ export class NameSearch {
     private readonly table: NameTable,
     parts?: SearchParts,
   ) {
-    let p = parts;
-    if (!p) {
-      const steps = searchParts(table);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      p = step.value;
-    }
+    const p = parts ?? drain(searchParts(table));
     ({ suffixes: this.suffixes, firstOccurrence: this.firstOccurrence, occurrence: this.occurrence, nextOccurrence: this.nextOccurrence, haystack: this.haystack, starts: this.starts } = p);
   }
 

@@ -6,6 +6,8 @@
  * one, and for 100k nodes the object form took ~90 MB (this, ~35).
  */
 
+import { drain } from "./stepped.ts";
+
 export interface NodeNames {
   key: string;
   label: string;
@@ -109,14 +111,7 @@ export class NameTable {
   }
 
   constructor(nodes: Iterable<NodeNames> | TableParts, fold?: (name: string) => string) {
-    let p: TableParts;
-    if ((nodes as Partial<TableParts>).isTableParts === true) p = nodes as TableParts;
-    else {
-      const steps = nameTableParts(nodes as Iterable<NodeNames>, fold!);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      p = step.value;
-    }
+    const p = (nodes as Partial<TableParts>).isTableParts === true ? (nodes as TableParts) : drain(nameTableParts(nodes as Iterable<NodeNames>, fold!));
     this.keys = p.keys;
     this.labels = p.labels;
     this.types = p.types;

@@ -6,6 +6,14 @@
  * where a thread has other things to do first (the server's start, the worker's
  * first query).
  */
+/** Runs a stepped computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export class Stepped<T> {
   private built: { value: T } | null = null;
   private failure: { error: unknown } | null = null;

@@ -18,10 +18,6 @@ export class EventHub {
     this.ping.unref();
   }
 
-  get size(): number {
-    return this.clients.size;
-  }
-
   /** Keeps the response open as an event stream until the client leaves. */
   subscribe(req: Request, res: Response): void {
     if (this.closed) return void res.status(503).end();

@@ -18,7 +18,7 @@ import { createQueryEngine, createQueryEngineInSteps, Stepped } from "../query/i
 import { openSnapshot } from "../graph/snapshot/index.ts";
 import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
 import { EventHub } from "./events.ts";
-import { editRecord } from "./routes/edits.ts";
+import { editRecord } from "./edit-record.ts";
 
 export type QueryEngine = ReturnType<typeof createQueryEngine>;
 export type QueryLimits = Parameters<typeof createQueryEngine>[1];

@@ -65,6 +65,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Opens `url`, waits for the graph, runs `fn`, and always saves the screenshot `name` and closes the page. */
+export async function visit(browser: Browser, url: string, name: string, fn: (w: WatchedPage) => Promise<void>): Promise<WatchedPage> {
+  const w = await openPage(browser, url);
+  try {
+    await waitForGraph(w.page);
+    await fn(w);
+  } finally {
+    await screenshot(w.page, name).catch(() => {});
+    await w.page.context().close();
+  }
+  return w;
+}
+
 /** Share of pixels in a screenshot of `selector` that are not (near-)white, counted in the page itself. */
 export async function inkRatio(page: Page, selector: string): Promise<number> {
   const png = await page.locator(selector).screenshot();

@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, openPage, screenshot, waitForGraph, type WatchedPage } from "./browser.ts";
+import { launchChromium, openPage, screenshot, visit, waitForGraph, type WatchedPage } from "./browser.ts";
 import { E2E_WRITE_KEY, ROOT, startExplorer, WRITE_HEADERS, type Explorer } from "./server.ts";
 import { PAYLOADS } from "./xss-fixture.ts";
 import { openXssPage } from "./xss-watch.ts";
@@ -92,14 +92,7 @@ describe("curation in the explorer", () => {
 
   /** Opens a page of the current server, runs `fn`, saves a screenshot, closes it; API refusals aside, nothing may go wrong. */
   async function withPage(name: string, query: string, fn: (w: WatchedPage) => Promise<void>): Promise<WatchedPage> {
-    const w = await openPage(browser, `${explorer.url}/${query}`);
-    try {
-      await waitForGraph(w.page);
-      await fn(w);
-    } finally {
-      await screenshot(w.page, name).catch(() => {});
-      await w.page.context().close();
-    }
+    const w = await visit(browser, `${explorer.url}/${query}`, name, fn);
     expect(w.problems.filter((p) => !apiRefusal(p))).toEqual([]);
     expect(w.dialogs).toEqual([]);
     return w;

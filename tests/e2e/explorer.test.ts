@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { inkRatio, launchChromium, openPage, screenshot, waitForGraph, type WatchedPage } from "./browser.ts";
+import { inkRatio, launchChromium, openPage, screenshot, visit, waitForGraph, type WatchedPage } from "./browser.ts";
 import { ROOT, startExplorer, WRITE_HEADERS, type Explorer } from "./server.ts";
 
 let explorer: Explorer;
@@ -36,17 +36,7 @@ const graphJSON = () => getJSON<{ nodes: SerializedNode[]; edges: SerializedEdge
 const searchKey = async (q: string) => (await getJSON<{ key: string; label: string }[]>(`/api/search?q=${encodeURIComponent(q)}`))[0];
 
 /** Opens the explorer at `query`, runs `fn`, and always saves the screenshot `name`. */
-async function withPage(name: string, query: string, fn: (w: WatchedPage) => Promise<void>): Promise<WatchedPage> {
-  const w = await openPage(browser, `${explorer.url}/${query}`);
-  try {
-    await waitForGraph(w.page);
-    await fn(w);
-  } finally {
-    await screenshot(w.page, name).catch(() => {});
-    await w.page.context().close();
-  }
-  return w;
-}
+const withPage = (name: string, query: string, fn: (w: WatchedPage) => Promise<void>) => visit(browser, `${explorer.url}/${query}`, name, fn);
 
 const chooseFromAutocomplete = async (page: Page, input: string, text: string) => {
   await page.fill(input, text);

@@ -7,6 +7,8 @@
  */
 import type { SerializedGraph } from "graphology-types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, NodeType } from "../../src/types.ts";
+import type { EditOp, EditStatus } from "../../src/curate/edits.ts";
+import type { EditBody } from "../../src/pipeline/edit-input.ts";
 import { writeAccess } from "./state/write-access.ts";
 
 export class ApiError extends Error {
@@ -92,20 +94,13 @@ export interface Session {
   writable: boolean;
 }
 
-/** A curation edit as POST /api/edits takes it (scratch/CURATION-CONTRACT.md); names are labels, aliases or keys. */
-export type EditRequest =
-  | { op: "merge"; from: string; into: string }
-  | { op: "split"; entity: string; alias: string; type?: NodeType }
-  | { op: "rename"; entity: string; label: string }
-  | { op: "retype"; entity: string; type: NodeType }
-  | { op: "delete-entity"; entity: string }
-  | { op: "delete-edge"; source: string; type: string; target: string }
-  | { op: "reject-evidence"; source: string; type: string; target: string; article: string; sentenceIndex: number }
-  | { op: "add-edge"; source: string; type: string; target: string; quote: string; article?: string }
-  | { op: "delete-article"; article: string };
-
-export type EditOp = EditRequest["op"] | "undo";
-export type EditStatus = "applied" | "not-applied" | "undone";
+/**
+ * A curation edit as POST /api/edits takes it (docs/api.md, "Curation"): the
+ * server's own body type, less undo (its own route); names are labels,
+ * aliases or keys.
+ */
+export type EditRequest = Exclude<EditBody, { op: "undo" }>;
+export type { EditOp, EditStatus };
 
 export interface EditRecord {
   id: number;

@@ -9,7 +9,7 @@
  * would change nothing is a 422 that records nothing.
  */
 import { z } from "zod";
-import { describeEdit, EDIT_OPS, type Edit, type EditOutcome, type EditStatus } from "../../curate/index.ts";
+import { EDIT_OPS, type EditStatus } from "../../curate/index.ts";
 import { prepareEdit, type NamedNode } from "../../pipeline/index.ts";
 import { UnknownNameError } from "../../query/index.ts";
 import type { ServerState } from "../state.ts";
@@ -18,6 +18,7 @@ import { validate } from "../validate.ts";
 import { HttpError } from "../http-errors.ts";
 import { sendJson } from "../send-json.ts";
 import { hasWriteKey } from "../write-key.ts";
+import { editRecord } from "../edit-record.ts";
 import type { RouteGroup } from "./route-middleware.ts";
 
 const STATUSES: readonly EditStatus[] = ["applied", "not-applied", "undone"];
@@ -29,22 +30,6 @@ const LogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 const EditParams = z.object({ id: z.coerce.number().int().min(1, "not an edit id") });
-
-/** An edit as the API shows it. */
-export function editRecord(edit: Edit, outcome: EditOutcome | undefined) {
-  return {
-    id: edit.id,
-    op: edit.params.op,
-    at: edit.at,
-    author: edit.author,
-    reason: edit.reason,
-    params: edit.params,
-    against: edit.against,
-    status: outcome?.status ?? "not-applied",
-    problem: outcome ? outcome.problem : "not taken into the graph yet",
-    summary: describeEdit(edit.params),
-  };
-}
 
 export function editRoutes(state: ServerState, ingestQueue: SerialQueue, writeKey: string): RouteGroup {
   const lookup = (name: string): NamedNode => {
