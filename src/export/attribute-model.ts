@@ -32,6 +32,21 @@ export const EDGE_ATTRIBUTES: readonly ExportedAttribute<EdgeAttributes>[] = [
   { id: "symmetric", kind: "boolean", get: (a) => EDGE_TYPE_BY_ID.get(a.type)?.symmetric ?? false },
 ];
 
+/**
+ * With `evidence`, every edge also carries its evidence: the sentences in the
+ * order the graph keeps them, and the article of each, as two aligned lists
+ * (readers of GEXF and GraphML have no list-of-records type).
+ */
+export const EDGE_EVIDENCE_ATTRIBUTES: readonly ExportedAttribute<EdgeAttributes>[] = [
+  { id: "evidence", kind: "list", get: (a) => (Array.isArray(a.evidence) ? a.evidence.map((e) => e.sentence) : []) },
+  { id: "evidenceArticles", kind: "list", get: (a) => (Array.isArray(a.evidence) ? a.evidence.map((e) => e.article) : []) },
+];
+
+/** The edge attributes an export writes. */
+export function edgeAttributes(options: { evidence?: boolean }): readonly ExportedAttribute<EdgeAttributes>[] {
+  return options.evidence ? [...EDGE_ATTRIBUTES, ...EDGE_EVIDENCE_ATTRIBUTES] : EDGE_ATTRIBUTES;
+}
+
 /** Formats a scalar value of the given kind; lists are handled by each writer. */
 export function formatScalar(kind: Exclude<ValueKind, "list">, value: unknown): string {
   if (kind === "integer") return String(Number.isFinite(Number(value)) ? Math.trunc(Number(value)) : 0);

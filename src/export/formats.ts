@@ -11,15 +11,18 @@ import type { ParleyGraph } from "../graph/persist.ts";
 import { writeGexf } from "./gexf.ts";
 import { writeGraphml } from "./graphml.ts";
 import { writeJson } from "./json.ts";
+import { writeEdgesCsv, writeNodesCsv } from "./csv.ts";
 import { writeCypherShellScript, writeMemgraphScript } from "./cypher-script.ts";
 import { writeNeo4jImport, type DirectoryExport } from "./neo4j-import.ts";
 
 export interface ExportOptions {
   /** GEXF only: spells from publication dates for Gephi's timeline. */
   dynamic?: boolean;
+  /** GEXF, GraphML and edge CSV: every edge's evidence sentences (and their articles) as attributes, not only their count. */
+  evidence?: boolean;
 }
 
-export type ExportFormatId = "gexf" | "graphml" | "json" | "cypher" | "memgraph";
+export type ExportFormatId = "gexf" | "graphml" | "json" | "nodes-csv" | "edges-csv" | "cypher" | "memgraph";
 export type DirectoryFormatId = "neo4j";
 
 /** A format written as one stream. */
@@ -29,6 +32,8 @@ export interface ExportFormat {
   label: string;
   extension: string;
   mime: string;
+  /** Whether the `evidence` option changes what it writes. */
+  evidence?: boolean;
   /** Writes the whole export to `stream` chunk by chunk; does not end the stream. */
   write(graph: ParleyGraph, stream: Writable, options?: ExportOptions): Promise<void>;
 }
@@ -43,9 +48,11 @@ export interface DirectoryExportFormat {
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: "gexf", output: "stream", label: "GEXF 1.3 (Gephi)", extension: "gexf", mime: "application/gexf+xml", write: writeGexf },
-  { id: "graphml", output: "stream", label: "GraphML (Cytoscape, yEd, NetworkX)", extension: "graphml", mime: "application/graphml+xml", write: writeGraphml },
+  { id: "gexf", output: "stream", label: "GEXF 1.3 (Gephi)", extension: "gexf", mime: "application/gexf+xml", evidence: true, write: writeGexf },
+  { id: "graphml", output: "stream", label: "GraphML (Cytoscape, yEd, NetworkX)", extension: "graphml", mime: "application/graphml+xml", evidence: true, write: writeGraphml },
   { id: "json", output: "stream", label: "JSON (graphology)", extension: "json", mime: "application/json", write: writeJson },
+  { id: "nodes-csv", output: "stream", label: "CSV table of the nodes", extension: "nodes.csv", mime: "text/csv", write: writeNodesCsv },
+  { id: "edges-csv", output: "stream", label: "CSV table of the edges", extension: "edges.csv", mime: "text/csv", evidence: true, write: writeEdgesCsv },
   { id: "cypher", output: "stream", label: "Cypher script (cypher-shell, Neo4j 5)", extension: "cypher", mime: "text/plain", write: writeCypherShellScript },
   { id: "memgraph", output: "stream", label: "Cypher script (Memgraph, CYPHERL)", extension: "cypherl", mime: "text/plain", write: writeMemgraphScript },
 ];

@@ -15,7 +15,7 @@ import type { EdgeAttributes, NodeAttributes } from "../types.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { createChunkWriter } from "./chunk-writer.ts";
 import { xmlAttr, xmlText, xmlNumber } from "./xml.ts";
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, formatScalar, parseHexColor, type ExportedAttribute, type ValueKind } from "./attribute-model.ts";
+import { edgeAttributes, NODE_ATTRIBUTES, formatScalar, parseHexColor, type ExportedAttribute, type ValueKind } from "./attribute-model.ts";
 import { articleDates, firstDate, graphSpan } from "./timeline.ts";
 import type { ExportOptions } from "./formats.ts";
 
@@ -51,7 +51,6 @@ const slotsOf = <A>(model: readonly ExportedAttribute<A>[]): AttvalueSlot<A>[] =
   model.map((a) => ({ open: `<attvalue for="${xmlAttr(a.id)}" value="`, kind: a.kind, get: a.get }));
 
 const NODE_SLOTS = slotsOf(NODE_ATTRIBUTES);
-const EDGE_SLOTS = slotsOf(EDGE_ATTRIBUTES);
 
 /** Distinct scalar values remembered per attribute (types, dates, counts repeat across a million edges). */
 const MEMO_LIMIT = 4096;
@@ -133,13 +132,14 @@ export async function writeGexf(graph: ParleyGraph, stream: Writable, options: E
   const graphAttrs = graph.getAttributes() as Attributes;
   const dates = articleDates(graph);
   const span = graphSpan(dates);
-  const writers: Writers = { nodeAttvalues: attvaluesWriter(NODE_SLOTS), edgeAttvalues: attvaluesWriter(EDGE_SLOTS), color: colorWriter(), dates, dynamic };
+  const edgeModel = edgeAttributes(options);
+  const writers: Writers = { nodeAttvalues: attvaluesWriter(NODE_SLOTS), edgeAttvalues: attvaluesWriter(slotsOf(edgeModel)), color: colorWriter(), dates, dynamic };
   const timeAttrs = dynamic ? ` mode="dynamic" timeformat="date"${span ? ` start="${span.start}" end="${span.end}"` : ""}` : ` mode="static"`;
 
   await out.write('<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n');
   await out.write(`  <meta><creator>Parley</creator><description>${xmlText(graphAttrs.name ?? "Parley graph")}</description></meta>\n`);
   await out.write(`  <graph defaultedgetype="directed"${timeAttrs}>\n`);
-  await out.write(declarations("node", NODE_ATTRIBUTES) + declarations("edge", EDGE_ATTRIBUTES));
+  await out.write(declarations("node", NODE_ATTRIBUTES) + declarations("edge", edgeModel));
   await out.write(`    <nodes count="${graph.order}">\n`);
   // `out.write` returns a promise only when a chunk went out: awaiting every
   // element would cost a microtask turn per node and edge.

@@ -9,7 +9,7 @@ import type { EdgeAttributes, NodeAttributes } from "../types.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { createChunkWriter } from "./chunk-writer.ts";
 import { stripIllegalXmlChars, xmlAttr, xmlText } from "./xml.ts";
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, formatScalar, type ExportedAttribute, type ValueKind } from "./attribute-model.ts";
+import { edgeAttributes, NODE_ATTRIBUTES, formatScalar, type ExportedAttribute, type ValueKind } from "./attribute-model.ts";
 import type { ExportOptions } from "./formats.ts";
 
 const GRAPHML_TYPES: Record<ValueKind, string> = { string: "string", integer: "int", double: "double", boolean: "boolean", list: "string" };
@@ -24,10 +24,10 @@ const NODE_KEYS: readonly ExportedAttribute<NodeAttributes>[] = [
   { id: "color", kind: "string", get: (a) => a.color },
 ];
 
-const EDGE_KEYS: readonly ExportedAttribute<EdgeAttributes>[] = [
+const edgeKeys = (options: ExportOptions): readonly ExportedAttribute<EdgeAttributes>[] => [
   { id: "label", kind: "string", get: (a) => a.label },
   { id: "weight", kind: "double", get: (a) => a.weight },
-  ...EDGE_ATTRIBUTES,
+  ...edgeAttributes(options),
 ];
 
 const keyId = (cls: "node" | "edge", id: string) => `${cls[0]}_${id}`;
@@ -48,14 +48,15 @@ function dataElements<A>(cls: "node" | "edge", model: readonly ExportedAttribute
   return out;
 }
 
-export async function writeGraphml(graph: ParleyGraph, stream: Writable, _options: ExportOptions = {}): Promise<void> {
+export async function writeGraphml(graph: ParleyGraph, stream: Writable, options: ExportOptions = {}): Promise<void> {
+  const edgeModel = edgeKeys(options);
   const out = createChunkWriter(stream);
   await out.write('<?xml version="1.0" encoding="UTF-8"?>\n');
   await out.write(
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
   );
-  await out.write(keyDeclarations("node", NODE_KEYS) + keyDeclarations("edge", EDGE_KEYS));
+  await out.write(keyDeclarations("node", NODE_KEYS) + keyDeclarations("edge", edgeModel));
   await out.write('  <graph id="parley" edgedefault="directed">\n');
   // `out.write` returns a promise only when a chunk went out; see chunk-writer.ts.
   for (const { node, attributes } of graph.nodeEntries()) {
@@ -63,7 +64,7 @@ export async function writeGraphml(graph: ParleyGraph, stream: Writable, _option
     if (sent) await sent;
   }
   for (const { edge, source, target, attributes } of graph.edgeEntries()) {
-    const sent = out.write(`    <edge id="${xmlAttr(edge)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}">${dataElements("edge", EDGE_KEYS, attributes)}</edge>\n`);
+    const sent = out.write(`    <edge id="${xmlAttr(edge)}" source="${xmlAttr(source)}" target="${xmlAttr(target)}">${dataElements("edge", edgeModel, attributes)}</edge>\n`);
     if (sent) await sent;
   }
   await out.write("  </graph>\n</graphml>\n");

@@ -4,6 +4,7 @@
  * Each test saves a screenshot under test-output/e2e/. Seed-graph contents are
  * looked up through the API rather than assumed.
  */
+import { parse as parseCsv } from "csv-parse/sync";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -210,6 +211,24 @@ describe("web explorer in Chromium", () => {
       const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
       const bytes = readFileSync(await png.path());
       expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    });
+  });
+
+  it("exports what the filters keep, with evidence sentences on request, or the whole graph", async () => {
+    await withPage("07b-export-filtered", "?panel=export&xn=location&deg=2", async ({ page }) => {
+      const visible = Number(await page.getAttribute("#graph", "data-visible-nodes"));
+      expect(await page.textContent("#export-view-count")).toContain(`${visible} entities`);
+      await page.check("#export-evidence");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[data-format="gexf"]')]);
+      expect(download.suggestedFilename()).toBe("parley-filtered.gexf");
+      const xml = readFileSync((await download.path())!, "utf8");
+      expect(xml.match(/<node /g)?.length).toBe(visible);
+      expect(xml).not.toMatch(/<attvalue for="type" value="location"/);
+      expect(xml).toContain('<attribute id="evidence" title="evidence" type="liststring"/>');
+      await page.check("#export-scope-all");
+      const [whole] = await Promise.all([page.waitForEvent("download"), page.click('a[data-format="nodes-csv"]')]);
+      const rows = parseCsv(readFileSync((await whole.path())!, "utf8"), { columns: true }) as { id: string }[];
+      expect(rows.map((r) => r.id).sort()).toEqual((await graphJSON()).nodes.map((n) => n.key).sort());
     });
   });
 

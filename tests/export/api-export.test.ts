@@ -4,40 +4,20 @@
  * which is several files, is not offered and is refused with a 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { saveGraph } from "../../src/graph/persist.ts";
-import { startServer, type RunningServer } from "../../src/server/index.ts";
+import type { RunningServer } from "../../src/server/index.ts";
+import { startExportServer, type ExportServer } from "./export-server.ts";
 import { sampleGraph } from "./sample-graph.ts";
 import { readCypherShellScript } from "./neo4j-tools.ts";
 
-const LEXICON = fileURLToPath(new URL("../../graph-data/lexicon", import.meta.url));
-
-let dir: string;
+let exported: ExportServer;
 let server: RunningServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "parley-export-api-"));
-  await mkdir(join(dir, "articles"));
-  await saveGraph(sampleGraph(), join(dir, "graph.json"));
-  server = await startServer({
-    graphFile: join(dir, "graph.json"),
-    articlesDir: join(dir, "articles"),
-    lexiconDir: LEXICON,
-    webDir: join(dir, "no-web"),
-    port: 0,
-    log: () => {},
-    requestLog: false,
-    queryWorker: false,
-    extractor: "in-process",
-  });
+  exported = await startExportServer("parley-export-api-", (file) => saveGraph(sampleGraph(), file));
+  server = exported.server;
 });
-afterAll(async () => {
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => exported?.close());
 
 describe("GET /api/export and the Neo4j formats", () => {
   it.each([
@@ -59,6 +39,6 @@ describe("GET /api/export and the Neo4j formats", () => {
     const body = await res.json();
     expect(body.error.message).toMatch(/format neo4j writes several files; use parley export --format neo4j --out DIR/);
     const other = await (await fetch(`${server.url}/api/export?format=pdf`)).json();
-    expect(other.error.message).toMatch(/format must be one of gexf, graphml, json, cypher, memgraph/);
+    expect(other.error.message).toMatch(/format must be one of gexf, graphml, json, nodes-csv, edges-csv, cypher, memgraph/);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { saveGraph } from "../../src/graph/persist.ts";
+import { parse as parseCsv } from "csv-parse/sync";
 import { sampleGraph } from "./sample-graph.ts";
 import { xmllint, GEXF_XSD } from "./xml-tools.ts";
 import { readCypherShellScript, readCypherlScript, readImportCsv } from "./neo4j-tools.ts";
@@ -78,12 +79,26 @@ describe("parley export", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("--filter keeps what the explorer's filters keep; --evidence adds the sentences", async () => {
+    const graph = sampleGraph();
+    const type = graph.getNodeAttribute(graph.nodes()[0]!, "type");
+    const nodes = parseCsv(parley("--format", "nodes-csv", "--filter", `xn=${type}`).stdout, { columns: true }) as { id: string; type: string }[];
+    expect(nodes.length).toBe(graph.filterNodes((_k, a) => a.type !== type).length);
+    expect(nodes.every((n) => n.type !== type)).toBe(true);
+    const edges = parseCsv(parley("--format", "edges-csv", "--evidence").stdout, { columns: true }) as { id: string; evidence: string }[];
+    expect(edges.length).toBe(graph.size);
+    for (const e of edges) expect(JSON.parse(e.evidence)).toEqual(graph.getEdgeAttribute(e.id, "evidence").map((x) => x.sentence));
+  });
+
   it.each([
     [["--format", "neo4j"], /--format neo4j writes several files: give the folder to write them into with --out DIR/],
     [["--format", "neo4j", "--dynamic", "--out", "x"], /--dynamic only applies/],
     [["--format", "dot"], /unknown export format "dot"/],
     [["--format", "json", "--dynamic"], /--dynamic only applies/],
     [["--format", "gexf", "--graph", "/nonexistent/graph.json"], /cannot read graph file/],
+    [["--format", "gexf", "--filter", "xn=bogus"], /--filter: xn: unknown type "bogus"/],
+    [["--format", "gexf", "--filter", "hide=location"], /--filter: unknown parameter hide/],
+    [["--format", "json", "--evidence"], /--evidence applies to --format gexf, graphml and edges-csv/],
   ])("refuses %j with exit 1 and a message", (args, message) => {
     const r = parley(...(args as string[]));
     expect(r.status).toBe(1);

@@ -27,7 +27,7 @@ describe("export registry", () => {
 
   it("refuses an unknown format with a typed error", () => {
     expect(() => getExportFormat("dot")).toThrow(UnknownFormatError);
-    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(["gexf", "graphml", "json", "cypher", "memgraph"]);
+    expect(EXPORT_FORMATS.map((f) => f.id)).toEqual(["gexf", "graphml", "json", "nodes-csv", "edges-csv", "cypher", "memgraph"]);
   });
 
   it("keeps the folder format out of the stream formats the API offers", () => {

@@ -4,8 +4,10 @@
  * query string, so a link reproduces a view and back/forward walk through views.
  * Pure: no DOM, no graph; unit-tested in tests/web/view-state.test.ts.
  */
-import { NODE_TYPES, type NodeType } from "../../../src/types.ts";
 import { EDGE_TYPE_BY_ID } from "../../../src/ontology.ts";
+import { decodeFilters, DEFAULT_FILTERS, encodeFilters, type Filters } from "../../../src/graph/view-filter.ts";
+
+export { DEFAULT_FILTERS, type Filters };
 
 export const PANELS = ["details", "path", "console", "filters", "layout", "export", "curate"] as const;
 export type PanelId = (typeof PANELS)[number];
@@ -15,17 +17,6 @@ export interface PathRequest {
   to: string;
   /** Edge types allowed on the path; empty means all. */
   types: string[];
-}
-
-export interface Filters {
-  /** Node types hidden from the drawing (empty: all shown). */
-  hiddenNodeTypes: NodeType[];
-  hiddenEdgeTypes: string[];
-  /** Nodes with fewer relations (in the whole graph) are hidden. */
-  minDegree: number;
-  /** Inclusive ISO dates; an edge shows when its firstSeen..lastSeen overlaps the range. */
-  from: string | null;
-  to: string | null;
 }
 
 export interface ViewState {
@@ -38,18 +29,14 @@ export interface ViewState {
   panel: PanelId;
 }
 
-export const DEFAULT_FILTERS: Filters = Object.freeze({ hiddenNodeTypes: [], hiddenEdgeTypes: [], minDegree: 0, from: null, to: null }) as Filters;
-
 export const DEFAULT_VIEW: ViewState = Object.freeze({ node: null, path: null, pathIndex: 0, query: null, filters: DEFAULT_FILTERS, panel: "details" }) as ViewState;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_QUERY = 4000;
 
 function list(value: string | null): string[] {
   return value ? value.split(",").map((s) => s.trim()).filter(Boolean) : [];
 }
 
-const isNodeType = (t: string): t is NodeType => (NODE_TYPES as readonly string[]).includes(t);
 const isEdgeType = (t: string): boolean => EDGE_TYPE_BY_ID.has(t);
 const uniqueSorted = <T extends string>(xs: T[]): T[] => [...new Set(xs)].sort();
 
@@ -59,7 +46,6 @@ export function decodeViewState(search: string): ViewState {
   const from = p.get("from");
   const to = p.get("to");
   const types = uniqueSorted(list(p.get("ptypes")).filter(isEdgeType));
-  const degree = Number.parseInt(p.get("deg") ?? "", 10);
   const index = Number.parseInt(p.get("alt") ?? "", 10);
   const panel = p.get("panel");
   const query = p.get("q");
@@ -68,13 +54,7 @@ export function decodeViewState(search: string): ViewState {
     path: from && to ? { from, to, types } : null,
     pathIndex: from && to && Number.isFinite(index) && index > 0 ? index : 0,
     query: query && query.trim() ? query.slice(0, MAX_QUERY) : null,
-    filters: {
-      hiddenNodeTypes: uniqueSorted(list(p.get("xn")).filter(isNodeType)),
-      hiddenEdgeTypes: uniqueSorted(list(p.get("xe")).filter(isEdgeType)),
-      minDegree: Number.isFinite(degree) && degree > 0 ? Math.min(degree, 10_000) : 0,
-      from: DATE.test(p.get("since") ?? "") ? p.get("since") : null,
-      to: DATE.test(p.get("until") ?? "") ? p.get("until") : null,
-    },
+    filters: decodeFilters((name) => p.get(name)),
     panel: (PANELS as readonly string[]).includes(panel ?? "") ? (panel as PanelId) : DEFAULT_VIEW.panel,
   };
 }
@@ -90,12 +70,7 @@ export function encodeViewState(state: ViewState): string {
     if (state.pathIndex > 0) p.set("alt", String(state.pathIndex));
   }
   if (state.query) p.set("q", state.query);
-  const f = state.filters;
-  if (f.hiddenNodeTypes.length) p.set("xn", uniqueSorted(f.hiddenNodeTypes).join(","));
-  if (f.hiddenEdgeTypes.length) p.set("xe", uniqueSorted(f.hiddenEdgeTypes).join(","));
-  if (f.minDegree > 0) p.set("deg", String(f.minDegree));
-  if (f.from) p.set("since", f.from);
-  if (f.to) p.set("until", f.to);
+  encodeFilters(state.filters, (name, value) => p.set(name, value));
   if (state.panel !== DEFAULT_VIEW.panel) p.set("panel", state.panel);
   const s = p.toString();
   return s ? `?${s}` : "";
