@@ -11,7 +11,7 @@ import { execute } from "./executor.ts";
 import { GraphIndex, type AnyGraph, type GraphIndexOptions, type IndexSource } from "./graph-index.ts";
 import { Guard, resolveLimits, type QueryLimits } from "./guards.ts";
 import { NameIndex } from "./name-index.ts";
-import { findRoutes, toPathResult, type PathOptions } from "./path-api.ts";
+import { findRoutes, separation, toPathResult, type PathOptions } from "./path-api.ts";
 import { PathSearcher } from "./path-search.ts";
 import { parseQuery } from "./parser.ts";
 import type { PathResult, QueryResult, SearchHit } from "./result.ts";
@@ -94,7 +94,9 @@ function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial
     path(from, to, opts = {}) {
       const a = nodeOf(from);
       const b = nodeOf(to);
-      return toPathResult(index, a, b, findRoutes(index, searcher, a, b, opts, new Guard(resolved)));
+      const guard = new Guard(resolved);
+      const routes = findRoutes(index, searcher, a, b, opts, guard);
+      return toPathResult(index, a, b, routes, routes.length ? undefined : separation(searcher, a, b, guard));
     },
     search: (q, limit = 10) => namesOf().search(q, limit),
     resolve: (name) => namesOf().resolve(name, hasKey),

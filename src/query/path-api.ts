@@ -38,12 +38,24 @@ export function findRoutes(ix: GraphIndex, searcher: PathSearcher, from: number,
   return paths.map((p) => ({ nodes: p.nodes, edges: p.nodes.slice(1).map((v, h) => bestEdge(ix, p.nodes[h], v, p.edges[h], search.mask)) }));
 }
 
-export function toPathResult(ix: GraphIndex, from: number, to: number, routes: IndexPath[]): PathResult {
-  return {
+/**
+ * When no route was found under the options: how many hops the two are apart
+ * through any relation, or null when nothing connects them — so "no path within
+ * N hops" and "not connected" can be told apart.
+ */
+export function separation(searcher: PathSearcher, from: number, to: number, guard: Guard | null): number | null {
+  const route = searcher.shortest(from, to, { mask: null, guard });
+  return route ? route.nodes.length - 1 : null;
+}
+
+export function toPathResult(ix: GraphIndex, from: number, to: number, routes: IndexPath[], apart?: number | null): PathResult {
+  const result: PathResult = {
     from: ix.nodeKeys[from],
     to: ix.nodeKeys[to],
     paths: routes.map((p) => ({ nodes: p.nodes.map((i) => nodeSummary(ix, i)), hops: p.edges.map((e, h) => hop(ix, p.nodes[h], e)) })),
   };
+  if (routes.length === 0 && apart !== undefined) result.apart = apart;
+  return result;
 }
 
 function nodeSummary(ix: GraphIndex, i: number) {

@@ -27,6 +27,8 @@ export interface PathResult {
   from: string;
   to: string;
   paths: Array<{ nodes: Array<{ key: string; label: string; type: string }>; hops: PathHop[] }>;
+  /** Only when `paths` is empty: hops between the two through any relation and without a hop limit, or null when nothing connects them. */
+  apart?: number | null;
 }
 
 export interface SearchHit {

@@ -133,10 +133,22 @@ describe("engine.path(), resolve(), search()", () => {
   });
 
   it("restricts types and hop count", () => {
-    expect(engine.path("Rubio", "Putin", { types: ["member_of"] }).paths).toEqual([]);
-    expect(engine.path("Rubio", "Putin", { max: 2 }).paths).toEqual([]);
+    expect(engine.path("Rubio", "Putin", { types: ["member_of"] })).toMatchObject({ paths: [], apart: 3 });
+    // No path within 2 hops, and the answer says how far apart they are through anything.
+    expect(engine.path("Rubio", "Putin", { max: 2 })).toMatchObject({ paths: [], apart: 3 });
+    expect("apart" in engine.path("Rubio", "Putin")).toBe(false);
     const via = engine.path("Trump", "Putin", { types: ["NEGOTIATED_WITH"] });
     expect(via.paths[0].hops).toMatchObject([{ type: "negotiated_with", source: "donald-trump", target: "vladimir-putin", direction: "forward" }]);
+  });
+
+  it("says when two entities are not connected at all", () => {
+    const g = new MultiDirectedGraph();
+    for (const k of ["a", "b", "c"]) g.addNode(k, { label: k.toUpperCase() });
+    g.addEdge("a", "b", { type: "met_with", evidence: [] });
+    g.addEdge("b", "a", { type: "rejected", evidence: [] });
+    const island = createQueryEngine(g);
+    expect(island.path("A", "C")).toEqual({ from: "a", to: "c", paths: [], apart: null });
+    expect(island.path("A", "C", { max: 1 })).toMatchObject({ paths: [], apart: null });
   });
 
   it("gives up to k shortest simple paths", () => {

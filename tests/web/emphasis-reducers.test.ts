@@ -6,7 +6,7 @@ import { DEFAULT_FILTERS } from "../../web/src/state/view-state.ts";
 import { sampleGraph } from "./fixture.ts";
 
 const g = sampleGraph();
-const state = (patch: Partial<DrawState> = {}): DrawState => ({ visible: computeVisibility(g, DEFAULT_FILTERS), selected: null, hovered: null, path: null, query: null, ...patch });
+const state = (patch: Partial<DrawState> = {}): DrawState => ({ visible: computeVisibility(g, DEFAULT_FILTERS), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, ...patch });
 const pathHl = { nodes: new Set(["marco-rubio", "ceasefire"]), edges: new Set(["marco-rubio|proposed|ceasefire"]) };
 const queryHl = { nodes: new Set(["kursk"]), edges: new Set<string>() };
 

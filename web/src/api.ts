@@ -61,6 +61,8 @@ export interface PathResult {
   from: string;
   to: string;
   paths: { nodes: PathNode[]; hops: PathHop[] }[];
+  /** With no paths: hops apart through any relation and without a limit, or null when not connected at all. */
+  apart?: number | null;
 }
 
 export type QueryCell =
@@ -194,8 +196,8 @@ const q = encodeURIComponent;
 export const api = {
   graph: () => request<SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>>("/api/graph"),
   search: (text: string, signal?: AbortSignal) => request<SearchHit[]>(`/api/search?q=${q(text)}`, { signal }),
-  path: (from: string, to: string, types: string[], k = 3) =>
-    request<PathResult>(`/api/path?from=${q(from)}&to=${q(to)}&k=${k}${types.length ? `&types=${q(types.join(","))}` : ""}`),
+  path: (from: string, to: string, types: string[], max: number | null, k = 3) =>
+    request<PathResult>(`/api/path?from=${q(from)}&to=${q(to)}&k=${k}${types.length ? `&types=${q(types.join(","))}` : ""}${max !== null ? `&max=${max}` : ""}`),
   query: (query: string) => request<QueryResult>("/api/query", { method: "POST", body: JSON.stringify({ query }) }),
   article: (id: string) => request<ArticleText>(`/api/articles/${q(id)}`),
   /** Is this key the server's write key? (No key: is the server writable without one — it never is.) */

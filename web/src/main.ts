@@ -15,6 +15,7 @@ import { createLiveGraph } from "./live-graph.ts";
 import { followServerEvents } from "./live-updates.ts";
 import { mountAddArticle } from "./panels/add-article.ts";
 import { mountAddRelation } from "./panels/add-relation.ts";
+import { mountAnalyze } from "./panels/analyze.ts";
 import { createReader } from "./panels/article-reader.ts";
 import { mountConsole } from "./panels/console.ts";
 import { mountEditHistory } from "./panels/edit-history.ts";
@@ -43,6 +44,7 @@ const PANEL_MODULES: readonly MountPanel[] = [
   mountAddRelation,
   mountAddArticle,
   mountEditHistory,
+  mountAnalyze,
 ];
 
 async function main(): Promise<void> {

@@ -17,6 +17,9 @@ export interface DrawState {
   hovered: string | null;
   path: Highlight | null;
   query: Highlight | null;
+  /** Size and color chosen on the Analyze tab, by node key (null: the graph's own). */
+  sizes: ReadonlyMap<string, number> | null;
+  colors: ReadonlyMap<string, string> | null;
 }
 
 export interface Emphasis extends Highlight {

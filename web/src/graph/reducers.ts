@@ -40,7 +40,7 @@ export interface EdgeDisplay {
 const FORCE_LABEL_LIMIT = 40;
 
 export function reduceNode(key: string, a: NodeAttributes, s: DrawState, emphasis: Emphasis | null): NodeDisplay {
-  const base: NodeDisplay = { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label, type: "circle" };
+  const base: NodeDisplay = { x: a.x, y: a.y, size: s.sizes?.get(key) ?? a.size, color: s.colors?.get(key) ?? a.color, label: a.label, type: "circle" };
   if (!s.visible.nodes.has(key)) return { ...base, hidden: true };
   const selected = key === s.selected;
   if (!emphasis) return { ...base, highlighted: selected, zIndex: selected ? 2 : 0 };

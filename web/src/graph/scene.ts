@@ -24,6 +24,8 @@ export interface Scene {
   setSelected(node: string | null): void;
   setPath(highlight: Highlight | null): void;
   setQuery(highlight: Highlight | null): void;
+  /** Sizes and colors by node key (null: the graph's own). */
+  setAppearance(sizes: ReadonlyMap<string, number> | null, colors: ReadonlyMap<string, string> | null): void;
   /** Animates the camera onto a node, keeping the current zoom unless far out. */
   focus(node: string): void;
   fit(): void;
@@ -31,7 +33,7 @@ export interface Scene {
 }
 
 export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
-  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null };
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null };
   let emphasis: Emphasis | null = null;
   const hoverListeners: ((node: string | null) => void)[] = [];
 
@@ -64,6 +66,8 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     container.dataset.emphasis = emphasis?.reason ?? "none";
     container.dataset.emphasizedNodes = String(emphasis?.nodes.size ?? 0);
     container.dataset.visibleNodes = String(state.visible.nodes.size);
+    container.dataset.sizes = state.sizes ? "analysis" : "graph";
+    container.dataset.colors = state.colors ? "analysis" : "graph";
     sigma.refresh({ skipIndexation: true });
   };
 
@@ -106,6 +110,11 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     },
     setQuery(h) {
       state.query = h;
+      update();
+    },
+    setAppearance(sizes, colors) {
+      state.sizes = sizes;
+      state.colors = colors;
       update();
     },
     focus(node) {

@@ -78,8 +78,12 @@ export const mountNodePanel: MountPanel = (app) => {
       );
   };
   draw();
+  // A new selection starts at its title: the old entity's scroll position means nothing for it.
   app.store.subscribe((s, prev) => {
-    if (s.node !== prev.node) draw();
+    if (s.node !== prev.node) {
+      draw();
+      root.scrollTop = 0;
+    }
   });
   // Same entity, new graph: redraw where the reader was, not back at the top.
   app.reloaded.subscribe(() => {
