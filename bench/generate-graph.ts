@@ -5,6 +5,7 @@
  * symmetric types stored once (source before target in key order), and evidence
  * on every edge. Same options and seed → the same graph, edge for edge.
  */
+import { seededRandom } from "../src/graph/seeded-random.ts";
 import { MultiDirectedGraph } from "graphology";
 import type { ParleyGraph } from "../src/graph/persist.ts";
 import { EDGE_TYPES, NODE_COLORS, type EdgeTypeDef } from "../src/ontology.ts";
@@ -18,17 +19,8 @@ export interface GenerateOptions {
   preferential?: number;
 }
 
-/** mulberry32: small, fast, good enough for test data, and seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator is seeded, so a generated graph is the same on every run. */
+export const rng = seededRandom;
 
 const TYPE_SHARE: Array<[NodeType, number]> = [["actor", 0.4], ["organization", 0.3], ["proposal", 0.15], ["location", 0.15]];
 const SYLLABLES = ["ka", "ro", "mi", "sev", "lan", "dor", "vek", "ta", "ny", "zel", "pu", "ru", "bi", "ost", "gra", "mar"];

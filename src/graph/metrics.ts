@@ -19,6 +19,9 @@
  */
 import { UndirectedGraph } from "graphology";
 import type { AbstractGraph, Attributes } from "graphology-types";
+import { seededRandom } from "./seeded-random.ts";
+
+export { seededRandom };
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import louvainModule from "graphology-communities-louvain";
@@ -83,18 +86,6 @@ export function metricsInput(graph: AbstractGraph<Attributes, { weight?: number 
     weights.push(Number.isFinite(attrs.weight) && attrs.weight! > 0 ? attrs.weight! : 1);
   });
   return { keys, input: { order: keys.length, sources: Int32Array.from(sources), targets: Int32Array.from(targets), weights: Float64Array.from(weights) } };
-}
-
-/** mulberry32: a tiny seeded generator, so the same graph gives the same communities and sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The undirected simple weighted graph of ties; node i is keyed String(i), added in order. */
