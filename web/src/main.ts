@@ -26,6 +26,7 @@ import { mountLegend } from "./panels/legend.ts";
 import { mountNodePanel } from "./panels/node-panel.ts";
 import { mountPathFinder } from "./panels/path-finder.ts";
 import { mountSearch } from "./panels/search.ts";
+import { mountTables } from "./panels/tables.ts";
 import { mountTabs } from "./panels/tabs.ts";
 import { createUrlStore } from "./state/store.ts";
 import { byId } from "./ui/dom.ts";
@@ -45,6 +46,7 @@ const PANEL_MODULES: readonly MountPanel[] = [
   mountAddArticle,
   mountEditHistory,
   mountAnalyze,
+  mountTables,
 ];
 
 async function main(): Promise<void> {

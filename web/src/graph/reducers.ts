@@ -30,7 +30,8 @@ export interface EdgeDisplay {
   size: number;
   color: string;
   label: string | null;
-  type: "arrow" | "line";
+  type: "arrow" | "line" | "curvedArrow" | "curved";
+  curvature?: number;
   hidden?: boolean;
   forceLabel?: boolean;
   zIndex?: number;
@@ -55,13 +56,16 @@ export function reduceNode(key: string, a: NodeAttributes, s: DrawState, emphasi
 
 export function reduceEdge(key: string, a: EdgeAttributes, s: DrawState, emphasis: Emphasis | null): EdgeDisplay {
   const symmetric = EDGE_TYPE_BY_ID.get(a.type)?.symmetric ?? false;
+  // Parallel edges curve apart (each with its own label); the others stay straight, the cheaper program.
+  const curvature = s.curvatures?.get(key);
   const base: EdgeDisplay = {
     size: Math.min(1 + Math.log2(Math.max(1, a.weight)), 5),
     color: EDGE_COLOR,
     // Edge labels only where the eye is: on emphasized relations.
     label: null,
-    type: symmetric ? "line" : "arrow",
+    type: curvature === undefined ? (symmetric ? "line" : "arrow") : symmetric ? "curved" : "curvedArrow",
   };
+  if (curvature !== undefined) base.curvature = curvature;
   if (!s.visible.edges.has(key)) return { ...base, hidden: true };
   if (!emphasis) return base;
   if (!emphasis.edges.has(key)) return { ...base, color: FADED_EDGE, zIndex: 0 };

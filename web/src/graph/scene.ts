@@ -5,6 +5,9 @@
  * A reload changes the graph in place; sigma follows graphology's events itself.
  */
 import Sigma from "sigma";
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import { EdgeArrowProgram, EdgeLineProgram, type EdgeProgramType } from "sigma/rendering";
+import { parallelCurvatures } from "./parallel-edges.ts";
 import type { ExplorerGraph } from "./filters.ts";
 import { computeVisibility } from "./filters.ts";
 import { deriveEmphasis, type DrawState, type Emphasis, type Highlight } from "./emphasis.ts";
@@ -13,6 +16,9 @@ import type { Filters } from "../state/view-state.ts";
 import type { EdgeAttributes, NodeAttributes } from "../../../src/types.ts";
 
 export type ExplorerSigma = Sigma<NodeAttributes, EdgeAttributes>;
+
+/** The programs the edge reducer names: straight where an edge is alone between two nodes, curved where it has parallels. The packages type them over plain attributes. */
+const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeLineProgram, curvedArrow: EdgeCurvedArrowProgram, curved: EdgeCurveProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
 
 export interface Scene {
   sigma: ExplorerSigma;
@@ -33,11 +39,11 @@ export interface Scene {
 }
 
 export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
-  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null };
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: parallelCurvatures(graph) };
   let emphasis: Emphasis | null = null;
   const hoverListeners: ((node: string | null) => void)[] = [];
 
-  const sigma = new Sigma(graph, container, {
+  const sigma: ExplorerSigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeReducer: (key, attrs) => reduceNode(key, attrs, state, emphasis),
     edgeReducer: (key, attrs) => reduceEdge(key, attrs, state, emphasis),
     renderEdgeLabels: true,
@@ -53,6 +59,7 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     edgeLabelSize: 12,
     edgeLabelColor: { color: "#39404d" },
     defaultEdgeType: "arrow",
+    edgeProgramClasses: EDGE_PROGRAMS,
     minCameraRatio: 0.05,
     maxCameraRatio: 8,
     stagePadding: 40,
@@ -97,6 +104,7 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     graphChanged(f) {
       if (state.hovered && !graph.hasNode(state.hovered)) state.hovered = null;
       if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
+      state.curvatures = parallelCurvatures(graph);
       state.visible = computeVisibility(graph, f);
       update();
     },

@@ -2,6 +2,7 @@
  * Query console ("Console" tab): an editor with history (↑/↓ on the first/last
  * line), Ctrl/Cmd+Enter to run, clickable examples, results as a table, matching
  * nodes/relationships/paths highlighted in the graph, errors shown at their position.
+ * Results download as CSV or JSON; a relationship cell opens its evidence.
  * The query is part of the view state, so a link re-runs it.
  */
 import { api, ApiError, type QueryResult } from "../api.ts";
@@ -9,6 +10,8 @@ import type { App, MountPanel } from "../app.ts";
 import { ConsoleHistory } from "../state/console-history.ts";
 import { collectHighlights, formatCell } from "../state/query-cells.ts";
 import { byId, h, render } from "../ui/dom.ts";
+import { downloadText, toCsv } from "../ui/download.ts";
+import { evidenceList } from "./evidence.ts";
 
 export const EXAMPLES: readonly { title: string; query: string }[] = [
   { title: "Who did Rubio deal with?", query: "MATCH (a:Actor {name: 'Marco Rubio'})-[r]-(b) RETURN b.name, type(r)" },
@@ -21,21 +24,55 @@ export const EXAMPLES: readonly { title: string; query: string }[] = [
 
 const MAX_ROWS_SHOWN = 500;
 
-function cellView(app: App, cell: unknown): HTMLElement {
+/** Where a relationship cell shows its evidence: under the table. */
+type ShowEvidence = (edge: string) => void;
+
+function cellView(app: App, cell: unknown, showEvidence: ShowEvidence): HTMLElement {
   const c = cell as { kind?: string; key?: string };
   if (c && c.kind === "node" && typeof c.key === "string" && app.graph.hasNode(c.key)) {
     const key = c.key;
     return h("td", {}, h("button", { class: "link", attrs: { type: "button", "data-node": key }, on: { click: () => app.store.set({ node: key, panel: "details" }) } }, formatCell(cell)));
   }
+  if (c && c.kind === "relationship" && typeof c.key === "string" && app.graph.hasEdge(c.key)) {
+    const key = c.key;
+    return h("td", {}, h("button", { class: "link", attrs: { type: "button", "data-edge": key, title: "Show the sentences this relation was read from" }, on: { click: () => showEvidence(key) } }, formatCell(cell)));
+  }
   return h("td", {}, formatCell(cell));
 }
 
-function table(app: App, r: QueryResult): HTMLElement {
+/** The evidence of one relationship from a result row, with its ends named. */
+function relationEvidence(app: App, edge: string): HTMLElement {
+  const [source, target] = app.graph.extremities(edge);
+  const a = app.graph.getEdgeAttributes(edge);
+  const name = (k: string) => app.graph.getNodeAttribute(k, "label") ?? k;
+  return h(
+    "section",
+    { class: "query-evidence", attrs: { id: "query-evidence", "aria-labelledby": "query-evidence-title", tabindex: "-1" } },
+    h("h3", { attrs: { id: "query-evidence-title" } }, `${name(source)} — ${a.label ?? a.type} → ${name(target)}`),
+    h("p", { class: "hint" }, `${a.evidence.length} ${a.evidence.length === 1 ? "sentence" : "sentences"}`),
+    evidenceList(app, a.evidence, 3),
+  );
+}
+
+/** The result as CSV (cells as the table shows them) and as JSON (cells as the API sent them). */
+function downloads(r: QueryResult): HTMLElement {
+  const csv = () => downloadText("parley-query.csv", "text/csv", toCsv(r.columns, r.rows.map((row) => row.map(formatCell))));
+  const json = () => downloadText("parley-query.json", "application/json", JSON.stringify({ columns: r.columns, rows: r.rows }, null, 2) + "\n");
+  return h(
+    "div",
+    { class: "row buttons" },
+    h("button", { attrs: { type: "button", id: "query-download-csv" }, on: { click: csv } }, "Download CSV"),
+    h("button", { attrs: { type: "button", id: "query-download-json" }, on: { click: json } }, "Download JSON"),
+    h("span", { class: "hint" }, `all ${r.rows.length} rows`),
+  );
+}
+
+function table(app: App, r: QueryResult, showEvidence: ShowEvidence): HTMLElement {
   const shown = r.rows.slice(0, MAX_ROWS_SHOWN);
   return h(
     "div",
     { class: "table-wrap", attrs: { tabindex: "0", "aria-label": "Query results" } },
-    h("table", { class: "results", attrs: { id: "query-results" } }, h("thead", {}, h("tr", {}, r.columns.map((c) => h("th", { attrs: { scope: "col" } }, c)))), h("tbody", {}, shown.map((row) => h("tr", {}, row.map((c) => cellView(app, c)))))),
+    h("table", { class: "results", attrs: { id: "query-results" } }, h("thead", {}, h("tr", {}, r.columns.map((c) => h("th", { attrs: { scope: "col" } }, c)))), h("tbody", {}, shown.map((row) => h("tr", {}, row.map((c) => cellView(app, c, showEvidence)))))),
   );
 }
 
@@ -98,7 +135,18 @@ export const mountConsole: MountPanel = (app) => {
       const hl = collectHighlights(r.rows);
       app.scene.setQuery(hl);
       const marked = hl.nodes.size + hl.edges.size ? ` · ${hl.nodes.size} nodes and ${hl.edges.size} relations highlighted` : "";
-      render(out, h("p", { class: "hint", attrs: { id: "query-summary" } }, `${r.rows.length} rows in ${Math.round(r.elapsedMs)} ms${marked}${r.rows.length > MAX_ROWS_SHOWN ? ` (first ${MAX_ROWS_SHOWN} shown)` : ""}`), table(app, r));
+      const evidence = h("div");
+      const showEvidence: ShowEvidence = (edge) => {
+        render(evidence, relationEvidence(app, edge));
+        evidence.querySelector<HTMLElement>("#query-evidence")?.focus();
+      };
+      render(
+        out,
+        h("p", { class: "hint", attrs: { id: "query-summary" } }, `${r.rows.length} rows in ${Math.round(r.elapsedMs)} ms${marked}${r.rows.length > MAX_ROWS_SHOWN ? ` (first ${MAX_ROWS_SHOWN} shown)` : ""}`),
+        r.rows.length ? downloads(r) : null,
+        table(app, r, showEvidence),
+        evidence,
+      );
     } catch (err) {
       if (mine !== generation) return;
       app.scene.setQuery(null);

@@ -1,6 +1,6 @@
 /**
  * The sidebar's tabs (ARIA tablist): one per panel, the open one kept in the view
- * state. ←/→ move between tabs; Alt+1…8 open a tab from anywhere.
+ * state. ←/→ move between tabs; Alt+1…9 open a tab from anywhere.
  */
 import type { MountPanel } from "../app.ts";
 import { PANELS, type PanelId } from "../state/view-state.ts";
@@ -15,6 +15,7 @@ export const PANEL_LABELS: Record<PanelId, string> = {
   export: "Export",
   curate: "Curate",
   analyze: "Analyze",
+  tables: "Tables",
 };
 
 export const mountTabs: MountPanel = (app) => {

@@ -9,7 +9,7 @@ import { decodeFilters, DEFAULT_FILTERS, encodeFilters, type Filters } from "../
 
 export { DEFAULT_FILTERS, type Filters };
 
-export const PANELS = ["details", "path", "console", "filters", "layout", "export", "curate", "analyze"] as const;
+export const PANELS = ["details", "path", "console", "filters", "layout", "export", "curate", "analyze", "tables"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface PathRequest {
