@@ -3,7 +3,7 @@
  * tab (statistics from a web worker, checked against graphology's libraries run
  * here on the same graph; size and color by them, kept in the URL), the path
  * tab's hop limit and its "not connected" answer, and the details panel that
- * starts at the top for every new selection.
+ * starts at the top for every new selection, and the timeline replay.
  */
 import { UndirectedGraph } from "graphology";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
@@ -130,4 +130,27 @@ describe("Analyze tab, path limits and the details panel, in Chromium", () => {
       expect(await page.isVisible("#panel-details h2")).toBe(true);
     });
   });
+
+  it("the timeline replay grows the graph date by date, then shows everything again", async () => {
+    const served = (await (await fetch(`${explorer.url}/api/graph`)).json()) as { nodes: unknown[]; edges: { attributes: { firstSeen?: string; lastSeen?: string } }[] };
+    const dates = [...new Set(served.edges.flatMap((e) => [e.attributes.firstSeen, e.attributes.lastSeen]).filter((d): d is string => Boolean(d)))].sort();
+    expect(dates.length).toBeGreaterThan(1);
+    await withPage("29-replay", "?panel=filters", async ({ page }) => {
+      const visible = async () => Number(await page.getAttribute("#graph", "data-visible-nodes"));
+      await page.click("#date-play");
+      await page.waitForFunction((d) => new URL(location.href).searchParams.get("until") === d, dates[0]);
+      expect(await page.textContent("#date-play")).toContain("Stop");
+      const seen = [await visible()];
+      // Sample while it plays (one step a second), until it ends by itself.
+      while ((await page.textContent("#date-play"))!.includes("Stop")) {
+        await page.waitForTimeout(250);
+        seen.push(await visible());
+      }
+      expect(seen[0]).toBeLessThan(served.nodes.length);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]!);
+      expect(new Set(seen).size).toBeGreaterThan(1);
+      expect(seen.at(-1)).toBe(served.nodes.length);
+      expect(new URL(page.url()).searchParams.get("until")).toBeNull();
+    });
+  }, 60_000);
 });
