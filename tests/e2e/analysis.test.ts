@@ -59,11 +59,12 @@ describe("Analyze tab, path limits and the details panel, in Chromium", () => {
       await ready(page);
       expect(await page.getAttribute("#analyze-brokers li[data-broker]", "data-broker")).toBe(topBroker);
       expect(await page.textContent("#communities-title")).toBe(`Communities (${communities.count})`);
-      expect(await page.textContent("#analyze-status")).toMatch(/computed in \d+ ms \(betweenness exact\)/);
+      expect(await page.textContent("#analyze-status")).toMatch(new RegExp(`^${ties.order} entities, ${(await servedTies()).served.edges.length} relations: computed in \\d+ ms \\(betweenness exact\\)`));
       expect(await page.getAttribute("#graph", "data-sizes")).toBe("graph");
       await page.selectOption("#analyze-size", "betweenness");
       await page.selectOption("#analyze-color", "community");
       await page.waitForSelector('#graph[data-sizes="analysis"][data-colors="analysis"]');
+      expect(await page.textContent("#legend-note")).toContain("communities");
       const url = new URL(page.url());
       expect(url.searchParams.get("size")).toBe("betweenness");
       expect(url.searchParams.get("color")).toBe("community");

@@ -12,7 +12,7 @@ import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import louvainModule from "graphology-communities-louvain";
 import { loadGraph } from "../../src/graph/persist.ts";
-import { computeMetrics, metricsInput, seededRandom } from "../../src/graph/metrics.ts";
+import { computeMetrics, metricsInput, MIN_BETWEENNESS_SAMPLE, seededRandom } from "../../src/graph/metrics.ts";
 import { computeVisibility, DEFAULT_FILTERS } from "../../src/graph/view-filter.ts";
 
 const betweenness = betweennessModule as unknown as typeof import("graphology-metrics/centrality/betweenness.js").default;
@@ -69,18 +69,19 @@ describe("graph statistics (src/graph/metrics.ts)", () => {
   });
 
   it("sampled betweenness from every node as a source is the exact betweenness; a smaller sample finds the same top brokers", () => {
-    // Without places the seed has at most 64 entities: the smallest sample takes them all.
-    const small = metricsInput(seed, computeVisibility(seed, { ...DEFAULT_FILTERS, hiddenNodeTypes: ["location"] })).input;
-    expect(small.order).toBeLessThanOrEqual(64);
+    // Only actors: few enough entities that the smallest sample takes them all.
+    const small = metricsInput(seed, computeVisibility(seed, { ...DEFAULT_FILTERS, hiddenNodeTypes: ["location", "organization", "proposal"] })).input;
+    expect(small.order).toBeLessThanOrEqual(MIN_BETWEENNESS_SAMPLE);
+    expect(small.sources.length).toBeGreaterThan(5);
     const exact = computeMetrics(small);
     const sampledAll = computeMetrics(small, { exactWork: 0 });
     expect(exact.betweennessExact).toBe(true);
     expect(sampledAll.betweennessExact).toBe(false);
     expect(sampledAll.betweennessSources).toBe(small.order);
     exact.betweenness.forEach((v, i) => expect(sampledAll.betweenness[i]).toBeCloseTo(v, 12));
-    // On the whole seed (80 entities) a sample of 64 sources still ranks the top three brokers among its top ten.
+    // On the whole seed (80 entities) a sample of 48 sources still ranks the top three brokers among its top ten.
     const sampled = computeMetrics(input, { exactWork: 0 });
-    expect(sampled.betweennessSources).toBe(64);
+    expect(sampled.betweennessSources).toBe(MIN_BETWEENNESS_SAMPLE);
     const top = (values: Float64Array, n: number) => [...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, n);
     for (const t of top(m.betweenness, 3)) expect(top(sampled.betweenness, 10)).toContain(t);
   });

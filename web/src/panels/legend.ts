@@ -20,6 +20,7 @@ export const mountLegend: MountPanel = (app) => {
       shown.set(t, (shown.get(t) ?? 0) + 1);
     }
     const hidden = app.store.get().filters.hiddenNodeTypes;
+    const byCommunity = app.store.get().colorBy === "community";
     render(
       root,
       h(
@@ -27,7 +28,9 @@ export const mountLegend: MountPanel = (app) => {
         {},
         NODE_TYPES.map((t) => {
           const swatch = h("span", { class: "swatch" });
-          swatch.style.backgroundColor = NODE_COLORS[t];
+          // Colored by community, the type colors are not on the canvas: the entries keep their counts and toggles only.
+          swatch.style.backgroundColor = byCommunity ? "transparent" : NODE_COLORS[t];
+          if (byCommunity) swatch.style.border = "1px solid currentColor";
           const n = total.get(t) ?? 0;
           const v = shown.get(t) ?? 0;
           const off = hidden.includes(t);
@@ -48,9 +51,10 @@ export const mountLegend: MountPanel = (app) => {
           );
         }),
       ),
+      byCommunity ? h("p", { class: "legend-note", attrs: { id: "legend-note" } }, "Colors: communities (Analyze tab)") : null,
     );
   };
   draw();
-  app.store.subscribe((s, prev) => s.filters !== prev.filters && draw());
+  app.store.subscribe((s, prev) => (s.filters !== prev.filters || s.colorBy !== prev.colorBy) && draw());
   app.reloaded.subscribe(draw);
 };

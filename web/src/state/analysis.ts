@@ -43,6 +43,8 @@ export function createAnalyzer(): Analyzer {
         pending = null;
       }
       const { keys, input } = metricsInput(graph, visible);
+      // Read before the arrays are handed to the worker: transferring empties them here.
+      const relations = input.sources.length;
       const id = ++seq;
       const w = (worker ??= spawn());
       return new Promise<Analysis>((resolve, reject) => {
@@ -51,7 +53,7 @@ export function createAnalyzer(): Analyzer {
           if (data.id !== id) return;
           pending = null;
           if ("error" in data) return reject(new Error(data.error));
-          resolve({ keys, index: new Map(keys.map((k, i) => [k, i])), metrics: data.metrics, relations: input.sources.length, ms: data.ms });
+          resolve({ keys, index: new Map(keys.map((k, i) => [k, i])), metrics: data.metrics, relations, ms: data.ms });
         };
         w.onerror = (event) => {
           pending = null;
