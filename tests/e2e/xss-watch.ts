@@ -23,8 +23,8 @@ export interface XssPage {
   audit(): Promise<string[]>;
 }
 
-/** Every tag the explorer (index.html, its panels, sigma, the PNG export) creates. */
-const APP_TAGS = "html head meta title link script style body a header h1 h2 h3 h4 div p main section nav aside dialog button span ul ol li input label textarea details summary table thead tbody tr th td q mark cite form fieldset legend canvas pre output";
+/** Every tag the explorer (index.html, its panels — the Analyze selects and the Tables caption among them —, sigma, the PNG export) creates. */
+const APP_TAGS = "html head meta title link script style body a header h1 h2 h3 h4 div p main section nav aside dialog button span ul ol li input label textarea details summary table thead tbody tr th td q mark cite form fieldset legend canvas pre output select option caption";
 
 /** Runs in the page before any of its scripts: flags markup the explorer never makes. */
 function installObserver(tagList: string): void {
