@@ -5,11 +5,16 @@
  * only when the two sorted ranges give fewer nodes than asked for. Ranking is
  * the scan's: exact 100, prefix 80, word prefix 60, substring 40 (+ bonuses),
  * best entry per node, ties by weight, label, then node order — top-k selected.
+ * When the prefix band alone fills the top k (a few letters typed into the
+ * autocomplete: hundreds of hits at 100k nodes), a tournament tree over the
+ * prefix range (PrefixTop) hands over its best entries first, so only about k
+ * of them are scored instead of every hit.
  */
 import type { SearchHit } from "./result.ts";
 import { lowerBound, type NameTable } from "./name-table.ts";
 import { topK } from "./top-k.ts";
 import { drain } from "./stepped.ts";
+import { PrefixTop, sameRankKey } from "./prefix-top.ts";
 
 interface Scored {
   /** The entry (its number in the table): the first of equal-scoring entries wins, as in a scan. */
@@ -37,6 +42,7 @@ interface SearchParts {
   nextOccurrence: Int32Array;
   haystack: string;
   starts: Int32Array;
+  top: PrefixTop | null;
 }
 
 /** Entries between the pauses of searchParts. */
@@ -72,7 +78,9 @@ function* searchParts(table: NameTable): Generator<void, SearchParts> {
     at += table.folded[i].length + 1;
   }
   starts[table.size] = haystack.length + 1;
-  return { suffixes, firstOccurrence, occurrence: Int32Array.from(occurrence), nextOccurrence: Int32Array.from(next), haystack, starts };
+  yield;
+  const top = yield* PrefixTop.inSteps(table);
+  return { suffixes, firstOccurrence, occurrence: Int32Array.from(occurrence), nextOccurrence: Int32Array.from(next), haystack, starts, top };
 }
 
 export class NameSearch {
@@ -86,6 +94,8 @@ export class NameSearch {
   private readonly nextOccurrence: Int32Array;
   private readonly haystack: string;
   private readonly starts: Int32Array;
+  /** The best prefix hits first, without visiting every one (null: too many names and weights for its keys). */
+  private readonly top: PrefixTop | null;
 
   /** The search built in steps, with a pause between them. */
   static *inSteps(table: NameTable): Generator<void, NameSearch> {
@@ -97,7 +107,7 @@ export class NameSearch {
     parts?: SearchParts,
   ) {
     const p = parts ?? drain(searchParts(table));
-    ({ suffixes: this.suffixes, firstOccurrence: this.firstOccurrence, occurrence: this.occurrence, nextOccurrence: this.nextOccurrence, haystack: this.haystack, starts: this.starts } = p);
+    ({ suffixes: this.suffixes, firstOccurrence: this.firstOccurrence, occurrence: this.occurrence, nextOccurrence: this.nextOccurrence, haystack: this.haystack, starts: this.starts, top: this.top } = p);
   }
 
   /** Entries whose folded name starts with `needle` (every exact and prefix hit). */
@@ -128,8 +138,52 @@ export class NameSearch {
     }
   }
 
+  /**
+   * The best entry of each node among the best prefix hits, when at least `limit` nodes have one
+   * (the word-prefix and substring bands cannot enter then), else null. Exact hits (100+) come
+   * first; then the prefix tree gives entries by label bonus, length (the score, for one needle)
+   * and weight, and every entry tied with the last one needed on those is taken too, so that
+   * ranking them by label and node picks the same top `limit` as ranking every prefix hit.
+   */
+  private topPrefixed(needle: string, limit: number): Scored[] | null {
+    const t = this.table;
+    const top = this.top;
+    if (!top) return null;
+    const [from, to] = top.nameRange(needle);
+    if (from === to) return null;
+    const best = new Map<number, Scored>();
+    let rest = from;
+    if (t.sortedFolded[from] === needle) {
+      rest++;
+      for (const entry of t.withSorted(from)) {
+        const score = scoreEntry(t, entry, needle);
+        const prev = best.get(t.node[entry]);
+        if (!prev || score > prev.score) best.set(t.node[entry], { entry, score });
+      }
+    }
+    if (best.size < limit) {
+      let last = -1;
+      top.walk(rest, to, (entry) => {
+        if (best.size >= limit && !sameRankKey(t, entry, last)) return false;
+        last = entry;
+        const node = t.node[entry];
+        if (!best.has(node)) best.set(node, { entry, score: scoreEntry(t, entry, needle) });
+        return true;
+      });
+    }
+    return best.size >= limit ? [...best.values()] : null;
+  }
+
   /** Ranked hits for an already folded, non-empty needle: the best entry per node, top `limit`. */
   search(needle: string, limit: number): SearchHit[] {
+    const t = this.table;
+    const byRank = (a: Scored, b: Scored) => b.score - a.score || t.weight(b.entry) - t.weight(a.entry) || byLabel(t.label(a.entry), t.label(b.entry)) || t.node[a.entry] - t.node[b.entry];
+    const fast = this.topPrefixed(needle, limit);
+    return this.hits(topK(fast ?? this.scanned(needle, limit), limit, byRank));
+  }
+
+  /** Every node's best entry in the bands that can reach the top `limit`, from the sorted ranges and the haystack. */
+  private scanned(needle: string, limit: number): Iterable<Scored> {
     const t = this.table;
     const best = new Map<number, Scored>();
     const consider = (entries: Iterable<number>) => {
@@ -153,8 +207,12 @@ export class NameSearch {
       consider(this.wordPrefixed(needle));
       if (!enough(60)) consider(this.containing(needle));
     }
-    const byRank = (a: Scored, b: Scored) => b.score - a.score || t.weight(b.entry) - t.weight(a.entry) || byLabel(t.label(a.entry), t.label(b.entry)) || t.node[a.entry] - t.node[b.entry];
-    return topK(best.values(), limit, byRank).map(({ entry: e, score }) => ({
+    return best.values();
+  }
+
+  private hits(top: Scored[]): SearchHit[] {
+    const t = this.table;
+    return top.map(({ entry: e, score }) => ({
       key: t.key(e),
       label: t.label(e),
       type: t.types[t.node[e]],

@@ -126,6 +126,11 @@ export class NameTable {
     this.sameNext = p.sameNext;
   }
 
+  /** The first entry with the i-th folded name of `sortedFolded` (the rest follow through `sameNext`). */
+  firstOf(i: number): number {
+    return this.firstOfSorted[i];
+  }
+
   /** The entries with the i-th folded name of `sortedFolded`, in entry order. */
   *withSorted(i: number): Generator<number> {
     for (let e = this.firstOfSorted[i]; e >= 0; e = this.sameNext[e]) yield e;
