@@ -440,6 +440,16 @@ export class LiveCorpus {
     await this.snapshotWrite;
   }
 
+  /**
+   * Resolves once nothing is left to write: the background extraction of articles the store lacked is
+   * stored, and every commit so far is in the graph and the snapshot file. `flush` alone leaves that
+   * background work running, so a close need not wait for it.
+   */
+  async idle(): Promise<void> {
+    await this.filled.catch(() => {});
+    await this.flush();
+  }
+
   /** Resolves once every commit so far is in the graph and the snapshot file. */
   async flush(): Promise<void> {
     await this.settled();
