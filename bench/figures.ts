@@ -72,6 +72,24 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "ingest served p99", unit: "ms", parley: num("visibleP99"), peer: num("todayRebuildMs"), peerName: "rebuild of the whole corpus before the 201 (the design before the store)" },
     { name: "search p99 during ingests", unit: "ms", parley: num("searchDuringP99"), peer: num("searchRestP99"), peerName: "the same route with no ingest" },
   ],
+  // Parley's rendering beside the one before it, loaded right after in the same build.
+  explorer: (
+    [
+      ["explorer first frame", "ms", "firstFrameMs"],
+      ["explorer pan+zoom fps", "fps", "panZoomFps"],
+      ["explorer pan fps", "fps", "panFps"],
+      ["explorer zoom fps", "fps", "zoomFps"],
+      ["explorer frame p95", "ms", "frameP95Ms"],
+    ] as const
+  ).map(([name, unit, key]) => ({ name, unit, parley: num(`parley.${key}`), peer: num(`baseline.${key}`), peerName: "the explorer before light rendering (?render=baseline, same build)" })),
+  metrics: [
+    { name: "metrics in a worker s", unit: "s", parley: num("workerS") },
+    { name: "metrics projection s", unit: "s", parley: num("projectionS") },
+    { name: "metrics betweenness s", unit: "s", parley: num("betweennessS") },
+    { name: "metrics pagerank s", unit: "s", parley: num("pagerankS") },
+    { name: "metrics louvain s", unit: "s", parley: num("louvainS") },
+    { name: "metrics main thread longest gap", unit: "ms", parley: num("mainThreadLongestGapMs") },
+  ],
   server: ["/api/search", "/api/nodes/:id", "/api/path"].flatMap((route) => [
     { name: `${route.slice(1)} req/s`, unit: "req/s", parley: num(`p.${route}.reqPerS`), peer: num(`q.${route}.reqPerS`), peerName: "bare Express JSON endpoint" },
     { name: `${route.slice(1)} p99`, unit: "ms", parley: num(`p.${route}.p99`), peer: num(`q.${route}.p99`), peerName: "bare Express JSON endpoint" },

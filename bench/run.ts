@@ -23,6 +23,12 @@ export const WORKLOADS: Workload[] = [
   { name: "100k/1M", nodes: 100_000, edges: 1_000_000 },
 ];
 
+/** The explorer's browser benchmark runs on its own sizes: what a page is asked to draw, not what the server holds. */
+export const EXPLORER_WORKLOADS: Workload[] = [
+  { name: "1k/5k", nodes: 1_000, edges: 5_000 },
+  { name: "10k/50k", nodes: 10_000, edges: 50_000 },
+];
+
 export interface BenchOptions {
   quick: boolean;
   out: string;
@@ -33,6 +39,8 @@ export interface BenchOptions {
   /** Generated articles of the corpus tasks (default 10,000; 300 in quick mode). */
   corpusArticles?: number;
   serverSeconds?: number;
+  /** Graph sizes of the explorer's browser benchmark (default EXPLORER_WORKLOADS; the first alone in quick mode). */
+  explorerWorkloads?: Workload[];
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
 }
@@ -80,6 +88,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const articles = options.corpusArticles ?? (quick ? 300 : 10_000);
     // The corpus tasks' workload is a number of generated articles, not a graph.
     const corpusCtx: TaskContext = { ...ctxOf(big), workload: { name: `${articles.toLocaleString("en")} articles`, nodes: articles, edges: 0 } };
+    const explorerWorkloads = options.explorerWorkloads ?? (quick ? EXPLORER_WORKLOADS.slice(0, 1) : EXPLORER_WORKLOADS);
     const comparisons = workloads.flatMap((workload) => COMPARISONS.map((c) => ({ ...c, workload })));
     const jobs = [
       ...comparisons.flatMap((c) => [() => task(c.task, ctxOf(c.workload)), ...(c.peer ? [() => task(c.task, ctxOf(c.workload, "peer"))] : [])]),
@@ -89,6 +98,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       () => task("nlp", ctxOf(big, "peer")),
       () => task("corpus-build", corpusCtx),
       () => task("corpus-ingest", corpusCtx),
+      () => task("metrics", ctxOf(big)),
+      ...explorerWorkloads.map((w) => () => task("explorer", { ...ctxOf(w), graphFile: "" })),
     ];
     const results = await pool<TaskResult>(jobs, quick ? 2 : 1);
     for (const c of comparisons) {
@@ -97,12 +108,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       figures.push(...figuresOf(c.task, c.workload.name, c.sided ? sides(parley, peer) : parley));
       Object.assign(notes, notesOf(c.task, c.workload.name, parley, peer));
     }
-    const [extractParley, extractPeer, nlpParley, nlpPeer, corpusBuilt, corpusIngested] = results;
+    const [extractParley, extractPeer, nlpParley, nlpPeer, corpusBuilt, corpusIngested, metricsResult, ...explorerResults] = results;
     figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
     figures.push(...figuresOf("nlp", `EWT test, ${nlpParley!.words} words`, sides(nlpParley!, nlpPeer!)));
     figures.push(...figuresOf("corpus-build", corpusCtx.workload.name, corpusBuilt!));
     figures.push(...figuresOf("corpus-ingest", corpusCtx.workload.name, corpusIngested!));
     notes[`corpus ${corpusCtx.workload.name}`] = { build: corpusBuilt, ingest: corpusIngested };
+    figures.push(...figuresOf("metrics", big.name, metricsResult!));
+    notes[`metrics ${big.name}`] = Object.fromEntries(Object.entries(metricsResult!).filter(([k]) => /inputMs|wallS|betweennessExact|betweennessSources|communities|modularity|mainThreadLagP99Ms|maxRssMB/.test(k)));
+    explorerWorkloads.forEach((w, i) => {
+      figures.push(...figuresOf("explorer", w.name, explorerResults[i]!));
+      notes[`explorer ${w.name}`] = Object.fromEntries(Object.entries(explorerResults[i]!).filter(([k]) => /longestFrameMs|frames|Ms$/.test(k) && !/firstFrameMs|frameP95Ms/.test(k)));
+    });
     notes["extraction profile (self time, % of samples)"] = await topCosts(profDir);
     const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
     figures.push(...figuresOf("server", big.name, servers.result));

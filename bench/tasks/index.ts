@@ -9,6 +9,8 @@ import { extraction } from "./extraction.ts";
 import { nlpSpeed } from "./nlp.ts";
 import { coldStartTask } from "./cold-start.ts";
 import { corpusBuild, corpusIngest } from "./corpus.ts";
+import { explorer } from "./explorer.ts";
+import { metrics } from "./metrics.ts";
 
 export type TaskId = keyof typeof TASKS | "server";
 
@@ -24,4 +26,6 @@ export const TASKS = {
   "corpus-build": corpusBuild,
   "corpus-ingest": corpusIngest,
   "cold-start": coldStartTask,
+  explorer,
+  metrics,
 } satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;

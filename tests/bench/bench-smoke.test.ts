@@ -18,6 +18,7 @@ const REQUIRED = [
   "extraction words/s", "extraction words/s/core", "api/search req/s", "api/nodes/:id req/s", "api/path req/s", "api/path p99",
   "console shortestPath p99", "console allShortestPaths p99",
   "build, cold store s", "build, warm store s", "ingest ack p99", "ingest served p99", "search p99 during ingests",
+  "metrics in a worker s", "metrics betweenness s", "metrics main thread longest gap", "explorer first frame", "explorer pan+zoom fps", "explorer zoom fps",
 ];
 
 describe("parley bench (tiny workload)", () => {
@@ -25,7 +26,7 @@ describe("parley bench (tiny workload)", () => {
     const dir = await mkdtemp(join(tmpdir(), "parley-bench-"));
     try {
       const out = join(dir, "results.json");
-      await runBench({ quick: true, out, workloads: [{ name: "300/2k", nodes: 300, edges: 2000 }], extractionWords: 500, serverSeconds: 1, corpusArticles: 40, log: () => {} });
+      await runBench({ quick: true, out, workloads: [{ name: "300/2k", nodes: 300, edges: 2000 }], extractionWords: 500, serverSeconds: 1, corpusArticles: 40, explorerWorkloads: [{ name: "200/500", nodes: 200, edges: 500 }], log: () => {} });
       const results = JSON.parse(await readFile(out, "utf8"));
       expect(Object.keys(results).sort()).toEqual(["date", "figures", "machine", "mode", "notes"]);
       expect(results.machine.cores).toBeGreaterThan(0);
@@ -43,6 +44,9 @@ describe("parley bench (tiny workload)", () => {
       expect(results.notes["shortest-path 300/2k"].lengthMismatches).toBe(0);
       expect(results.notes["extraction profile (self time, % of samples)"].functions.length).toBeGreaterThan(0);
       for (const route of ["/api/search", "/api/nodes/:id", "/api/path"]) expect(results.notes["server 300/2k"][route].non2xx).toBe(0);
+      // The page drew frames during the gesture, on both renderings; the statistics found communities.
+      for (const f of results.figures.filter((f: { name: string }) => f.name === "explorer pan+zoom fps")) (expect(f.parley).toBeGreaterThan(0), expect(f.peer).toBeGreaterThan(0));
+      expect(results.notes["metrics 300/2k"].communities).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

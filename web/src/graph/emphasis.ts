@@ -20,6 +20,8 @@ export interface DrawState {
   /** Size and color chosen on the Analyze tab, by node key (null: the graph's own). */
   sizes: ReadonlyMap<string, number> | null;
   colors: ReadonlyMap<string, string> | null;
+  /** Large graph: drawn with the light programs (./level-of-detail.ts). */
+  light?: boolean;
   /** Curvature of parallel edges (graph-derived; absent: drawn straight). */
   curvatures?: ReadonlyMap<string, number>;
 }

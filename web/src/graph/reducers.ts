@@ -19,7 +19,7 @@ export interface NodeDisplay {
   size: number;
   color: string;
   label: string | null;
-  type: "circle";
+  type: "circle" | "point";
   hidden?: boolean;
   highlighted?: boolean;
   forceLabel?: boolean;
@@ -30,7 +30,7 @@ export interface EdgeDisplay {
   size: number;
   color: string;
   label: string | null;
-  type: "arrow" | "line" | "curvedArrow" | "curved";
+  type: "arrow" | "line" | "curvedArrow" | "curved" | "emphasizedArrow";
   curvature?: number;
   hidden?: boolean;
   forceLabel?: boolean;
@@ -41,16 +41,19 @@ export interface EdgeDisplay {
 const FORCE_LABEL_LIMIT = 40;
 
 export function reduceNode(key: string, a: NodeAttributes, s: DrawState, emphasis: Emphasis | null): NodeDisplay {
-  const base: NodeDisplay = { x: a.x, y: a.y, size: s.sizes?.get(key) ?? a.size, color: s.colors?.get(key) ?? a.color, label: a.label, type: "circle" };
+  const size = s.sizes?.get(key) ?? a.size;
+  const base: NodeDisplay = { x: a.x, y: a.y, size, color: s.colors?.get(key) ?? a.color, label: a.label, type: s.light ? "point" : "circle" };
   if (!s.visible.nodes.has(key)) return { ...base, hidden: true };
+  // Light rendering draws the top of the z-order while moving: within a level, bigger nodes rank higher.
+  const rank = s.light ? size / (size + 1) : 0;
   const selected = key === s.selected;
-  if (!emphasis) return { ...base, highlighted: selected, zIndex: selected ? 2 : 0 };
-  if (!emphasis.nodes.has(key)) return { ...base, color: FADED_NODE, label: null, zIndex: 0 };
+  if (!emphasis) return { ...base, highlighted: selected, zIndex: (selected ? 2 : 0) + rank };
+  if (!emphasis.nodes.has(key)) return { ...base, color: FADED_NODE, label: null, zIndex: rank };
   return {
     ...base,
     highlighted: selected || key === s.hovered,
     forceLabel: emphasis.nodes.size <= FORCE_LABEL_LIMIT,
-    zIndex: 2,
+    zIndex: 2 + rank,
   };
 }
 
@@ -58,16 +61,19 @@ export function reduceEdge(key: string, a: EdgeAttributes, s: DrawState, emphasi
   const symmetric = EDGE_TYPE_BY_ID.get(a.type)?.symmetric ?? false;
   // Parallel edges curve apart (each with its own label); the others stay straight, the cheaper program.
   const curvature = s.curvatures?.get(key);
+  const emphasized = emphasis?.edges.has(key) ?? false;
+  // Light rendering (large graphs): 1-pixel lines, except the few emphasized relations, drawn as usual and on top.
+  const plain = s.light && !emphasized;
   const base: EdgeDisplay = {
     size: Math.min(1 + Math.log2(Math.max(1, a.weight)), 5),
     color: EDGE_COLOR,
     // Edge labels only where the eye is: on emphasized relations.
     label: null,
-    type: curvature === undefined ? (symmetric ? "line" : "arrow") : symmetric ? "curved" : "curvedArrow",
+    type: plain ? "line" : curvature === undefined ? (symmetric ? "line" : s.light ? "emphasizedArrow" : "arrow") : symmetric ? "curved" : "curvedArrow",
   };
-  if (curvature !== undefined) base.curvature = curvature;
+  if (curvature !== undefined && !plain) base.curvature = curvature;
   if (!s.visible.edges.has(key)) return { ...base, hidden: true };
   if (!emphasis) return base;
-  if (!emphasis.edges.has(key)) return { ...base, color: FADED_EDGE, zIndex: 0 };
+  if (!emphasized) return { ...base, color: FADED_EDGE, zIndex: 0 };
   return { ...base, color: EMPHASIZED_EDGE, label: a.label, size: base.size + 1, forceLabel: true, zIndex: 1 };
 }

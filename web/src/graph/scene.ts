@@ -6,27 +6,35 @@
  */
 import Sigma from "sigma";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import { EdgeArrowProgram, EdgeLineProgram, type EdgeProgramType } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
 import { parallelCurvatures } from "./parallel-edges.ts";
 import type { ExplorerGraph } from "./filters.ts";
 import { computeVisibility } from "./filters.ts";
 import { deriveEmphasis, type DrawState, type Emphasis, type Highlight } from "./emphasis.ts";
 import { reduceEdge, reduceNode } from "./reducers.ts";
+import { isLargeGraph } from "./level-of-detail.ts";
+import { LevelOfDetailPointProgram, cameraMoving } from "./light-programs.ts";
 import type { Filters } from "../state/view-state.ts";
 import type { EdgeAttributes, NodeAttributes } from "../../../src/types.ts";
 
 export type ExplorerSigma = Sigma<NodeAttributes, EdgeAttributes>;
 
-/** The programs the edge reducer names: straight where an edge is alone between two nodes, curved where it has parallels. The packages type them over plain attributes. */
-const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeLineProgram, curvedArrow: EdgeCurvedArrowProgram, curved: EdgeCurveProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+/**
+ * The programs the edge reducer names: straight where an edge is alone between two nodes, curved where it has
+ * parallels; for large graphs 1-pixel lines, with the emphasized relations' arrows drawn after them (on top:
+ * sigma draws programs in this order, after its own `arrow` and `line`). The packages type them over plain attributes.
+ */
+const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeLineProgram, curvedArrow: EdgeCurvedArrowProgram, curved: EdgeCurveProgram, emphasizedArrow: EdgeArrowProgram } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes>>;
+const NODE_PROGRAMS = { circle: NodeCircleProgram, point: LevelOfDetailPointProgram } as unknown as Record<string, NodeProgramType<NodeAttributes, EdgeAttributes>>;
 
 /**
- * Above this many edges, edges and labels are left out while the camera moves
- * (software GL spends the frame drawing them). `?render=baseline` keeps the old
- * behaviour (only above 20k, labels always), so the browser bench can measure both in one run.
+ * `?render=baseline` draws as the explorer did before light rendering (circles, arrows and hover emphasis at any
+ * size, edges hidden while moving only above 20k, labels always), so the browser bench measures both in one build.
  */
-const LARGE_GRAPH_EDGES = 2_000;
 const baselineRendering = (): boolean => new URLSearchParams(location.search).get("render") === "baseline";
+
+/** On a large graph, hover emphasis (a redraw of every item) waits until the pointer rests on a node. */
+const HOVER_REST_MS = 200;
 
 export interface Scene {
   sigma: ExplorerSigma;
@@ -47,7 +55,9 @@ export interface Scene {
 }
 
 export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
-  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: parallelCurvatures(graph) };
+  const baseline = baselineRendering();
+  const light = () => !baseline && isLargeGraph(graph);
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: parallelCurvatures(graph), light: light() };
   let emphasis: Emphasis | null = null;
   const hoverListeners: ((node: string | null) => void)[] = [];
 
@@ -67,16 +77,25 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     edgeLabelSize: 12,
     edgeLabelColor: { color: "#39404d" },
     defaultEdgeType: "arrow",
+    nodeProgramClasses: NODE_PROGRAMS,
     edgeProgramClasses: EDGE_PROGRAMS,
     minCameraRatio: 0.05,
     maxCameraRatio: 8,
     stagePadding: 40,
-    // Large graphs: drop edges while panning so interaction stays fluid.
-    hideEdgesOnMove: baselineRendering() ? graph.size > 20_000 : graph.size > LARGE_GRAPH_EDGES,
-    hideLabelsOnMove: !baselineRendering() && graph.size > LARGE_GRAPH_EDGES,
+    ...moveSettings(),
   });
 
-  const update = (): void => {
+  /** Large graphs: edges and labels are left out while the camera moves, and the nodes drawn are the top of the z-order. */
+  function moveSettings(): { hideEdgesOnMove: boolean; hideLabelsOnMove: boolean } {
+    return baseline ? { hideEdgesOnMove: graph.size > 20_000, hideLabelsOnMove: false } : { hideEdgesOnMove: state.light!, hideLabelsOnMove: state.light! };
+  }
+
+  // A drag or zoom over a large graph picks nothing: sigma reads the picking buffer back on every pointer move (a GPU
+  // round trip), and a hovered node met on the way would start a redraw of every item. It is sigma's own method, replaced on this instance.
+  const pickNode = (sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition.bind(sigma);
+  (sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => (state.light && (sigma.getMouseCaptor().isMouseDown || cameraMoving(sigma)) ? null : pickNode(p));
+
+  const describe = (): void => {
     emphasis = deriveEmphasis(graph, state);
     // What is emphasized, observable from outside (tests, assistive tooling).
     container.dataset.emphasis = emphasis?.reason ?? "none";
@@ -84,23 +103,40 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     container.dataset.visibleNodes = String(state.visible.nodes.size);
     container.dataset.sizes = state.sizes ? "analysis" : "graph";
     container.dataset.colors = state.colors ? "analysis" : "graph";
-    sigma.refresh({ skipIndexation: true });
+  };
+  // A refresh runs every reducer and re-uploads every item (~0.3 s at 10k/50k), then draws: the changes of one
+  // frame (a selection from the URL, its focus, the panels' first settings) make one refresh, in the next frame.
+  let refreshQueued = false;
+  const update = (): void => {
+    describe();
+    if (refreshQueued) return;
+    refreshQueued = true;
+    requestAnimationFrame(() => {
+      refreshQueued = false;
+      sigma.refresh({ skipIndexation: true });
+    });
   };
 
-  update();
+  // Sigma has just indexed and drawn with this state: nothing to refresh yet.
+  describe();
 
-  sigma.on("enterNode", ({ node }) => {
-    state.hovered = node;
-    container.style.cursor = "pointer";
-    update();
-    hoverListeners.forEach((l) => l(node));
-  });
-  sigma.on("leaveNode", () => {
-    state.hovered = null;
-    container.style.cursor = "";
-    update();
-    hoverListeners.forEach((l) => l(null));
-  });
+  let hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  const hover = (node: string | null): void => {
+    if (hoverTimer) (clearTimeout(hoverTimer), (hoverTimer = null));
+    container.style.cursor = node ? "pointer" : "";
+    const apply = () => {
+      hoverTimer = null;
+      // A drag that began on a node: the hover it met on the way is not shown.
+      if (state.hovered === node || (state.light && sigma.getMouseCaptor().isMouseDown)) return;
+      state.hovered = node;
+      update();
+      hoverListeners.forEach((l) => l(node));
+    };
+    if (state.light) hoverTimer = setTimeout(apply, HOVER_REST_MS);
+    else apply();
+  };
+  sigma.on("enterNode", ({ node }) => hover(node));
+  sigma.on("leaveNode", () => hover(null));
 
   return {
     sigma,
@@ -115,6 +151,10 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
       if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
       state.curvatures = parallelCurvatures(graph);
       state.visible = computeVisibility(graph, f);
+      if (state.light !== light()) {
+        state.light = light();
+        sigma.setSettings(moveSettings());
+      }
       update();
     },
     setSelected(node) {
