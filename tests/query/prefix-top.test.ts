@@ -10,33 +10,10 @@ import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { generateGraph } from "../../bench/generate-graph.ts";
-import { createQueryEngine, fold, type SearchHit } from "../../src/query/index.ts";
+import { createQueryEngine } from "../../src/query/index.ts";
+import { bruteSearch as scanSearch } from "./brute-search.ts";
 import { NameTable } from "../../src/query/name-table.ts";
 import { PrefixTop } from "../../src/query/prefix-top.ts";
-
-/** search() as a scan of every folded name: first occurrence scored, best per node, full sort (ties: weight, label, node order). */
-function scanSearch(graph: MultiDirectedGraph, q: string, limit: number): SearchHit[] {
-  const needle = fold(q);
-  if (!needle || limit <= 0) return [];
-  const best = new Map<string, SearchHit & { weight: number }>();
-  graph.forEachNode((key, attrs) => {
-    const label = String(attrs.label ?? key);
-    const weight = (attrs.mentions ?? 0) + graph.degree(key);
-    for (const name of new Set<string>([label, ...(attrs.aliases ?? []), key])) {
-      const folded = fold(name);
-      const at = folded ? folded.indexOf(needle) : -1;
-      if (at < 0) continue;
-      const base = folded === needle ? 100 : at === 0 ? 80 : folded[at - 1] === " " ? 60 : 40;
-      const score = base + (name === label ? 5 : 0) + Math.min(4, (needle.length / folded.length) * 4);
-      const prev = best.get(key);
-      if (!prev || score > prev.score) best.set(key, { key, label, type: String(attrs.type), matched: name, score, weight });
-    }
-  });
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || b.weight - a.weight || a.label.localeCompare(b.label))
-    .slice(0, limit)
-    .map(({ weight: _w, ...hit }) => ({ ...hit, score: Math.round(hit.score * 100) / 100 }));
-}
 
 describe("PrefixTop.walk", () => {
   const names = fc.array(fc.constantFrom("a", "ab", "b", "ba", "abc", "a b", "b a", "aa"), { minLength: 1, maxLength: 3 });

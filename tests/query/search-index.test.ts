@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { createQueryEngine, fold } from "../../src/query/index.ts";
-import type { SearchHit } from "../../src/query/index.ts";
+import { bruteSearch } from "./brute-search.ts";
 import { foldUnicode } from "../../src/query/name-index.ts";
 
 type NodeSpec = { key: string; label: string; aliases?: string[]; mentions?: number };
@@ -19,30 +19,6 @@ function graphOf(nodes: NodeSpec[], edges: Array<[number, number]> = []) {
   for (const n of nodes) g.addNode(n.key, { label: n.label, type: "actor", aliases: n.aliases ?? [], mentions: n.mentions ?? 0 });
   edges.forEach(([s, t], i) => g.addEdgeWithKey(`e${i}`, nodes[s].key, nodes[t].key, { type: "met_with" }));
   return g;
-}
-
-/** The scan search() used to be: every folded name, first occurrence scored, one hit per node, full sort. */
-function bruteSearch(graph: MultiDirectedGraph, q: string, limit: number): SearchHit[] {
-  const needle = fold(q);
-  if (!needle || limit <= 0) return [];
-  const best = new Map<string, SearchHit & { weight: number }>();
-  graph.forEachNode((key, attrs) => {
-    const label = String(attrs.label ?? key);
-    const weight = (attrs.mentions ?? 0) + graph.degree(key);
-    for (const name of new Set<string>([label, ...(attrs.aliases ?? []), key])) {
-      const folded = fold(name);
-      const at = folded ? folded.indexOf(needle) : -1;
-      if (at < 0) continue;
-      const base = folded === needle ? 100 : at === 0 ? 80 : folded[at - 1] === " " ? 60 : 40;
-      const score = base + (name === label ? 5 : 0) + Math.min(4, (needle.length / folded.length) * 4);
-      const prev = best.get(key);
-      if (!prev || score > prev.score) best.set(key, { key, label, type: String(attrs.type), matched: name, score, weight });
-    }
-  });
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || b.weight - a.weight || a.label.localeCompare(b.label))
-    .slice(0, limit)
-    .map(({ weight: _w, ...hit }) => ({ ...hit, score: Math.round(hit.score * 100) / 100 }));
 }
 
 describe("search ranking", () => {
