@@ -2,13 +2,14 @@
  * Issue 7 item 6: a corpus of XSS payloads (tests/fixtures/xss-payloads.json) placed
  * in article text, titles and outlets, node keys, labels and aliases, edge labels and
  * evidence, console queries, the search box and the URL executes nothing in the
- * explorer, and shows up as literal text wherever it is displayed. Two pages only
+ * explorer, and shows up as literal text wherever it is displayed (Analyze and Tables included). Two pages only
  * (Chromium is heavy here): one walks every view with the CSP switched off, so the
  * DOM building itself is what is tested; one restores payload-laden URLs and reads
  * a posted article under the server's real CSP.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, screenshot, waitForGraph } from "./browser.ts";
@@ -202,6 +203,26 @@ describe("XSS corpus in the explorer", () => {
         expect(pre!.split("\n")[0]).toBe(query.split("\n")[line - 1]);
       }
       expect(new URL(page.url()).searchParams.get("q")).toBe(`MATCH (a)\nRETURN a ${last.payload}`);
+
+      // Analyze: brokers and communities name payload entities, as text.
+      await page.click("#tab-analyze");
+      await page.waitForSelector("#analyze-brokers li[data-broker]");
+      const named = [...(await texts(page, "#analyze-brokers button[data-node]")), ...(await texts(page, "#analyze-communities button[data-node]"))];
+      expect(named.length).toBeGreaterThan(1);
+      for (const n of named) expect([...labels, "XSS hub"]).toContain(n);
+      expect(named.some((n) => labels.includes(n))).toBe(true);
+
+      // Tables: every payload entity as a row header; its relations' sentences quoted; the CSV gives them back exactly.
+      await page.click("#tab-tables");
+      await page.waitForSelector('#data-table[data-kind="entities"]');
+      expect((await texts(page, "#data-table tbody th")).sort()).toEqual([...labels, "XSS hub"].sort());
+      const [entitiesCsv] = await Promise.all([page.waitForEvent("download"), page.click("#table-download")]);
+      const entityRows = parseCsv(readFileSync((await entitiesCsv.path())!, "utf8"), { columns: true }) as Record<string, string>[];
+      expect(entityRows.map((r) => r.Entity).sort()).toEqual([...labels, "XSS hub"].sort());
+      await page.check("#table-kind-relations");
+      await page.waitForSelector('#data-table[data-kind="relations"]');
+      const sentences = (await texts(page, "#data-table td.sentences q")).join("\n");
+      for (const p of PAYLOADS) expect(sentences).toContain(p.payload);
 
       // Exports: the downloads escape the payloads; the PNG draws them.
       await page.click("#tab-export");
