@@ -6,7 +6,7 @@
  *
  * The gesture is driven from inside the page, one input event per animation
  * frame (as Chromium delivers coalesced mouse input): a drag in circles over
- * the graph, then wheel zooms in and out. A frame the page cannot finish in
+ * the graph, then wheel notches in and out every 120 ms. A frame the page cannot finish in
  * time delays the next animation frame, so frames counted over the gesture's
  * wall time are the frame rate a user gets. Driving it from outside (Playwright's
  * mouse) would time the driver's round trips as well.
@@ -67,8 +67,9 @@ const GESTURE = (ms: number) => `new Promise((done) => {
     } else {
       if (dragging) (document.dispatchEvent(new MouseEvent("mouseup", at(cx, cy))), (dragging = false));
       zoomFrames++;
-      // A wheel notch every sixth frame, alternately in and out, so the zoom animation never rests.
-      if (zoomFrames % 6 === 1) mouse.dispatchEvent(new WheelEvent("wheel", { ...at(cx + 40, cy - 30), deltaY: wheels++ % 2 ? 200 : -200 }));
+      // A wheel notch every 120 ms, alternately in and out (sigma animates each for 250 ms, so the zoom never rests).
+      const due = Math.floor((t - ${ms / 2}) / 120) + 1;
+      while (wheels < due) mouse.dispatchEvent(new WheelEvent("wheel", { ...at(cx + 40, cy - 30), deltaY: wheels++ % 2 ? 200 : -200 }));
     }
     if (t < ${ms}) return requestAnimationFrame(tick);
     const sorted = deltas.slice().sort((a, b) => a - b);

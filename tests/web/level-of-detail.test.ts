@@ -28,10 +28,10 @@ describe("movingNodeCount", () => {
     expect(movingNodeCount(10_000, 3)).toBe(MOVING_NODE_BUDGET);
     expect(movingNodeCount(1_000, 1)).toBe(1_000);
   });
-  it("draws more as the view holds less of the graph (zoomed in: ratio² of it in view)", () => {
-    expect(movingNodeCount(100_000, 0.5)).toBe(MOVING_NODE_BUDGET * 4);
-    expect(movingNodeCount(1e6, 0.1)).toBe(MOVING_NODE_BUDGET * 100);
-    expect(movingNodeCount(10_000, 0.25)).toBe(10_000);
+  it("draws more as the view holds less of the graph (zoomed in), in proportion to the zoom", () => {
+    expect(movingNodeCount(100_000, 0.5)).toBe(MOVING_NODE_BUDGET * 2);
+    expect(movingNodeCount(1e6, 0.1)).toBe(MOVING_NODE_BUDGET * 10);
+    expect(movingNodeCount(10_000, 0.05)).toBe(10_000);
     const counts = [2, 1, 0.7, 0.5, 0.3, 0.2].map((r) => movingNodeCount(1e6, r));
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });

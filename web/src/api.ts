@@ -151,9 +151,10 @@ export type ArticleAnswer =
   | { status: "not-modified"; graph: GraphCounts }
   | { feed: { url: string; title: string | null }; items: { url?: string; title?: string; status: string; reason?: string }[]; ingested: number; graph: GraphCounts };
 
-async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+/** `plain`: no headers of ours, so the request matches the page's `<link rel="preload">` of the same URL and takes its response. */
+async function request<T>(url: string, init: RequestInit = {}, plain = false): Promise<T> {
   const headers = { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string> | undefined) };
-  const res = await fetch(url, { ...init, headers });
+  const res = await fetch(url, plain ? init : { ...init, headers });
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const e = body?.error ?? {};
@@ -194,7 +195,8 @@ const noted = (note: EditNote) => {
 const q = encodeURIComponent;
 
 export const api = {
-  graph: () => request<SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>>("/api/graph"),
+  // index.html preloads it: the download starts while the script is still being fetched and parsed.
+  graph: () => request<SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>>("/api/graph", {}, true),
   search: (text: string, signal?: AbortSignal) => request<SearchHit[]>(`/api/search?q=${q(text)}`, { signal }),
   path: (from: string, to: string, types: string[], max: number | null, k = 3) =>
     request<PathResult>(`/api/path?from=${q(from)}&to=${q(to)}&k=${k}${types.length ? `&types=${q(types.join(","))}` : ""}${max !== null ? `&max=${max}` : ""}`),

@@ -103,6 +103,7 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
     container.dataset.visibleNodes = String(state.visible.nodes.size);
     container.dataset.sizes = state.sizes ? "analysis" : "graph";
     container.dataset.colors = state.colors ? "analysis" : "graph";
+    container.dataset.rendering = state.light ? "light" : "full";
   };
   // A refresh runs every reducer and re-uploads every item (~0.3 s at 10k/50k), then draws: the changes of one
   // frame (a selection from the URL, its focus, the panels' first settings) make one refresh, in the next frame.
