@@ -37,7 +37,7 @@ describe("reducers", () => {
     const s = state({ visible: computeVisibility(g, { ...DEFAULT_FILTERS, hiddenNodeTypes: ["location"] }) });
     expect(reduceNode("kursk", g.getNodeAttributes("kursk"), s, null)).toMatchObject({ hidden: true, type: "circle" });
     expect(reduceNode("marco-rubio", g.getNodeAttributes("marco-rubio"), s, null)).toMatchObject({ type: "circle", label: "Marco Rubio" });
-    expect(reduceNode("marco-rubio", g.getNodeAttributes("marco-rubio"), s, null).hidden).toBeUndefined();
+    expect(reduceNode("marco-rubio", g.getNodeAttributes("marco-rubio"), s, null).hidden).toBe(false);
     const symmetric = "andriy-yermak|negotiated_with|marco-rubio";
     expect(reduceEdge(symmetric, g.getEdgeAttributes(symmetric), s, null).type).toBe("line");
     expect(reduceEdge("marco-rubio|proposed|ceasefire", g.getEdgeAttributes("marco-rubio|proposed|ceasefire"), s, null).type).toBe("arrow");
@@ -52,6 +52,17 @@ describe("reducers", () => {
     expect(onPath).toMatchObject({ color: EMPHASIZED_EDGE, label: "proposed" });
     const off = reduceEdge("vladimir-putin|visited|kursk", g.getEdgeAttributes("vladimir-putin|visited|kursk"), s, e);
     expect(off.label).toBeNull();
+  });
+
+  it("give every node and every edge the same fields in the same order, whatever its state", () => {
+    const shapes = new Set<string>();
+    for (const patch of [{}, { selected: "marco-rubio" }, { path: pathHl }, { hovered: "kursk" }, { light: true, selected: "kursk" }, { visible: computeVisibility(g, { ...DEFAULT_FILTERS, hiddenNodeTypes: ["location"] }) }] as Partial<DrawState>[]) {
+      const s = state(patch);
+      const e = deriveEmphasis(g, s);
+      g.forEachNode((k, a) => void shapes.add(`node ${Object.keys(reduceNode(k, a, s, e)).join(",")}`));
+      g.forEachEdge((k, a) => void shapes.add(`edge ${Object.keys(reduceEdge(k, a, s, e)).join(",")}`));
+    }
+    expect([...shapes].sort()).toEqual(["edge size,color,label,type,curvature,hidden,forceLabel,zIndex", "node x,y,size,color,label,type,hidden,highlighted,forceLabel,zIndex"]);
   });
 
   it("never write into the graph", () => {
