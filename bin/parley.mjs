@@ -6,3 +6,6 @@ import { register } from "tsx/esm/api";
 register();
 const { main } = await import("../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));
+// A failed command ends here, whatever it had started (a server that could not listen leaves its store and
+// workers open); a successful one ends when its work does (`serve` keeps running).
+if (process.exitCode !== 0) process.exit();

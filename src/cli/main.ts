@@ -3,6 +3,10 @@
  * registering itself on the commander program. Returns the process exit code.
  */
 import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "./paths.ts";
+import { systemErrorMessage } from "./system-errors.ts";
 import { UserError } from "./user-error.ts";
 
 type Register = (program: Command) => void;
@@ -31,6 +35,7 @@ const ALSO: Record<string, string> = { start: "serve", watch: "ingest" };
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("parley")
     .description("Read negotiation news as a knowledge graph.")
+    .version((JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version, "-V, --version")
     .exitOverride()
     .showHelpAfterError();
   // The command named on the line alone; every command for help, an unknown name or none.
@@ -44,6 +49,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode;
     if (err instanceof UserError || (err instanceof Error && (err as { expose?: boolean }).expose)) {
       process.stderr.write(`parley: ${err.message}\n`);
+      return 1;
+    }
+    // A missing folder, a busy port, a read-only disk: the user's to fix, so one line and no trace.
+    const system = systemErrorMessage(err);
+    if (system) {
+      process.stderr.write(`parley: ${system}\n`);
       return 1;
     }
     throw err;

@@ -89,7 +89,9 @@ function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial
       const ctx = context(params);
       const shortcut = matchShortcut(text);
       const table = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(parseQuery(text), ctx);
-      return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs: Math.round((performance.now() - started) * 100) / 100 };
+      const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
+      const notice = (table as { notice?: string }).notice;
+      return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs, ...(notice ? { notice } : {}) };
     },
     path(from, to, opts = {}) {
       const a = nodeOf(from);

@@ -59,5 +59,6 @@ export function formatTable(result: QueryResult): string {
     for (const v of row) if (isKind(v, "path")) out.push(...formatPath(v as PathJSON));
   });
   out.push(`(${rows.length} row${rows.length === 1 ? "" : "s"}, ${result.elapsedMs} ms)`);
+  if (result.notice) out.push(result.notice);
   return out.join("\n");
 }

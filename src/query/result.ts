@@ -12,6 +12,8 @@ export interface QueryResult {
   columns: string[];
   rows: unknown[][];
   elapsedMs: number;
+  /** Why a console shortcut gave no rows (`path A -> B`: not connected, or farther than its limit). */
+  notice?: string;
 }
 
 export interface PathHop {

@@ -8,7 +8,7 @@
 import type { EvalContext } from "./context.ts";
 import { QuerySyntaxError, UnknownNameError } from "./errors.ts";
 import type { NameIndex } from "./name-index.ts";
-import { findRoutes } from "./path-api.ts";
+import { findRoutes, separation } from "./path-api.ts";
 import { nodeJSON, toJSON } from "./serialize.ts";
 import { PathVal } from "./values.ts";
 
@@ -21,7 +21,7 @@ interface Shortcut {
   name: string;
   syntax: string;
   pattern: RegExp;
-  run(m: RegExpExecArray, env: ShortcutEnv): { columns: string[]; rows: unknown[][] };
+  run(m: RegExpExecArray, env: ShortcutEnv): { columns: string[]; rows: unknown[][]; notice?: string };
 }
 
 const NAME = `("[^"]+"|'[^']+'|.+?)`;
@@ -42,7 +42,19 @@ function pathRows(m: RegExpExecArray, env: ShortcutEnv, k: number, via?: string,
   const from = resolveNode(m[1], env);
   const to = resolveNode(m[2], env);
   const routes = findRoutes(index, searcher, from, to, { types: types(via), max: max ? Number(max) : undefined, k }, guard);
-  return { columns: ["path", "length"], rows: routes.map((r) => [toJSON(index, new PathVal(r.nodes, r.edges)), r.edges.length]) };
+  const columns = ["path", "length"];
+  if (routes.length) return { columns, rows: routes.map((r) => [toJSON(index, new PathVal(r.nodes, r.edges)), r.edges.length]) };
+  return { columns, rows: [], notice: noRouteNotice(env, from, to, separation(searcher, from, to, guard), via, max) };
+}
+
+/** Why no row came back: the two are not connected at all, or only farther than the limit or outside the types asked for. */
+function noRouteNotice(env: ShortcutEnv, from: number, to: number, apart: number | null, via?: string, max?: string): string {
+  const label = (i: number) => String(env.ctx.index.nodeAttributes(i).label ?? env.ctx.index.nodeKeys[i]);
+  const pair = `${label(from)} and ${label(to)}`;
+  if (apart === null) return `${pair} are not connected: no chain of relations joins them`;
+  const hops = (n: number) => `${n} hop${n === 1 ? "" : "s"}`;
+  const limits = [max ? `within ${hops(Number(max))}` : null, via ? `through ${types(via)!.join(", ")}` : null].filter(Boolean).join(" ");
+  return `no path ${limits}: ${pair} are ${hops(apart)} apart through any relation`;
 }
 
 export const SHORTCUTS: Shortcut[] = [

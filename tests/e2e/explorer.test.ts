@@ -139,6 +139,15 @@ describe("web explorer in Chromium", () => {
       expect(Number(await page.getAttribute("#graph", "data-emphasized-nodes"))).toBeGreaterThan(1);
       expect(new URL(page.url()).searchParams.get("q")).toContain(putin.label);
 
+      // A path shortcut with no route says why: two entities with no relation between them, at most one hop.
+      const served = (await (await fetch(`${explorer.url}/api/graph`)).json()) as { nodes: { key: string; attributes: { label: string } }[]; edges: { source: string; target: string }[] };
+      const adjacent = new Set(served.edges.flatMap((e) => [`${e.source} ${e.target}`, `${e.target} ${e.source}`]));
+      const [a, b] = served.nodes.flatMap((x) => served.nodes.filter((y) => y.key !== x.key && !adjacent.has(`${x.key} ${y.key}`)).map((y) => [x, y])).find(([x, y]) => !x!.attributes.label.includes('"') && !y!.attributes.label.includes('"'))!;
+      await page.fill("#query-editor", `path "${a!.attributes.label}" -> "${b!.attributes.label}" max 1`);
+      await page.press("#query-editor", "Control+Enter");
+      await page.waitForSelector("#query-notice");
+      expect(await page.textContent("#query-notice")).toMatch(/are not connected|^no path within 1 hop: .* are \d+ hops apart/);
+
       await page.fill("#query-editor", "MATCH (a RETURN a");
       await page.press("#query-editor", "Control+Enter");
       await page.waitForSelector("#query-error");

@@ -81,6 +81,8 @@ export interface QueryResult {
   columns: string[];
   rows: QueryCell[][];
   elapsedMs: number;
+  /** Why a path shortcut gave no rows (not connected, or farther than its limit). */
+  notice?: string;
 }
 
 export interface ArticleText {

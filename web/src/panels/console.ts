@@ -143,6 +143,7 @@ export const mountConsole: MountPanel = (app) => {
       render(
         out,
         h("p", { class: "hint", attrs: { id: "query-summary" } }, `${r.rows.length} rows in ${Math.round(r.elapsedMs)} ms${marked}${r.rows.length > MAX_ROWS_SHOWN ? ` (first ${MAX_ROWS_SHOWN} shown)` : ""}`),
+        r.notice ? h("p", { attrs: { id: "query-notice", role: "status" } }, r.notice) : null,
         r.rows.length ? downloads(r) : null,
         table(app, r, showEvidence),
         evidence,
