@@ -5,6 +5,7 @@
  * explorer's filter parameters) to a file (written atomically) or stdout;
  * `neo4j` writes a folder of CSV files for neo4j-admin and prints the import command.
  */
+import { DEFAULT_GRAPH_FILE } from "../paths.ts";
 import type { Command } from "commander";
 import { loadGraph, type ParleyGraph } from "../../graph/persist.ts";
 import { ALL_EXPORT_FORMAT_IDS, exportToFile, findExportFormat, UnknownFormatError, type DirectoryExportFormat, type ExportFormat, type ExportOptions } from "../../export/index.ts";
@@ -69,7 +70,7 @@ export function registerExport(program: Command): void {
     .command("export")
     .description("write the graph as GEXF 1.3 (Gephi), GraphML, graphology JSON, a Cypher script (cypher-shell, Memgraph) or CSV files for neo4j-admin import")
     .requiredOption("-f, --format <format>", `export format: ${ALL_EXPORT_FORMAT_IDS.join(" | ")}`)
-    .option("-g, --graph <file>", "graph file to export", "graph-data/graph.json")
+    .option("-g, --graph <file>", "graph file to export", DEFAULT_GRAPH_FILE)
     .option("-o, --out <path>", "output file (default: standard output); for neo4j, the folder to write the CSV files into (required)")
     .option("--dynamic", "GEXF: add spells from publication dates for Gephi's timeline")
     .option("--evidence", "GEXF, GraphML, edges-csv: each edge's evidence sentences and their articles as attributes")

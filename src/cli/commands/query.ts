@@ -3,6 +3,7 @@
  * runs one openCypher query or console shortcut against a graph file and prints
  * the result (paths as readable hops with their evidence quotes in table format).
  */
+import { DEFAULT_GRAPH_FILE } from "../paths.ts";
 import type { Command } from "commander";
 import { loadGraph } from "../../graph/persist.ts";
 import { createQueryEngine, QueryError } from "../../query/index.ts";
@@ -31,7 +32,7 @@ export function registerQuery(program: Command): void {
     .command("query")
     .description("run an openCypher read query or a shortcut (path A -> B, paths A -> B k 3, neighbors X, find TEXT)")
     .argument("<query>", "the query text")
-    .option("--graph <file>", "graph file", "graph-data/graph.json")
+    .option("--graph <file>", "graph file", DEFAULT_GRAPH_FILE)
     .option("--format <format>", `output format: ${FORMATS.join(" or ")}`, "table")
     .option("--param <name=value>", "query parameter (repeatable)", collectParam, {})
     .action(async (text: string, opts: { graph: string; format: string; param: Record<string, unknown> }) => {

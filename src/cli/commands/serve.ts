@@ -4,6 +4,7 @@
  * `parley start` (what `npm start` runs) first builds what is missing: the graph
  * file from the articles, and the web app with `npx vite build`.
  */
+import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -93,9 +94,9 @@ async function start(flags: ServeFlags): Promise<void> {
 
 function withServeOptions(command: Command): Command {
   return command
-    .option("-g, --graph <file>", "graph file", "graph-data/graph.json")
-    .option("--articles <dir>", "articles folder (live ingest writes here)", "graph-data/articles")
-    .option("--lexicon <dir>", "lexicon folder", "graph-data/lexicon")
+    .option("-g, --graph <file>", "graph file", DEFAULT_GRAPH_FILE)
+    .option("--articles <dir>", "articles folder (live ingest writes here)", DEFAULT_ARTICLES_DIR)
+    .option("--lexicon <dir>", "lexicon folder", DEFAULT_LEXICON_DIR)
     .option("--web <dir>", "built web app", "web/dist")
     .option("-p, --port <n>", "port (default: PORT or 3000; 0 picks a free one)")
     .option("--host <host>", "interface to listen on", process.env.HOST ?? "127.0.0.1")
