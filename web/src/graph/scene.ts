@@ -158,19 +158,26 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
       }
       update();
     },
+    // Each setter refreshes only on a change: at start-up the panels and the URL set what is already drawn, and a
+    // refresh of a large graph (every reducer, every buffer) in the first animation frame held the first frame back.
     setSelected(node) {
-      state.selected = node && graph.hasNode(node) ? node : null;
+      const selected = node && graph.hasNode(node) ? node : null;
+      if (selected === state.selected) return;
+      state.selected = selected;
       update();
     },
     setPath(h) {
+      if (h === state.path) return;
       state.path = h;
       update();
     },
     setQuery(h) {
+      if (h === state.query) return;
       state.query = h;
       update();
     },
     setAppearance(sizes, colors) {
+      if (sizes === state.sizes && colors === state.colors) return;
       state.sizes = sizes;
       state.colors = colors;
       update();
