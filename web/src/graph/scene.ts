@@ -57,7 +57,10 @@ export interface Scene {
 export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
   const baseline = baselineRendering();
   const light = () => !baseline && isLargeGraph(graph);
-  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: parallelCurvatures(graph), light: light() };
+  const startLight = light();
+  // A large graph draws its relations straight until something is emphasized, so its curvatures (~0.1 s at 50k
+  // relations) are worked out once the first frame is on screen, not before it.
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: startLight ? new Map() : parallelCurvatures(graph), light: startLight };
   let emphasis: Emphasis | null = null;
   const hoverListeners: ((node: string | null) => void)[] = [];
 
@@ -120,6 +123,15 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
 
   // Sigma has just indexed and drawn with this state: nothing to refresh yet.
   describe();
+  if (startLight) {
+    requestIdleCallback(
+      () => {
+        state.curvatures = parallelCurvatures(graph);
+        if (emphasis) update();
+      },
+      { timeout: 2000 },
+    );
+  }
 
   let hoverTimer: ReturnType<typeof setTimeout> | null = null;
   const hover = (node: string | null): void => {
