@@ -88,10 +88,9 @@ function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial
       const started = performance.now();
       const ctx = context(params);
       const shortcut = matchShortcut(text);
-      const table = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(parseQuery(text), ctx);
+      const table: { columns: string[]; rows: unknown[][]; notice?: string } = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(parseQuery(text), ctx);
       const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
-      const notice = (table as { notice?: string }).notice;
-      return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs, ...(notice ? { notice } : {}) };
+      return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs, ...(table.notice ? { notice: table.notice } : {}) };
     },
     path(from, to, opts = {}) {
       const a = nodeOf(from);

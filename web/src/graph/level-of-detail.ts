@@ -13,8 +13,8 @@
  * While the camera moves, the point program draws only the nodes on top of the
  * z-order (sigma sorts the buffer by zIndex, and the reducers rank nodes by
  * size within each emphasis level), as many as fit the frame budget for the
- * zoom — level of detail. Edges and labels are left out
- * while moving (sigma's hideEdgesOnMove / hideLabelsOnMove).
+ * zoom — level of detail. Edges and labels are left out while moving (sigma's
+ * hideEdgesOnMove / hideLabelsOnMove).
  */
 
 /** Above this many edges (or nodes) a graph is drawn with the light programs. */

@@ -57,10 +57,10 @@ export interface Scene {
 export function createScene(container: HTMLElement, graph: ExplorerGraph, filters: Filters): Scene {
   const baseline = baselineRendering();
   const light = () => !baseline && isLargeGraph(graph);
-  const startLight = light();
+  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, light: light() };
   // A large graph draws its relations straight until something is emphasized, so its curvatures (~0.1 s at 50k
   // relations) are worked out once the first frame is on screen, not before it.
-  const state: DrawState = { visible: computeVisibility(graph, filters), selected: null, hovered: null, path: null, query: null, sizes: null, colors: null, curvatures: startLight ? new Map() : parallelCurvatures(graph), light: startLight };
+  state.curvatures = state.light ? new Map() : parallelCurvatures(graph);
   let emphasis: Emphasis | null = null;
   const hoverListeners: ((node: string | null) => void)[] = [];
 
@@ -95,8 +95,9 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
 
   // A drag or zoom over a large graph picks nothing: sigma reads the picking buffer back on every pointer move (a GPU
   // round trip), and a hovered node met on the way would start a redraw of every item. It is sigma's own method, replaced on this instance.
-  const pickNode = (sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition.bind(sigma);
-  (sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => (state.light && (sigma.getMouseCaptor().isMouseDown || cameraMoving(sigma)) ? null : pickNode(p));
+  const picking = sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null };
+  const pickNode = picking.getNodeAtPosition.bind(sigma);
+  picking.getNodeAtPosition = (p) => (state.light && (sigma.getMouseCaptor().isMouseDown || cameraMoving(sigma)) ? null : pickNode(p));
 
   const describe = (): void => {
     emphasis = deriveEmphasis(graph, state);
@@ -123,7 +124,7 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
 
   // Sigma has just indexed and drawn with this state: nothing to refresh yet.
   describe();
-  if (startLight) {
+  if (state.light) {
     requestIdleCallback(
       () => {
         state.curvatures = parallelCurvatures(graph);
@@ -164,8 +165,9 @@ export function createScene(container: HTMLElement, graph: ExplorerGraph, filter
       if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
       state.curvatures = parallelCurvatures(graph);
       state.visible = computeVisibility(graph, f);
-      if (state.light !== light()) {
-        state.light = light();
+      const nowLight = light();
+      if (state.light !== nowLight) {
+        state.light = nowLight;
         sigma.setSettings(moveSettings());
       }
       update();
