@@ -10,8 +10,8 @@
  */
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
-import { GraphIndex } from "../src/query/graph-index.ts";
-import { PathSearcher } from "../src/query/path-search.ts";
+import { GraphIndex } from "../src/query/indexes/graph-index.ts";
+import { PathSearcher } from "../src/query/paths/path-search.ts";
 import { createQueryEngine } from "../src/query/index.ts";
 import { generateGraph, rng } from "./generate-graph.ts";
 

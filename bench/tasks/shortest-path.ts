@@ -9,8 +9,8 @@
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import { createQueryEngine } from "../../src/query/index.ts";
-import { GraphIndex } from "../../src/query/graph-index.ts";
-import { PathSearcher } from "../../src/query/path-search.ts";
+import { GraphIndex } from "../../src/query/indexes/graph-index.ts";
+import { PathSearcher } from "../../src/query/paths/path-search.ts";
 import { loadBenchGraph, randomPairs } from "../bench-graph.ts";
 import { summarize, timeMs } from "../stats.ts";
 import type { TaskContext, TaskResult } from "../task-types.ts";

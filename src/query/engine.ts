@@ -5,19 +5,19 @@
  * (createQueryEngineInSteps: the same, built in steps). Engines are cheap to rebuild: the server makes a new
  * one whenever it swaps in a new graph; an engine never mutates its graph.
  */
-import type { EvalContext } from "./context.ts";
+import type { EvalContext } from "./execution/context.ts";
 import { QueryError, UnknownNameError } from "./errors.ts";
-import { execute } from "./executor.ts";
-import { GraphIndex, type AnyGraph, type GraphIndexOptions, type IndexSource } from "./graph-index.ts";
-import { Guard, resolveLimits, type QueryLimits } from "./guards.ts";
-import { NameIndex } from "./name-index.ts";
-import { findRoutes, separation, toPathResult, type PathOptions } from "./path-api.ts";
-import { PathSearcher } from "./path-search.ts";
-import { parseQuery } from "./parser.ts";
-import type { PathResult, QueryResult, SearchHit } from "./result.ts";
+import { execute } from "./execution/executor.ts";
+import { GraphIndex, type AnyGraph, type GraphIndexOptions, type IndexSource } from "./indexes/graph-index.ts";
+import { Guard, resolveLimits, type QueryLimits } from "./execution/guards.ts";
+import { NameIndex } from "./indexes/name-index.ts";
+import { findRoutes, separation, toPathResult, type PathOptions } from "./paths/path-api.ts";
+import { PathSearcher } from "./paths/path-search.ts";
+import { parseQuery } from "./syntax/parser.ts";
+import type { PathResult, QueryResult, SearchHit } from "./output/result.ts";
 import { matchShortcut } from "./shortcuts.ts";
-import { fromJS, type Value } from "./values.ts";
-import { Stepped } from "./stepped.ts";
+import { fromJS, type Value } from "./expressions/values.ts";
+import { Stepped } from "./indexes/stepped.ts";
 
 export interface QueryEngine {
   /** Runs openCypher or a console shortcut (path/paths/neighbors/find). */

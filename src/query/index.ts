@@ -1,11 +1,11 @@
 /** Public surface of the query engine (used by the CLI and the HTTP server). */
 export { createQueryEngine, createQueryEngineInSteps, type QueryEngine } from "./engine.ts";
-export { indexSourceOf, type IndexSource } from "./index-source.ts";
-export { DEFAULT_LIMITS, type QueryLimits } from "./guards.ts";
+export { indexSourceOf, type IndexSource } from "./indexes/index-source.ts";
+export { DEFAULT_LIMITS, type QueryLimits } from "./execution/guards.ts";
 export { QueryError, QuerySyntaxError, QueryGuardError, UnknownNameError, QueryRuntimeError, type GuardName } from "./errors.ts";
-export type { QueryResult, PathResult, PathHop, SearchHit } from "./result.ts";
-export type { NodeJSON, RelationshipJSON, PathJSON } from "./serialize.ts";
-export type { PathOptions } from "./path-api.ts";
-export { parseQuery } from "./parser.ts";
-export { fold } from "./name-index.ts";
-export { Stepped } from "./stepped.ts";
+export type { QueryResult, PathResult, PathHop, SearchHit } from "./output/result.ts";
+export type { NodeJSON, RelationshipJSON, PathJSON } from "./output/serialize.ts";
+export type { PathOptions } from "./paths/path-api.ts";
+export { parseQuery } from "./syntax/parser.ts";
+export { fold } from "./indexes/name-index.ts";
+export { Stepped } from "./indexes/stepped.ts";

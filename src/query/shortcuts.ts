@@ -5,12 +5,12 @@
  * Names resolve through labels, aliases and keys; a miss raises UnknownNameError
  * with "did you mean" suggestions. Results use the same table/JSON shape as Cypher.
  */
-import type { EvalContext } from "./context.ts";
+import type { EvalContext } from "./execution/context.ts";
 import { QuerySyntaxError, UnknownNameError } from "./errors.ts";
-import type { NameIndex } from "./name-index.ts";
-import { findRoutes, separation } from "./path-api.ts";
-import { nodeJSON, toJSON } from "./serialize.ts";
-import { PathVal } from "./values.ts";
+import type { NameIndex } from "./indexes/name-index.ts";
+import { findRoutes, separation } from "./paths/path-api.ts";
+import { nodeJSON, toJSON } from "./output/serialize.ts";
+import { PathVal } from "./expressions/values.ts";
 
 export interface ShortcutEnv {
   ctx: EvalContext;

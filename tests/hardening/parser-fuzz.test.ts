@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseQuery } from "../../src/query/parser.ts";
+import { parseQuery } from "../../src/query/syntax/parser.ts";
 import { QuerySyntaxError } from "../../src/query/errors.ts";
 
 const BOUND_MS = 50;

@@ -9,15 +9,15 @@
 import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../../src/query/parser.ts";
-import { countedByLabels } from "../../src/query/label-counts.ts";
-import { GraphIndex, BOTH, IN, OUT } from "../../src/query/graph-index.ts";
-import { adjacencyByType } from "../../src/query/adjacency-by-type.ts";
-import { Guard, DEFAULT_LIMITS } from "../../src/query/guards.ts";
-import { allShortestPaths } from "../../src/query/path-variants.ts";
-import { PathSearcher, type PathDirection } from "../../src/query/path-search.ts";
+import { parseQuery } from "../../src/query/syntax/parser.ts";
+import { countedByLabels } from "../../src/query/execution/label-counts.ts";
+import { GraphIndex, BOTH, IN, OUT } from "../../src/query/indexes/graph-index.ts";
+import { adjacencyByType } from "../../src/query/indexes/adjacency-by-type.ts";
+import { Guard, DEFAULT_LIMITS } from "../../src/query/execution/guards.ts";
+import { allShortestPaths } from "../../src/query/paths/path-variants.ts";
+import { PathSearcher, type PathDirection } from "../../src/query/paths/path-search.ts";
 import { createQueryEngine, QueryGuardError, QueryRuntimeError } from "../../src/query/index.ts";
-import { singleHopRows } from "../../src/query/single-hop.ts";
+import { singleHopRows } from "../../src/query/execution/single-hop.ts";
 
 const LABEL_SETS = [undefined, ["A"], ["B"], ["A", "B"], ["B", "A"], []];
 const TYPES = ["t", "u", "met_with"];

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createQueryEngine } from "../../src/query/index.ts";
-import { formatTable } from "../../src/query/format-text.ts";
+import { formatTable } from "../../src/query/output/format-text.ts";
 import { fixtureGraph } from "./fixture-graph.ts";
 
 const graph = fixtureGraph();

@@ -6,10 +6,10 @@
 import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { GraphIndex } from "../../src/query/graph-index.ts";
+import { GraphIndex } from "../../src/query/indexes/graph-index.ts";
 import { createQueryEngine, UnknownNameError, type PathJSON } from "../../src/query/index.ts";
-import { allShortestPaths, kShortestPaths } from "../../src/query/path-variants.ts";
-import { PathSearcher, type PathDirection } from "../../src/query/path-search.ts";
+import { allShortestPaths, kShortestPaths } from "../../src/query/paths/path-variants.ts";
+import { PathSearcher, type PathDirection } from "../../src/query/paths/path-search.ts";
 import { fixtureGraph } from "./fixture-graph.ts";
 
 const TYPES = ["a", "b", "met_with"];

@@ -1,5 +1,5 @@
 /**
- * The prefix tree behind search()'s fast path (src/query/prefix-top.ts): its
+ * The prefix tree behind search()'s fast path (src/query/indexes/prefix-top.ts): its
  * walk gives a range's entries in the prefix ranking's order (label bonus,
  * length, weight, entry) and stops when told; and search() with it answers
  * exactly as a scan of every name — hits, scores, order — on a generated
@@ -12,8 +12,8 @@ import { describe, expect, it } from "vitest";
 import { generateGraph } from "../../bench/generate-graph.ts";
 import { createQueryEngine } from "../../src/query/index.ts";
 import { bruteSearch as scanSearch } from "./brute-search.ts";
-import { NameTable } from "../../src/query/name-table.ts";
-import { PrefixTop } from "../../src/query/prefix-top.ts";
+import { NameTable } from "../../src/query/indexes/name-table.ts";
+import { PrefixTop } from "../../src/query/indexes/prefix-top.ts";
 
 describe("PrefixTop.walk", () => {
   const names = fc.array(fc.constantFrom("a", "ab", "b", "ba", "abc", "a b", "b a", "aa"), { minLength: 1, maxLength: 3 });

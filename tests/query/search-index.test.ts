@@ -10,7 +10,7 @@ import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { createQueryEngine, fold } from "../../src/query/index.ts";
 import { bruteSearch } from "./brute-search.ts";
-import { foldUnicode } from "../../src/query/name-index.ts";
+import { foldUnicode } from "../../src/query/indexes/name-index.ts";
 
 type NodeSpec = { key: string; label: string; aliases?: string[]; mentions?: number };
 

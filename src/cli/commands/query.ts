@@ -7,7 +7,7 @@ import { DEFAULT_GRAPH_FILE } from "../paths.ts";
 import type { Command } from "commander";
 import { loadGraph } from "../../graph/persist.ts";
 import { createQueryEngine, QueryError } from "../../query/index.ts";
-import { formatTable } from "../../query/format-text.ts";
+import { formatTable } from "../../query/output/format-text.ts";
 import { UserError } from "../user-error.ts";
 
 const FORMATS = ["table", "json"] as const;
