@@ -4,12 +4,31 @@
  * Every class carries `expose = true`: its message is meant for the user.
  */
 
+/**
+ * openCypher's name for an error, as its TCK and Neo4j give it: the class
+ * (`SyntaxError`, `TypeError`, `ArgumentError`, …) and the detail
+ * (`UndefinedVariable`, `InvalidArgumentType`, …). A query ported from Neo4j
+ * fails with the same pair here.
+ */
+export interface CypherErrorName {
+  class: string;
+  detail: string;
+}
+
 /** Base class of every error the query engine throws on purpose. */
 export class QueryError extends Error {
   override name = "QueryError";
   expose = true;
   /** Stable machine-readable code for API responses. */
   code = "query_error";
+  /** openCypher's class and detail, where the language names this error. */
+  cypher?: CypherErrorName;
+
+  /** This error, named as openCypher names it. */
+  as(cypherClass: string, detail: string): this {
+    this.cypher = { class: cypherClass, detail };
+    return this;
+  }
 }
 
 /** The query text does not parse: where, and what the parser expected there. */

@@ -25,6 +25,13 @@ const DEFAULT_SYMMETRIC = EDGE_TYPES.filter((t) => t.symmetric).map((t) => t.id.
 export interface GraphIndexOptions {
   /** Relationship types (any case) traversed both ways; default: the ontology's symmetric types. */
   symmetricTypes?: Iterable<string>;
+  /**
+   * "parley" (default): Parley's graph contract — every node also has `id` (its
+   * key), and `name` falls back to `label`. "stored": a node's properties are its
+   * attributes as stored (minus `labels`/`type`), nothing added — for property
+   * graphs that are not Parley's, such as the openCypher TCK's.
+   */
+  properties?: "parley" | "stored";
 }
 
 /** Edges, and nodes (each one's attributes decoded: slower), between the pauses of indexParts: a few milliseconds each. */
@@ -57,6 +64,7 @@ interface IndexParts {
   dirs: Uint8Array;
   parallel: Uint8Array;
   nodeRefs: NodeRef[];
+  storedProperties: boolean;
 }
 
 /**
@@ -68,6 +76,7 @@ function* indexParts(graph: AnyGraph | IndexSource, options: GraphIndexOptions):
   if (!graph || typeof graph !== "object") throw new TypeError("query/graph-index: expecting a graphology instance or a graph structure.");
   const source = indexSourceOf(graph);
   yield;
+  const storedProperties = options.properties === "stored";
   const symmetric = new Set([...(options.symmetricTypes ?? DEFAULT_SYMMETRIC)].map((t) => t.toUpperCase()));
   const n = source.nodeCount;
   const m = source.edgeCount;
@@ -94,9 +103,9 @@ function* indexParts(graph: AnyGraph | IndexSource, options: GraphIndexOptions):
     labelSetOf[i] = set;
     const labels = (nodeLabelsOf[i] = labelSets[set]);
     for (const l of labels) push(labelIndex, l, i);
-    const name = attrs.name ?? attrs.label;
+    const name = storedProperties ? attrs.name : (attrs.name ?? attrs.label);
     if (typeof name === "string") push(nameIndex, name, i);
-    nodeNames[i] = attrs.name !== undefined ? attrs.name : typeof attrs.label === "string" ? attrs.label : undefined;
+    nodeNames[i] = attrs.name !== undefined || storedProperties ? attrs.name : typeof attrs.label === "string" ? attrs.label : undefined;
   }
   const edgeSource = source.edgeSource;
   const edgeTarget = source.edgeTarget;
@@ -166,7 +175,7 @@ function* indexParts(graph: AnyGraph | IndexSource, options: GraphIndexOptions):
   return {
     isIndexParts: true,
     source, nodeCount: n, edgeCount: m, nodeKeys, nodeIndex, nodeLabels: nodeLabelsOf, labelSets, labelSetOf, nodeNames, labelIndex, nameIndex,
-    degree, edgeSource, edgeTarget, edgeType, typeNames, typeIds, offsets, neighbors, edges, dirs, parallel, nodeRefs,
+    degree, edgeSource, edgeTarget, edgeType, typeNames, typeIds, offsets, neighbors, edges, dirs, parallel, nodeRefs, storedProperties,
   };
 }
 
@@ -205,6 +214,8 @@ export class GraphIndex {
   private readonly nodePropsCache: Array<Record<string, unknown> | undefined>;
   private readonly edgePropsCache: Array<Record<string, unknown> | undefined>;
   private edgeKeyList: string[] | null = null;
+  /** Properties as stored (GraphIndexOptions.properties "stored"): no `id` from the key, no `name` from `label`. */
+  readonly storedProperties: boolean;
 
   /** The index of a graph, built in steps with a pause between them (see indexParts). */
   static *inSteps(graph: AnyGraph | IndexSource, options: GraphIndexOptions = {}): Generator<void, GraphIndex> {
@@ -236,6 +247,7 @@ export class GraphIndex {
     this.dirs = p.dirs;
     this.parallel = p.parallel;
     this.nodeRefs = p.nodeRefs;
+    this.storedProperties = p.storedProperties;
     this.nodePropsCache = new Array(p.nodeCount);
     this.edgePropsCache = new Array(p.edgeCount);
   }
@@ -259,11 +271,12 @@ export class GraphIndex {
     return this.source.edgeAttributes(e);
   }
 
-  /** Node properties: every attribute but `labels`/`type`; `name` falls back to `label`, `id` to the key. */
+  /** Node properties: every attribute but `labels`/`type`; unless stored as they are, `name` falls back to `label`, `id` to the key. */
   nodeProps(i: number): Record<string, unknown> {
     const cached = this.nodePropsCache[i];
     if (cached) return cached;
     const { labels: _l, type: _t, ...rest } = this.source.nodeAttributes(i);
+    if (this.storedProperties) return (this.nodePropsCache[i] = rest);
     const props: Record<string, unknown> = { id: this.nodeKeys[i], ...rest };
     if (props.name === undefined && typeof rest.label === "string") props.name = rest.label;
     return (this.nodePropsCache[i] = props);

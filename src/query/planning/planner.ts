@@ -27,7 +27,7 @@ export function lookupCandidates(node: NodePattern, ctx: EvalContext): number[] 
       const v = constantValue(expr, ctx);
       if (typeof v !== "string") continue;
       if (key === "name") return ix.nameIndex.get(v) ?? [];
-      if (key === "id") {
+      if (key === "id" && !ix.storedProperties) {
         const i = ix.nodeIndex.get(v);
         return i === undefined ? [] : [i];
       }
