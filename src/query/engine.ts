@@ -14,10 +14,15 @@ import { NameIndex } from "./indexes/name-index.ts";
 import { findRoutes, separation, toPathResult, type PathOptions } from "./paths/path-api.ts";
 import { PathSearcher } from "./paths/path-search.ts";
 import { parseQuery } from "./syntax/parser.ts";
+import { analyze } from "./semantic/index.ts";
+import type { Query } from "./syntax/ast.ts";
 import type { PathResult, QueryResult, SearchHit } from "./output/result.ts";
 import { matchShortcut } from "./shortcuts.ts";
 import { fromJS, type Value } from "./expressions/values.ts";
 import { Stepped } from "./indexes/stepped.ts";
+
+/** The query, once semantic analysis has found nothing wrong with it. */
+const analyzed = (query: Query): Query => (analyze(query), query);
 
 export interface QueryEngine {
   /** Runs openCypher or a console shortcut (path/paths/neighbors/find). */
@@ -88,7 +93,7 @@ function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial
       const started = performance.now();
       const ctx = context(params);
       const shortcut = matchShortcut(text);
-      const table: { columns: string[]; rows: unknown[][]; notice?: string } = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(parseQuery(text), ctx);
+      const table: { columns: string[]; rows: unknown[][]; notice?: string } = shortcut ? shortcut.shortcut.run(shortcut.match, { ctx, names: namesOf() }) : execute(analyzed(parseQuery(text)), ctx);
       const elapsedMs = Math.round((performance.now() - started) * 100) / 100;
       return { kind: "table", columns: table.columns, rows: table.rows, elapsedMs, ...(table.notice ? { notice: table.notice } : {}) };
     },

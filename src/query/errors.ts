@@ -31,7 +31,12 @@ export class QueryError extends Error {
   }
 }
 
-/** The query text does not parse: where, and what the parser expected there. */
+/**
+ * The query text does not parse: where, and what the parser expected there.
+ * `detail` names the error as openCypher does (class `SyntaxError`): the
+ * parser passes `UnexpectedSyntax` unless it knows better (`InvalidNumberLiteral`,
+ * `IntegerOverflow`, …); console shortcuts pass none.
+ */
 export class QuerySyntaxError extends QueryError {
   override name = "QuerySyntaxError";
   override code = "syntax_error";
@@ -40,8 +45,10 @@ export class QuerySyntaxError extends QueryError {
     readonly column: number,
     readonly expected: string,
     readonly found: string,
+    detail?: string,
   ) {
     super(`syntax error at line ${line}, column ${column}: expected ${expected}, found ${found}`);
+    if (detail) this.as("SyntaxError", detail);
   }
 }
 
@@ -86,4 +93,25 @@ export class UnknownNameError extends QueryError {
 export class QueryRuntimeError extends QueryError {
   override name = "QueryRuntimeError";
   override code = "runtime_error";
+}
+
+/**
+ * The query parses but breaks a rule checked before it runs (src/query/semantic/):
+ * an undefined variable, a variable used as two kinds of thing, an aggregate
+ * out of place, an argument of the wrong type. Always carries openCypher's
+ * class and detail; `line` and `column` point at the offending variable,
+ * pattern or call where the parser recorded one. A QueryRuntimeError (code
+ * `runtime_error`) as these errors were before the analysis found them early.
+ */
+export class QuerySemanticError extends QueryRuntimeError {
+  override name = "QuerySemanticError";
+  constructor(
+    message: string,
+    cypher: CypherErrorName,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `${message} (line ${line}, column ${column})`);
+    this.cypher = cypher;
+  }
 }

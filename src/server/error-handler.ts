@@ -6,7 +6,7 @@
  */
 import type { ErrorRequestHandler } from "express";
 import { HttpError } from "./http-errors.ts";
-import { QueryError, QueryGuardError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
+import { QueryError, QueryGuardError, QuerySemanticError, QuerySyntaxError, UnknownNameError } from "../query/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { FetchError, type FetchErrorCode } from "../ingest/fetch/index.ts";
 import { DuplicateArticleError, EditInputError, EditNotApplicableError } from "../pipeline/index.ts";
@@ -19,6 +19,9 @@ interface ErrorMapping {
   code: (err: any) => string;
   details?: (err: any) => Record<string, unknown>;
 }
+
+/** openCypher's name for a query error, where it has one: `{class: "SyntaxError", detail: "UndefinedVariable"}`. */
+const cypherName = (e: QueryError) => (e.cypher ? { class: e.cypher.class, detail: e.cypher.detail } : {});
 
 /** body-parser's errors carry a `type`; only these are the client's fault. */
 const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -45,10 +48,11 @@ const FETCH_STATUS: Record<FetchErrorCode, number> = {
 
 const MAPPINGS: readonly ErrorMapping[] = [
   { is: (e) => e instanceof HttpError, status: (e) => e.status, code: (e) => e.code, details: (e) => e.details },
-  { is: (e) => e instanceof QuerySyntaxError, status: () => 400, code: () => "syntax_error", details: (e) => ({ line: e.line, column: e.column, expected: e.expected }) },
+  { is: (e) => e instanceof QuerySyntaxError, status: () => 400, code: () => "syntax_error", details: (e) => ({ line: e.line, column: e.column, expected: e.expected, ...cypherName(e) }) },
+  { is: (e) => e instanceof QuerySemanticError, status: () => 400, code: (e) => e.code, details: (e) => ({ ...(e.line === undefined ? {} : { line: e.line, column: e.column }), ...cypherName(e) }) },
   { is: (e) => e instanceof QueryGuardError, status: (e) => (e.guard === "time" ? 408 : 422), code: () => "query_guard", details: (e) => ({ guard: e.guard, limit: e.limit }) },
   { is: (e) => e instanceof UnknownNameError, status: () => 404, code: () => "unknown_name", details: (e) => ({ name: e.name, suggestions: e.suggestions }) },
-  { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error" },
+  { is: (e) => e instanceof QueryError, status: () => 400, code: (e) => e.code ?? "query_error", details: cypherName },
   // Before IngestError, which it extends: a repeat is a conflict with what is stored, not a bad article.
   { is: (e) => e instanceof DuplicateArticleError, status: () => 409, code: () => "duplicate_article", details: (e) => ({ existing: e.existing, by: e.by }) },
   { is: (e) => e instanceof FetchError, status: (e) => FETCH_STATUS[e.code as FetchErrorCode] ?? 502, code: (e) => e.code, details: (e) => ({ url: e.url, ...(e.status ? { status: e.status } : {}), ...(e.contentType ? { contentType: e.contentType } : {}) }) },

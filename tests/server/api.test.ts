@@ -147,6 +147,18 @@ describe("POST /api/query", () => {
     expect(body.error.line).toBe(2);
   });
 
+  it("a semantic error is a 400 with openCypher's class and detail, and its position", async () => {
+    const { status, body } = await postJson(`${url}/api/query`, { query: "MATCH (n)\nRETURN m" });
+    expect(status).toBe(400);
+    expectCleanError(body);
+    expect(body.error).toMatchObject({ code: "runtime_error", class: "SyntaxError", detail: "UndefinedVariable", line: 2, column: 8 });
+  });
+
+  it("a syntax error names its openCypher detail too", async () => {
+    const { body } = await postJson(`${url}/api/query`, { query: "RETURN 9223372036854775808" });
+    expect(body.error).toMatchObject({ code: "syntax_error", class: "SyntaxError", detail: "IntegerOverflow" });
+  });
+
   it("a guard stop is a 422 naming the guard", async () => {
     const { status, body } = await postJson(`${url}/api/query`, { query: "MATCH (n) RETURN n" });
     expect(status).toBe(422);

@@ -42,7 +42,8 @@ export function registerQuery(program: Command): void {
       try {
         result = await engine.run(text, opts.param);
       } catch (err) {
-        if (err instanceof QueryError) throw new UserError(err.message);
+        // openCypher's name for the error, as Neo4j would give it: "… (SyntaxError: UndefinedVariable)".
+        if (err instanceof QueryError) throw new UserError(err.cypher ? `${err.message} (${err.cypher.class}: ${err.cypher.detail})` : err.message);
         throw err;
       }
       process.stdout.write(opts.format === "json" ? JSON.stringify(result, null, 2) + "\n" : formatTable(result) + "\n");

@@ -3,7 +3,7 @@
  * query parameters, the guard, and — inside RETURN/WITH — the values of the
  * aggregate calls already computed for the current group.
  */
-import type { Expr } from "../syntax/ast.ts";
+import type { Clause, Expr } from "../syntax/ast.ts";
 import type { GraphIndex } from "../indexes/graph-index.ts";
 import type { Guard } from "./guards.ts";
 import type { PathSearcher } from "../paths/path-search.ts";
@@ -32,4 +32,10 @@ export interface EvalContext {
   params: Record<string, Value>;
   guard: Guard;
   aggregates?: Map<Expr, Value>;
+  /**
+   * Runs a subquery's clauses from one row and streams its rows (EXISTS,
+   * COUNT, pattern predicates and comprehensions). Set by the executor, which
+   * owns the clause machinery that expressions must not import.
+   */
+  subquery?: (clauses: Clause[], row: Row) => Iterable<Row>;
 }

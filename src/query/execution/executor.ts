@@ -1,6 +1,8 @@
 /**
  * Runs a parsed query: clauses are generators chained left to right, each row
- * of bindings flowing through MATCH / OPTIONAL MATCH / UNWIND / WITH into RETURN.
+ * of bindings flowing through MATCH / OPTIONAL MATCH / UNWIND / WITH into RETURN;
+ * the parts of a UNION one after the other; subqueries (EXISTS, COUNT,
+ * patterns in expressions) through the same clauses, from the row that asks.
  * Tracks which variables are in scope (for RETURN *, OPTIONAL MATCH nulls and
  * WITH's narrowing), and counts result rows against the row guard.
  */
@@ -14,6 +16,7 @@ import { patternVariables, planMatch, type Op } from "../planning/planner.ts";
 import { project } from "./projection.ts";
 import { serializeRow } from "../output/result.ts";
 import { singleHopRows } from "./single-hop.ts";
+import { QueryRuntimeError } from "../errors.ts";
 
 type MatchOf = Extract<Clause, { kind: "match" }>;
 
@@ -23,9 +26,40 @@ export interface RawResult {
 }
 
 export function execute(query: Query, ctx: EvalContext): RawResult {
+  ctx.subquery ??= (clauses, row) => subqueryRows(clauses, row, ctx);
+  const first = executeSingle(query.clauses, ctx);
+  if (!query.unions) return first;
+  if (new Set(query.unions.map((u) => u.all)).size > 1) {
+    throw new QueryRuntimeError("UNION and UNION ALL cannot be mixed in one query").as("SyntaxError", "InvalidClauseComposition");
+  }
+  const rows = [...first.rows];
+  for (const part of query.unions) {
+    const next = executeSingle(part.clauses, ctx);
+    if (next.columns.join("\u0000") !== first.columns.join("\u0000")) {
+      throw new QueryRuntimeError(`every part of a UNION must return the same columns: ${first.columns.join(", ")} and ${next.columns.join(", ")}`).as("SyntaxError", "DifferentColumnsInUnion");
+    }
+    rows.push(...next.rows);
+  }
+  // UNION keeps one of each row (cells are plain JSON by now); UNION ALL keeps them all.
+  if (query.unions[0].all) return { columns: first.columns, rows };
+  const seen = new Set<string>();
+  return { columns: first.columns, rows: rows.filter((r) => !seen.has(JSON.stringify(r)) && (seen.add(JSON.stringify(r)), true)) };
+}
+
+/** A subquery's rows for one outer row: its clauses run with that row's variables in scope. */
+function* subqueryRows(clauses: Clause[], row: Row, ctx: EvalContext): Generator<Row> {
+  let rows: Iterable<Row> = [row];
+  let scope = Object.keys(row);
+  for (const clause of clauses) {
+    if (clause.kind === "return") return yield* project(clause.projection, rows, scope, ctx);
+    [rows, scope] = step(clause, rows, scope, ctx);
+  }
+  yield* rows;
+}
+
+function executeSingle(clauses: Clause[], ctx: EvalContext): RawResult {
   let rows: Iterable<Row> = [{}];
   let scope: string[] = [];
-  let clauses = query.clauses;
   // A first MATCH that only feeds label counts is answered from the label index (label-counts.ts).
   const [first, second] = clauses;
   const counted = second && second.kind !== "match" && second.kind !== "unwind" ? countedByLabels(first, second.projection, ctx) : null;
@@ -65,9 +99,7 @@ function step(clause: Exclude<Clause, { kind: "return" }>, rows: Iterable<Row>, 
       return [unwind(clause.expr, clause.variable, rows, ctx), [...scope, clause.variable]];
     case "with": {
       const names = [...(clause.projection.star ? scope : []), ...clause.projection.items.map((i) => i.alias)];
-      let out: Iterable<Row> = project(clause.projection, rows, scope, ctx, counted);
-      if (clause.where) out = filter(out, clause.where, ctx);
-      return [out, [...new Set(names)]];
+      return [project(clause.projection, rows, scope, ctx, counted, clause.where), [...new Set(names)]];
     }
   }
 }
@@ -104,8 +136,4 @@ function* unwind(expr: Expr, variable: string, rows: Iterable<Row>, ctx: EvalCon
       yield { ...row, [variable]: item };
     }
   }
-}
-
-function* filter(rows: Iterable<Row>, where: Expr, ctx: EvalContext): Generator<Row> {
-  for (const row of rows) if (evaluate(where, row, ctx) === true) yield row;
 }

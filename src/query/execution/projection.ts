@@ -9,16 +9,23 @@ import { accumulatorFor, findAggregates, type Accumulator } from "../expressions
 import { newRow, type EvalContext, type Row } from "./context.ts";
 import { QueryRuntimeError } from "../errors.ts";
 import { evaluate } from "../expressions/evaluate.ts";
+import { freeVariables } from "../planning/free-vars.ts";
 import type { CountedRow } from "./label-counts.ts";
 import { orderCompare, valueKey, type Value } from "../expressions/values.ts";
 
 /** Projected rows for the next clause (or the result), in the order of `columns`; `counted` stands in for `rows` when aggregating. */
-export function* project(proj: Projection, rows: Iterable<Row>, scope: string[], ctx: EvalContext, counted?: CountedRow[]): Generator<Row> {
+/**
+ * `where` is WITH's WHERE: applied after SKIP and LIMIT, as openCypher orders
+ * them, and allowed to read variables the projection dropped (`WITH a.name AS
+ * name WHERE a.born > 1985`), so it sees the source row beneath the projected one.
+ */
+export function* project(proj: Projection, rows: Iterable<Row>, scope: string[], ctx: EvalContext, counted?: CountedRow[], where?: Expr | null): Generator<Row> {
   const items = [...(proj.star ? scope.map((name) => ({ expr: { kind: "var", name } as Expr, alias: name })) : []), ...proj.items];
   const skip = count(proj.skip, "SKIP", ctx);
   const limit = proj.limit ? count(proj.limit, "LIMIT", ctx) : Infinity;
   if (limit === 0) return;
   const aggregating = items.some((it) => findAggregates(it.expr).length > 0);
+  const keep = where ? keeper(where, items, ctx) : null;
   if (isPlainProjection(proj)) {
     // Plain projection: mapped in this loop, no generator or wrapper per row.
     let index = 0;
@@ -26,7 +33,7 @@ export function* project(proj: Projection, rows: Iterable<Row>, scope: string[],
     for (const source of rows) {
       const row = mapRow(items, source, ctx);
       if (index++ < skip) continue;
-      yield row;
+      if (!keep || keep(row, source)) yield row;
       if (++emitted >= limit) return;
     }
     return;
@@ -36,11 +43,20 @@ export function* project(proj: Projection, rows: Iterable<Row>, scope: string[],
   if (proj.orderBy.length) out = sortRows(out, proj, items, aggregating, ctx);
   let index = 0;
   let emitted = 0;
-  for (const { row } of out) {
+  for (const { row, source } of out) {
     if (index++ < skip) continue;
-    yield row;
+    if (!keep || keep(row, source)) yield row;
     if (++emitted >= limit) return;
   }
+}
+
+/** WITH's WHERE as a row test; the source row is read only when the predicate names a variable the projection dropped. */
+function keeper(where: Expr, items: Projection["items"], ctx: EvalContext): (row: Row, source: Row) => boolean {
+  const aliases = new Set(items.map((it) => it.alias));
+  const readsDropped = [...freeVariables(where)].some((name) => !aliases.has(name));
+  return readsDropped
+    ? (row, source) => evaluate(where, { ...source, ...row }, ctx) === true
+    : (row) => evaluate(where, row, ctx) === true;
 }
 
 /**
@@ -54,7 +70,9 @@ export function isPlainProjection(proj: Projection): boolean {
 function count(e: Expr | null, what: string, ctx: EvalContext): number {
   if (!e) return 0;
   const v = evaluate(e, {}, ctx);
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new QueryRuntimeError(`${what} expects a non-negative integer`);
+  // openCypher names these SyntaxError although a parameter only shows them at run time.
+  if (typeof v === "number" && Number.isInteger(v) && v < 0) throw new QueryRuntimeError(`${what} expects a non-negative integer, got ${v}`).as("SyntaxError", "NegativeIntegerArgument");
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new QueryRuntimeError(`${what} expects a non-negative integer`).as("SyntaxError", "InvalidArgumentType");
   return v;
 }
 

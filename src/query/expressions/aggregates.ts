@@ -100,6 +100,8 @@ export function children(e: Expr): Expr[] {
     case "call": return e.args;
     case "case": return [...(e.subject ? [e.subject] : []), ...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])];
     case "listComp": return [e.source, ...(e.where ? [e.where] : []), ...(e.map ? [e.map] : [])];
+    case "quantifier": return [e.source, e.where];
+    // A subquery's expressions belong to it (its aggregates are its own): not children of the outer expression.
     default: return [];
   }
 }

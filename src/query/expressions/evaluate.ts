@@ -2,7 +2,7 @@
  * Expression evaluator: one Expr, one row of bindings → one value, with
  * openCypher's three-valued logic (AND/OR/XOR/NOT over true, false and null).
  */
-import type { Expr } from "../syntax/ast.ts";
+import type { Clause, Expr } from "../syntax/ast.ts";
 import { isAggregateCall } from "./aggregates.ts";
 import type { EvalContext, Row } from "../execution/context.ts";
 import { QueryRuntimeError } from "../errors.ts";
@@ -19,7 +19,7 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
     case "map":
       return Object.fromEntries(e.entries.map(([k, v]) => [k, evaluate(v, row, ctx)]));
     case "param":
-      if (!(e.name in ctx.params)) throw new QueryRuntimeError(`missing parameter $${e.name}`);
+      if (!(e.name in ctx.params)) throw new QueryRuntimeError(`missing parameter $${e.name}`).as("ParameterMissing", "MissingParameter");
       return ctx.params[e.name];
     case "var":
       if (!(e.name in row)) throw new QueryRuntimeError(`variable ${e.name} is not defined`);
@@ -39,7 +39,7 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
     case "labelTest": {
       const v = evaluate(e.arg, row, ctx);
       if (v === null) return null;
-      if (!(v instanceof NodeRef)) throw new QueryRuntimeError(`label test on ${typeName(v)}`);
+      if (!(v instanceof NodeRef)) throw new QueryRuntimeError(`label test on ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
       const labels = ctx.index.nodeLabels[v.idx];
       return e.labels.every((l) => labels.includes(l));
     }
@@ -55,7 +55,7 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
     case "listComp": {
       const source = evaluate(e.source, row, ctx);
       if (source === null) return null;
-      if (!Array.isArray(source)) throw new QueryRuntimeError(`list comprehension over ${typeName(source)}`);
+      if (!Array.isArray(source)) throw new QueryRuntimeError(`list comprehension over ${typeName(source)}`).as("TypeError", "InvalidArgumentType");
       const out: Value[] = [];
       for (const item of source) {
         ctx.guard.tick();
@@ -65,6 +65,61 @@ export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
       }
       return out;
     }
+    case "quantifier":
+      return quantified(e, row, ctx);
+    case "subquery": {
+      const rows = subqueryRows(e.clauses, row, ctx);
+      if (e.mode === "exists") {
+        for (const _ of rows) return true;
+        return false;
+      }
+      let n = 0;
+      for (const _ of rows) n++;
+      return n;
+    }
+    case "patternComp": {
+      const out: Value[] = [];
+      for (const inner of subqueryRows(e.clauses, row, ctx)) out.push(evaluate(e.map, inner, ctx));
+      return out;
+    }
+  }
+}
+
+function subqueryRows(clauses: Clause[], row: Row, ctx: EvalContext): Iterable<Row> {
+  if (!ctx.subquery) throw new QueryRuntimeError("a subquery or pattern is not allowed here");
+  return ctx.subquery(clauses, row);
+}
+
+/**
+ * any/all/none/single over a list, in three-valued logic: a predicate that is
+ * null for some item leaves the answer unknown unless the true/false items
+ * already decide it (any: one true; all: one false; single: two true).
+ */
+function quantified(e: Extract<Expr, { kind: "quantifier" }>, row: Row, ctx: EvalContext): Value {
+  const source = evaluate(e.source, row, ctx);
+  if (source === null) return null;
+  if (!Array.isArray(source)) throw new QueryRuntimeError(`${e.quantifier}() expects a list, got ${typeName(source)}`).as("TypeError", "InvalidArgumentType");
+  let trues = 0;
+  let nulls = 0;
+  for (const item of source) {
+    ctx.guard.tick();
+    const v = evaluate(e.where, { ...row, [e.variable]: item }, ctx);
+    if (v === true) trues++;
+    else if (v === null) nulls++;
+    else if (v !== false) throw new QueryRuntimeError(`${e.quantifier}() needs a boolean predicate, got ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
+    if (e.quantifier === "any" && trues) return true;
+    if ((e.quantifier === "none" && trues) || (e.quantifier === "single" && trues > 1)) return false;
+  }
+  const falses = source.length - trues - nulls;
+  switch (e.quantifier) {
+    case "any":
+      return nulls ? null : false;
+    case "all":
+      return falses ? false : nulls ? null : true;
+    case "none":
+      return nulls ? null : true;
+    case "single":
+      return nulls ? null : trues === 1;
   }
 }
 
@@ -73,17 +128,18 @@ export function property(v: Value, key: string, ctx: EvalContext): Value {
   if (v instanceof NodeRef) return (ctx.index.nodeProp(v.idx, key) as Value) ?? null;
   if (v instanceof RelRef) return (ctx.index.edgeProps(v.idx)[key] as Value) ?? null;
   if (isMap(v)) return v[key] ?? null;
-  throw new QueryRuntimeError(`cannot read property ${key} of ${typeName(v)}`);
+  throw new QueryRuntimeError(`cannot read property ${key} of ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
 }
 
 function indexValue(v: Value, i: Value, ctx: EvalContext): Value {
   if (v === null || i === null) return null;
   if (Array.isArray(v)) {
-    if (typeof i !== "number" || !Number.isInteger(i)) throw new QueryRuntimeError(`list index must be an integer, got ${typeName(i)}`);
+    if (typeof i !== "number" || !Number.isInteger(i)) throw new QueryRuntimeError(`list index must be an integer, got ${typeName(i)}`).as("TypeError", "InvalidArgumentType");
     return v[i < 0 ? v.length + i : i] ?? null;
   }
   if (typeof i === "string") return property(v, i, ctx);
-  throw new QueryRuntimeError(`cannot index ${typeName(v)} with ${typeName(i)}`);
+  const error = new QueryRuntimeError(`cannot index ${typeName(v)} with ${typeName(i)}`);
+  throw isMap(v) ? error.as("TypeError", "MapElementAccessByNonString") : error.as("TypeError", "InvalidArgumentType");
 }
 
 function sliceValue(e: Extract<Expr, { kind: "slice" }>, row: Row, ctx: EvalContext): Value {
@@ -91,24 +147,24 @@ function sliceValue(e: Extract<Expr, { kind: "slice" }>, row: Row, ctx: EvalCont
   const from = e.from ? evaluate(e.from, row, ctx) : 0;
   const to = e.to ? evaluate(e.to, row, ctx) : Array.isArray(v) ? v.length : 0;
   if (v === null || from === null || to === null) return null;
-  if (!Array.isArray(v)) throw new QueryRuntimeError(`cannot slice ${typeName(v)}`);
-  if (typeof from !== "number" || typeof to !== "number") throw new QueryRuntimeError("list slice bounds must be integers");
+  if (!Array.isArray(v)) throw new QueryRuntimeError(`cannot slice ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
+  if (typeof from !== "number" || typeof to !== "number") throw new QueryRuntimeError("list slice bounds must be integers").as("TypeError", "InvalidArgumentType");
   return v.slice(from, to);
 }
 
 function unary(op: "NOT" | "-" | "+", v: Value): Value {
   if (v === null) return null;
   if (op === "NOT") {
-    if (typeof v !== "boolean") throw new QueryRuntimeError(`NOT expects a boolean, got ${typeName(v)}`);
+    if (typeof v !== "boolean") throw new QueryRuntimeError(`NOT expects a boolean, got ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
     return !v;
   }
-  if (typeof v !== "number") throw new QueryRuntimeError(`unary ${op} expects a number, got ${typeName(v)}`);
+  if (typeof v !== "number") throw new QueryRuntimeError(`unary ${op} expects a number, got ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
   return op === "-" ? -v : v;
 }
 
 function truth(v: Value, op: string): boolean | null {
   if (v === null || typeof v === "boolean") return v;
-  throw new QueryRuntimeError(`${op} expects booleans, got ${typeName(v)}`);
+  throw new QueryRuntimeError(`${op} expects booleans, got ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
 }
 
 function binary(e: Extract<Expr, { kind: "binary" }>, row: Row, ctx: EvalContext): Value {

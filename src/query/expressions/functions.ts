@@ -16,7 +16,7 @@ interface FunctionDef {
 }
 
 const fail = (fn: string, expected: string, got: Value): never => {
-  throw new QueryRuntimeError(`${fn}() expects ${expected}, got ${typeName(got)}`);
+  throw new QueryRuntimeError(`${fn}() expects ${expected}, got ${typeName(got)}`).as("TypeError", "InvalidArgumentValue");
 };
 const str = (fn: string, v: Value): string => (typeof v === "string" ? v : fail(fn, "a string", v));
 const list = (fn: string, v: Value): Value[] => (Array.isArray(v) ? v : fail(fn, "a list", v));

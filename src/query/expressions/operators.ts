@@ -20,7 +20,7 @@ const cmp = (test: (c: number) => boolean): Op => (a, b) => {
 
 const arithmetic = (name: string, f: (a: number, b: number) => number): Op => (a, b) => {
   if (a === null || b === null) return null;
-  if (typeof a !== "number" || typeof b !== "number") throw new QueryRuntimeError(`cannot apply ${name} to ${typeName(a)} and ${typeName(b)}`);
+  if (typeof a !== "number" || typeof b !== "number") throw new QueryRuntimeError(`cannot apply ${name} to ${typeName(a)} and ${typeName(b)}`).as("TypeError", "InvalidArgumentType");
   return f(a, b);
 };
 
@@ -39,12 +39,12 @@ function plus(a: Value, b: Value): Value {
   if (a === null || b === null) return null;
   if (typeof a === "number" && typeof b === "number") return a + b;
   if ((typeof a === "string" && typeof b !== "object") || (typeof b === "string" && typeof a !== "object")) return String(a) + String(b);
-  throw new QueryRuntimeError(`cannot apply + to ${typeName(a)} and ${typeName(b)}`);
+  throw new QueryRuntimeError(`cannot apply + to ${typeName(a)} and ${typeName(b)}`).as("TypeError", "InvalidArgumentType");
 }
 
 function inList(a: Value, b: Value): Value {
   if (b === null) return null;
-  if (!Array.isArray(b)) throw new QueryRuntimeError(`IN expects a list on its right, got ${typeName(b)}`);
+  if (!Array.isArray(b)) throw new QueryRuntimeError(`IN expects a list on its right, got ${typeName(b)}`).as("TypeError", "InvalidArgumentType");
   let unknown = false;
   for (const item of b) {
     const r = equals(a, item);

@@ -18,7 +18,25 @@ export type Expr =
   | { kind: "labelTest"; arg: Expr; labels: string[] }
   | { kind: "call"; name: string; distinct: boolean; args: Expr[]; star: boolean }
   | { kind: "case"; subject: Expr | null; branches: Array<{ when: Expr; then: Expr }>; otherwise: Expr | null }
-  | { kind: "listComp"; variable: string; source: Expr; where: Expr | null; map: Expr | null };
+  | { kind: "listComp"; variable: string; source: Expr; where: Expr | null; map: Expr | null }
+  /** `any/all/none/single(x IN list WHERE pred)`. */
+  | { kind: "quantifier"; quantifier: Quantifier; variable: string; source: Expr; where: Expr }
+  /**
+   * A subquery read for each row: `EXISTS { … }` and a pattern in an expression
+   * (`WHERE (a)-->(b)`) are true when it has a row, `COUNT { … }` counts them, and
+   * a pattern comprehension `[(a)-->(b) WHERE … | b.name]` lists `map` over them.
+   * The clauses end without RETURN unless the subquery was written with one.
+   */
+  | {
+      kind: "subquery";
+      mode: "exists" | "count";
+      clauses: Clause[];
+      /** Written as a bare pattern (`WHERE (a)-->(b)`), which, unlike EXISTS { … }, may not introduce variables. */
+      bare?: boolean;
+    }
+  | { kind: "patternComp"; clauses: Clause[]; map: Expr };
+
+export type Quantifier = "any" | "all" | "none" | "single";
 
 export type BinaryOp =
   | "AND" | "OR" | "XOR"
@@ -78,4 +96,6 @@ export type Clause =
 
 export interface Query {
   clauses: Clause[];
+  /** Further queries joined by UNION (`all`: UNION ALL keeps duplicate rows). */
+  unions?: Array<{ all: boolean; clauses: Clause[] }>;
 }

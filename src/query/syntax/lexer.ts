@@ -53,9 +53,10 @@ export class Lexer {
     if (typeof text !== "string") throw new TypeError("query/lexer: expecting the query text as a string.");
   }
 
-  private fail(expected: string, at = this.i): never {
+  /** Throws a syntax error at offset `at`; `detail` is openCypher's name for it. */
+  private fail(expected: string, at = this.i, detail = "UnexpectedSyntax"): never {
     const { text } = this;
-    throw new QuerySyntaxError(this.line, at - this.lineStart + 1, expected, at < text.length ? JSON.stringify(text[at]) : "end of input");
+    throw new QuerySyntaxError(this.line, at - this.lineStart + 1, expected, at < text.length ? JSON.stringify(text[at]) : "end of input", detail);
   }
 
   /** Skips white space and comments, counting lines. */
@@ -98,8 +99,9 @@ export class Lexer {
     const i = this.i;
     const c = text[i]!;
     if (isDigit(c) || (c === "." && isDigit(text[i + 1] ?? ""))) {
-      const raw = /^(0x[0-9a-fA-F]+|\d*\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400))![0];
-      if (isIdentPart(text[i + raw.length] ?? " ")) this.fail("a number", i + raw.length);
+      const raw = /^(0x[0-9a-fA-F]+|0o[0-7]+|\d*\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400))![0];
+      if (isIdentPart(text[i + raw.length] ?? " ")) this.fail("a number", i + raw.length, "InvalidNumberLiteral");
+      this.checkRange(raw, i);
       this.i += raw.length;
       return { kind: "number", text: raw, value: Number(raw), ...start };
     }
@@ -125,9 +127,25 @@ export class Lexer {
       return { kind: "param", text: text.slice(i + 1, j), ...start };
     }
     const p = PUNCT.find((q) => text.startsWith(q, i));
-    if (!p) this.fail("a token");
+    if (!p) this.fail("a token", i, c.charCodeAt(0) < 128 ? "UnexpectedSyntax" : "InvalidUnicodeCharacter");
     this.i += p!.length;
     return { kind: "punct", text: p!, ...start };
+  }
+
+  /**
+   * Integers are 64-bit in openCypher: beyond 2^63 - 1 is an error, and 2^63
+   * itself is allowed only right after a minus sign (the smallest integer).
+   * Floats must be finite.
+   */
+  private checkRange(raw: string, at: number): void {
+    if (/^(0x|0o|\d+$)/.test(raw)) {
+      const limit = 2n ** 63n;
+      const value = BigInt(raw);
+      const negated = /-\s*$/.test(this.text.slice(Math.max(0, at - 20), at));
+      if (value > limit || (value === limit && !negated)) this.fail("an integer within 64 bits", at, "IntegerOverflow");
+    } else if (!Number.isFinite(Number(raw))) {
+      this.fail("a finite floating point number", at, "FloatingPointOverflow");
+    }
   }
 
   /** A quoted string from its opening quote; the decoded value. */
@@ -151,6 +169,7 @@ export class Lexer {
         parts.push(String.fromCharCode(parseInt(text.slice(j + 2, j + 6), 16)));
         j += 6;
       } else {
+        if (e === "u") this.fail("\\u and four hexadecimal digits", j + 1, "InvalidUnicodeLiteral");
         if (!(e in ESCAPES)) this.fail("a valid escape sequence", j + 1);
         parts.push(ESCAPES[e]!);
         j += 2;

@@ -1,11 +1,17 @@
 /**
  * Atoms of the expression grammar: literals, parameters, lists and list
  * comprehensions, maps, CASE, function calls (with DISTINCT and count(*)),
- * variables and parenthesized expressions.
+ * list quantifiers, EXISTS / COUNT subqueries, patterns as predicates and
+ * pattern comprehensions, variables and parenthesized expressions.
  */
-import type { Expr } from "./ast.ts";
+import type { Clause, Expr, PatternPart, Quantifier } from "./ast.ts";
 import { parseExpression } from "./parse-expression.ts";
+import { parsePatternPart } from "./parse-pattern.ts";
+import { parseSubqueryBody } from "./parser.ts";
 import type { TokenStream } from "./token-stream.ts";
+import { placed } from "./positions.ts";
+
+const QUANTIFIERS = new Set(["ANY", "ALL", "NONE", "SINGLE"]);
 
 const CONSTANTS: Record<string, Expr> = {
   TRUE: { kind: "literal", value: true },
@@ -25,15 +31,17 @@ export function parseAtom(ts: TokenStream): Expr {
   switch (t.kind) {
     case "number":
       ts.next();
-      return { kind: "literal", value: t.value! };
+      return placed({ kind: "literal", value: t.value! }, t);
     case "string":
       ts.next();
-      return { kind: "literal", value: t.text };
+      return placed({ kind: "literal", value: t.text }, t);
     case "param":
       ts.next();
-      return { kind: "param", name: t.text };
+      return placed({ kind: "param", name: t.text }, t);
     case "punct":
       if (t.text === "(") {
+        const pattern = tryRelationshipPattern(ts);
+        if (pattern) return placed({ kind: "subquery", mode: "exists", clauses: [matchOf([pattern], null)], bare: true }, t);
         ts.next();
         const inner = parseExpression(ts);
         ts.expectPunct(")");
@@ -46,13 +54,20 @@ export function parseAtom(ts: TokenStream): Expr {
       const upper = t.quoted ? "" : t.text.toUpperCase();
       if (upper in CONSTANTS) {
         ts.next();
-        return CONSTANTS[upper];
+        return placed({ ...CONSTANTS[upper] }, t);
       }
       if (upper === "CASE") return parseCase(ts);
       if (RESERVED.has(upper)) break;
+      if (QUANTIFIERS.has(upper) && ts.isPunct("(", 1) && ts.peek(2).kind === "ident" && ts.isKeyword("IN", 3)) return parseQuantifier(ts);
+      if ((upper === "EXISTS" || upper === "COUNT") && ts.isPunct("{", 1)) {
+        ts.pos += 2;
+        const clauses = ts.nested(() => parseSubqueryBody(ts));
+        ts.expectPunct("}");
+        return { kind: "subquery", mode: upper === "EXISTS" ? "exists" : "count", clauses };
+      }
       if (ts.isPunct("(", 1)) return parseCall(ts);
       ts.next();
-      return { kind: "var", name: t.text };
+      return placed({ kind: "var", name: t.text }, t);
     }
   }
   return ts.fail("an expression");
@@ -75,6 +90,15 @@ export function parseMap(ts: TokenStream): Expr {
 
 function parseListOrComprehension(ts: TokenStream): Expr {
   ts.expectPunct("[");
+  // [(a)-->(b) WHERE pred | expr]
+  const pattern = ts.isPunct("(") || (ts.peek().kind === "ident" && ts.isPunct("=", 1)) ? tryRelationshipPattern(ts) : null;
+  if (pattern) {
+    const where = ts.acceptKeyword("WHERE") ? parseExpression(ts) : null;
+    ts.expectPunct("|");
+    const map = parseExpression(ts);
+    ts.expectPunct("]");
+    return { kind: "patternComp", clauses: [matchOf([pattern], where)], map };
+  }
   // [x IN list WHERE pred | expr]
   if (ts.peek().kind === "ident" && ts.isKeyword("IN", 1)) {
     const variable = ts.next().text;
@@ -110,11 +134,12 @@ function parseCase(ts: TokenStream): Expr {
 }
 
 function parseCall(ts: TokenStream): Expr {
+  const at = ts.peek();
   const name = ts.next().text;
   ts.expectPunct("(");
   if (ts.acceptPunct("*")) {
     ts.expectPunct(")");
-    return { kind: "call", name, distinct: false, args: [], star: true };
+    return placed({ kind: "call", name, distinct: false, args: [], star: true }, at);
   }
   const distinct = ts.acceptKeyword("DISTINCT");
   const args: Expr[] = [];
@@ -123,5 +148,36 @@ function parseCall(ts: TokenStream): Expr {
     while (ts.acceptPunct(","));
   }
   ts.expectPunct(")");
-  return { kind: "call", name, distinct, args, star: false };
+  return placed({ kind: "call", name, distinct, args, star: false }, at);
 }
+
+function parseQuantifier(ts: TokenStream): Expr {
+  const quantifier = ts.next().text.toLowerCase() as Quantifier;
+  ts.expectPunct("(");
+  const variable = ts.next().text;
+  ts.expectKeyword("IN");
+  const source = parseExpression(ts);
+  ts.expectKeyword("WHERE");
+  const where = parseExpression(ts);
+  ts.expectPunct(")");
+  return { kind: "quantifier", quantifier, variable, source, where };
+}
+
+/**
+ * A pattern with at least one relationship where an expression may stand
+ * (`WHERE (a)-[:T]->(b)`), or null with the stream where it was: `(a)` alone
+ * and `(a.x + 1)` are parenthesized expressions.
+ */
+function tryRelationshipPattern(ts: TokenStream): PatternPart | null {
+  const start = ts.pos;
+  try {
+    const part = parsePatternPart(ts);
+    if (part.rels.length > 0) return part;
+  } catch {
+    // not a pattern: read it as an expression
+  }
+  ts.pos = start;
+  return null;
+}
+
+const matchOf = (patterns: PatternPart[], where: Expr | null): Clause => ({ kind: "match", optional: false, patterns, where });

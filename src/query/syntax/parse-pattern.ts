@@ -5,9 +5,11 @@
 import type { Direction, Expr, NodePattern, PatternPart, RelPattern } from "./ast.ts";
 import { parseMap } from "./parse-atom.ts";
 import type { TokenStream } from "./token-stream.ts";
+import { placed } from "./positions.ts";
 
 export function parsePatternPart(ts: TokenStream): PatternPart {
   let pathVariable: string | null = null;
+  const start = ts.peek();
   if (ts.peek().kind === "ident" && ts.isPunct("=", 1)) {
     pathVariable = ts.next().text;
     ts.next();
@@ -18,10 +20,10 @@ export function parsePatternPart(ts: TokenStream): PatternPart {
       const chain = parseChain(ts);
       ts.expectPunct(")");
       if (chain.rels.length !== 1) ts.fail(`${word === "SHORTESTPATH" ? "shortestPath" : "allShortestPaths"} over exactly one relationship pattern`);
-      return { pathVariable, shortest, ...chain };
+      return placed({ pathVariable, shortest, ...chain }, start);
     }
   }
-  return { pathVariable, shortest: "none", ...parseChain(ts) };
+  return placed({ pathVariable, shortest: "none", ...parseChain(ts) }, start);
 }
 
 function parseChain(ts: TokenStream): Pick<PatternPart, "nodes" | "rels"> {
@@ -36,12 +38,17 @@ function parseChain(ts: TokenStream): Pick<PatternPart, "nodes" | "rels"> {
 
 function parseProperties(ts: TokenStream): Expr | null {
   if (ts.isPunct("{")) return parseMap(ts);
-  if (ts.peek().kind === "param") return { kind: "param", name: ts.next().text };
+  if (ts.peek().kind === "param") {
+    const at = ts.peek();
+    return placed<Expr>({ kind: "param", name: ts.next().text }, at);
+  }
   return null;
 }
 
 function parseNode(ts: TokenStream): NodePattern {
   ts.expectPunct("(");
+  // Positioned at its variable, else at the opening parenthesis.
+  const start = ts.peek().kind === "ident" ? ts.peek() : ts.previous();
   const variable = ts.peek().kind === "ident" ? ts.next().text : null;
   const labels: string[][] = [];
   while (ts.acceptPunct(":")) {
@@ -54,10 +61,12 @@ function parseNode(ts: TokenStream): NodePattern {
   }
   const properties = parseProperties(ts);
   ts.expectPunct(")");
-  return { variable, labels, properties };
+  return placed({ variable, labels, properties }, start);
 }
 
 function parseRel(ts: TokenStream): RelPattern {
+  // Positioned at its variable, else where the relationship starts.
+  let start = ts.peek();
   const leftArrow = ts.acceptPunct("<");
   ts.expectPunct("-");
   let variable: string | null = null;
@@ -65,7 +74,10 @@ function parseRel(ts: TokenStream): RelPattern {
   let properties: Expr | null = null;
   let range: RelPattern["range"] = null;
   if (ts.acceptPunct("[")) {
-    if (ts.peek().kind === "ident") variable = ts.next().text;
+    if (ts.peek().kind === "ident") {
+      start = ts.peek();
+      variable = ts.next().text;
+    }
     if (ts.acceptPunct(":")) {
       types.push(ts.expectName("a relationship type"));
       while (ts.acceptPunct("|")) {
@@ -74,6 +86,7 @@ function parseRel(ts: TokenStream): RelPattern {
       }
     }
     if (ts.acceptPunct("*")) range = parseRange(ts);
+    else if (ts.isPunct("..")) ts.fail("* before a hop range", ts.peek(), "InvalidRelationshipPattern");
     properties = parseProperties(ts);
     ts.expectPunct("]");
   }
@@ -81,7 +94,7 @@ function parseRel(ts: TokenStream): RelPattern {
   const rightArrow = ts.acceptPunct(">");
   if (leftArrow && rightArrow) ts.fail("a relationship with at most one arrow head", ts.previous());
   const direction: Direction = rightArrow ? "right" : leftArrow ? "left" : "both";
-  return { variable, types, properties, direction, range };
+  return placed({ variable, types, properties, direction, range }, start);
 }
 
 /** After `*`: nothing (1..∞), `n` (exactly n), `n..`, `..m`, `n..m`. */
@@ -93,6 +106,7 @@ function parseRange(ts: TokenStream): { min: number; max: number | null } {
     ts.next();
     return t.value!;
   };
+  if (ts.isPunct("-")) ts.fail("a non-negative hop count", ts.peek(), "InvalidRelationshipPattern");
   const min = int();
   if (!ts.acceptPunct("..")) return min === null ? { min: 1, max: null } : { min, max: min };
   const max = int();

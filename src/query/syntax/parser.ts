@@ -1,6 +1,7 @@
 /**
  * Clause grammar of the read subset and the parser's entry point:
- *   query  := clause* RETURN projection [;]
+ *   query  := single (UNION [ALL] single)* [;]
+ *   single := clause* RETURN projection
  *   clause := [OPTIONAL] MATCH pattern (, pattern)* [WHERE expr]
  *           | UNWIND expr AS name | WITH projection [WHERE expr]
  * Hand-written recursive descent (see docs/query-language.md for why).
@@ -8,6 +9,7 @@
 import type { Clause, Projection, ProjectionItem, Query, SortItem } from "./ast.ts";
 import { parseExpression } from "./parse-expression.ts";
 import { parsePatternPart } from "./parse-pattern.ts";
+import { placed } from "./positions.ts";
 import { TokenStream } from "./token-stream.ts";
 
 const WRITE_CLAUSES = new Set(["CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "CALL", "LOAD", "FOREACH"]);
@@ -17,15 +19,39 @@ const READ_CLAUSES = "MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN";
 export function parseQuery(text: string): Query {
   if (typeof text !== "string") throw new TypeError("query/parser: expecting the query text as a string.");
   const ts = new TokenStream(text);
+  const clauses = parseSingleQuery(ts);
+  const unions: NonNullable<Query["unions"]> = [];
+  while (ts.acceptKeyword("UNION")) {
+    const all = ts.acceptKeyword("ALL");
+    unions.push({ all, clauses: parseSingleQuery(ts) });
+  }
+  ts.acceptPunct(";");
+  if (ts.peek().kind !== "eof") ts.fail(unions.length ? "the end of the query" : "the end of the query after RETURN, or UNION");
+  return unions.length ? { clauses, unions } : { clauses };
+}
+
+function parseSingleQuery(ts: TokenStream): Clause[] {
   const clauses: Clause[] = [];
   for (;;) {
     const clause = parseClause(ts);
     clauses.push(clause);
+    if (clause.kind === "return") return clauses;
+  }
+}
+
+/**
+ * The inside of `EXISTS { … }` / `COUNT { … }`: patterns with an optional
+ * WHERE, or clauses (MATCH, WITH, UNWIND) that may end with RETURN.
+ */
+export function parseSubqueryBody(ts: TokenStream): Clause[] {
+  if (!(ts.isKeyword("MATCH") || ts.isKeyword("OPTIONAL") || ts.isKeyword("WITH") || ts.isKeyword("UNWIND"))) return [parseMatch(ts, false)];
+  const clauses: Clause[] = [];
+  while (!ts.isPunct("}")) {
+    const clause = parseClause(ts);
+    clauses.push(clause);
     if (clause.kind === "return") break;
   }
-  ts.acceptPunct(";");
-  if (ts.peek().kind !== "eof") ts.fail("the end of the query after RETURN");
-  return { clauses };
+  return clauses;
 }
 
 function parseClause(ts: TokenStream): Clause {
@@ -34,7 +60,9 @@ function parseClause(ts: TokenStream): Clause {
   if (ts.acceptKeyword("UNWIND")) {
     const expr = parseExpression(ts);
     ts.expectKeyword("AS");
-    return { kind: "unwind", expr, variable: ts.expectName("a variable name") };
+    // Placed at its variable: the error an UNWIND can raise (VariableAlreadyBound) is about that name.
+    const at = ts.peek();
+    return placed({ kind: "unwind", expr, variable: ts.expectName("a variable name") }, at);
   }
   if (ts.acceptKeyword("WITH")) {
     const projection = parseProjection(ts, true);
@@ -66,7 +94,7 @@ function parseProjection(ts: TokenStream, isWith: boolean): Projection {
       const text = ts.textFrom(start);
       let alias = text;
       if (ts.acceptKeyword("AS")) alias = ts.expectName("an alias name");
-      else if (isWith && expr.kind !== "var") ts.fail(`AS and an alias for "${text}" (WITH needs names)`);
+      else if (isWith && expr.kind !== "var") ts.fail(`AS and an alias for "${text}" (WITH needs names)`, ts.peek(), "NoExpressionAlias");
       items.push({ expr, alias });
     } while (ts.acceptPunct(","));
   }

@@ -83,9 +83,10 @@ export class TokenStream {
     return t.text;
   }
 
-  fail(expected: string, at: Token = this.peek()): never {
+  /** Throws a syntax error at `at`; `detail` is openCypher's name for it. */
+  fail(expected: string, at: Token = this.peek(), detail = "UnexpectedSyntax"): never {
     const found = at.kind === "eof" ? "end of input" : at.kind === "string" ? `string ${JSON.stringify(at.text)}` : `"${at.text}"`;
-    throw new QuerySyntaxError(at.line, at.column, expected, found);
+    throw new QuerySyntaxError(at.line, at.column, expected, found, detail);
   }
 
   /** Runs a nested production under the depth guard. */

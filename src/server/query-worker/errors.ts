@@ -5,7 +5,7 @@
  * table. Anything else arrives as a plain Error (a server fault: logged, 500).
  * Also the errors of the worker itself: a hard stop (time or memory) and a crash.
  */
-import { QueryError, QueryGuardError, QueryRuntimeError, QuerySyntaxError, UnknownNameError } from "../../query/index.ts";
+import { QueryError, QueryGuardError, QueryRuntimeError, QuerySemanticError, QuerySyntaxError, UnknownNameError } from "../../query/index.ts";
 import { HttpError } from "../http-errors.ts";
 
 export interface PackedError {
@@ -26,6 +26,13 @@ const CODECS: readonly Codec[] = [
   { kind: "syntax", is: (e) => e instanceof QuerySyntaxError, pack: (e) => ({ line: e.line, column: e.column, expected: e.expected, found: e.found }), unpack: (p) => new QuerySyntaxError(p.line, p.column, p.expected, p.found) },
   { kind: "guard", is: (e) => e instanceof QueryGuardError, pack: (e) => ({ guard: e.guard, limit: e.limit }), unpack: (p) => new QueryGuardError(p.guard, p.limit) },
   { kind: "unknown_name", is: (e) => e instanceof UnknownNameError, pack: (e) => ({ name: e.name, suggestions: e.suggestions }), unpack: (p) => new UnknownNameError(p.name, p.suggestions) },
+  // The message already says where: rebuilt without a position, then given its line and column back.
+  {
+    kind: "semantic",
+    is: (e) => e instanceof QuerySemanticError,
+    pack: (e) => ({ line: e.line, column: e.column }),
+    unpack: (p) => Object.assign(new QuerySemanticError(p.message, p.cypher), { line: p.line, column: p.column }),
+  },
   { kind: "runtime", is: (e) => e instanceof QueryRuntimeError, pack: () => ({}), unpack: (p) => new QueryRuntimeError(p.message) },
   {
     kind: "query",
@@ -39,12 +46,17 @@ export function packError(err: unknown): PackedError {
   const codec = CODECS.find((c) => c.is(err));
   const message = err instanceof Error ? err.message : String(err);
   if (!codec) return { kind: "internal", message: err instanceof Error && err.stack ? err.stack : message };
-  return { ...codec.pack(err), kind: codec.kind, message };
+  const cypher = err instanceof QueryError ? err.cypher : undefined;
+  return { ...codec.pack(err), kind: codec.kind, message, ...(cypher ? { cypher } : {}) };
 }
 
 export function unpackError(packed: PackedError): Error {
   const codec = CODECS.find((c) => c.kind === packed.kind);
-  return codec ? codec.unpack(packed) : new Error(`query worker: ${packed.message}`);
+  if (!codec) return new Error(`query worker: ${packed.message}`);
+  const err = codec.unpack(packed);
+  // openCypher's class and detail cross with every query error.
+  if (err instanceof QueryError && packed.cypher) err.cypher = packed.cypher as QueryError["cypher"];
+  return err;
 }
 
 /**
