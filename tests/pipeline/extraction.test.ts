@@ -208,6 +208,26 @@ describe("proposals across articles", () => {
     expect(proposals("Armenia and Egypt signed a declaration of principles.").map((e) => e.label)).toEqual(["declaration of principles"]);
   });
 
+  it.each([
+    // A capitalized name headed by a document noun is the proposal's own name, title words included.
+    ["Lavonia and Corvalla signed the Tamsin Accord on Friday.", "Tamsin Accord"],
+    ["Both sides pledged to honour the Declaration of Commitment to Protect the Children of Lavonia.", "Declaration of Commitment to Protect the Children of Lavonia"],
+    // A place or body written right before it belongs to the name.
+    ["Envoys met in Geneva to discuss the Kaduna Declaration.", "Kaduna Declaration"],
+  ])("names a proposal by its own name: %s", (text, name) => {
+    const ms = extract(text).mentions;
+    const m = ms.find((x) => x.text === name);
+    expect(m, keysOf(text).join(", ")).toBeDefined();
+    expect(m!.type).toBe("proposal");
+    // Nothing left over from the name as an entity of its own.
+    expect(ms.filter((x) => x !== m && x.start >= m!.start && x.end <= m!.end)).toEqual([]);
+  });
+
+  it("ends a document's name before another document it names", () => {
+    const texts = extract("Kosovo and Serbia agreed on the Implementation Annex of the Agreement on normalisation.").mentions.map((m) => m.text);
+    expect(texts).toContain("Implementation Annex");
+  });
+
   it("makes no proposal of an act no relation uses", () => {
     expect(proposals("Russia proposed. Officials kept proposing exchanging 1,200 soldiers, they said.")).toEqual([]);
   });

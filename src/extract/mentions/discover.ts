@@ -36,9 +36,30 @@ function appositionHead(tokens: readonly Token[], end: number, heads: HeadWords)
   return null;
 }
 
+/** Words after which a proposal's own name goes on ("Declaration of Commitment to Protect the Civilians of Sudan"). */
+const DOCUMENT_JOINERS = new Set(["of", "on", "for", "to"]);
+
+/** The name's head word: the last before its first joiner ("Declaration" of "Declaration of Commitment …"), else its last. */
+function nameHead(tokens: readonly Token[], start: number, end: number): string {
+  for (let k = start + 1; k < end; k++) if (DOCUMENT_JOINERS.has(tokens[k]!.lower)) return tokens[k - 1]!.lower;
+  return tokens[end - 1]!.lower;
+}
+
+/** "Pretoria Agreement", "Implementation Annex", "Jeddah Declaration of …": a capitalized name headed by a document noun. */
+function isDocumentName(tokens: readonly Token[], start: number, end: number, heads: HeadWords): boolean {
+  return end - start >= 2 && heads.proposal.documentNames.has(nameHead(tokens, start, end));
+}
+
+/** A run that holds a capitalized document noun, so joiners and "the" may continue its name. */
+function inDocumentName(tokens: readonly Token[], start: number, j: number, heads: HeadWords): boolean {
+  for (let k = start; k < j; k++) if (tokens[k]!.cap && heads.proposal.documentNames.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
 function typeOf(tokens: readonly Token[], start: number, end: number, titled: boolean, roleAt: (i: number) => boolean, heads: HeadWords): NodeType | null {
   const head = tokens[end - 1]!.lower;
   if (titled) return "actor";
+  if (isDocumentName(tokens, start, end, heads)) return "proposal";
   // "White House press secretary", "Kremlin aide": a name right before a role is the role's organization.
   for (let j = end; j < end + 3 && j < tokens.length; j++) {
     if (roleAt(j)) return "organization";
@@ -132,6 +153,19 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
       j += 3;
       continue;
     }
+    // "Declaration of Commitment to Protect the Civilians of Sudan": inside a document's name,
+    // "to" and "the" join too — a title, not a clause.
+    // A known name inside ("… Civilians of Sudan") is taken into it; another document named
+    // after a joiner ("Implementation Annex of the Agreement …") is a proposal of its own.
+    const afterName = j > i && /\p{L}/u.test(tokens[j - 1]!.text) && tokens[j - 1]!.cap;
+    if (afterName && (DOCUMENT_JOINERS.has(t.lower) || t.lower === "the") && inDocumentName(tokens, i, j, lexicon.heads)) {
+      const k = t.lower !== "the" && tokens[j + 1]?.lower === "the" ? j + 2 : j + 1;
+      if (isNameWord(tokens[k], lexicon.stopwords) && !lexicon.heads.proposal.documentNames.has(tokens[k]!.lower)) {
+        j = k;
+        while (j < tokens.length && taken(j)) j++;
+        continue;
+      }
+    }
     // "Foundation for Defense of Democracies": a connector between two name words, not before "the".
     // "Al-Khulaifi", "Abdel-Fattah": a hyphen glued between two name words joins them.
     const gluedHyphen = t.text === "-" && gluedToPrevious(tokens, j) && gluedToPrevious(tokens, j + 1);
@@ -160,6 +194,30 @@ export function isHeadline(tokens: readonly Token[], lexicon: Lexicon): boolean 
   return words.filter((t) => t.cap).length / words.length >= lexicon.headlineCapitalizedRatio;
 }
 
+/**
+ * A proposal's own name. A place or body written right before it belongs to
+ * the name ("Jeddah Declaration", "WHO Pandemic Agreement"): the mention starts
+ * there, and the caller drops the shorter mention it covers (absorbedBy).
+ */
+function documentName(tokens: readonly Token[], sentence: string, start: number, end: number, known: readonly Mention[]): Mention {
+  const owner = ownerBefore(tokens, start, known);
+  const from = owner ? owner.start : start;
+  const text = spanText(sentence, tokens, from, end);
+  return { start: from, end, text, key: `proposal:${nameKey(text)}`, label: text, type: "proposal", source: "nlp", named: true };
+}
+
+/** A place or body named right before `start`, which may own a document named there. */
+function ownerBefore(tokens: readonly Token[], start: number, known: readonly Mention[]): Mention | undefined {
+  return known.find((k) => k.end === start && (k.type === "location" || k.type === "organization") && tokens[k.start]!.cap && !k.titled);
+}
+
+/** The mentions of `known` that a discovered proposal's name took in ("Jeddah" of "Jeddah Declaration"). */
+export function absorbedBy(discovered: readonly Mention[], known: readonly Mention[]): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const d of discovered) if (d.type === "proposal") for (const k of known) if (k.start >= d.start && k.end <= d.end) out.add(k);
+  return out;
+}
+
 export function discoverNames(tokens: readonly Token[], sentence: string, lexicon: Lexicon, known: readonly Mention[], titledAt: ReadonlySet<number>, roleAt: (i: number) => boolean, headline: boolean): Mention[] {
   const out: Mention[] = [];
   const taken = (j: number) => known.some((m) => m.start <= j && j < m.end) || out.some((m) => m.start <= j && j < m.end);
@@ -175,7 +233,9 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     const sentenceInitial = i === 0 || tokens[i - 1]!.text === '"';
     const single = end - i === 1;
     if (single && sentenceInitial && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
-    const type = typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
+    // "the Jeddah Declaration": one document noun after a known place or body is a name too.
+    const ownedDocument = single && !titled && lexicon.heads.proposal.documentNames.has(tokens[i]!.lower) && ownerBefore(tokens, i, known) !== undefined;
+    const type = ownedDocument ? "proposal" : typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
     // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
     const glued = single && tokens[i - 1]?.text === "-" && gluedToPrevious(tokens, i);
@@ -186,6 +246,11 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     }
     // "Foreign Affairs", "Strategic Affairs": a portfolio alone is part of a title, not a name.
     if (!titled && allPortfolio(tokens, i, end, lexicon)) {
+      i = end - 1;
+      continue;
+    }
+    if (type === "proposal") {
+      out.push(documentName(tokens, sentence, i, end, known));
       i = end - 1;
       continue;
     }

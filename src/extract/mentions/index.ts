@@ -10,7 +10,7 @@ import type { Lexicon } from "../lexicon/types.ts";
 import type { Mention } from "./types.ts";
 import { lexiconMentions } from "./lexicon-mentions.ts";
 import { findRoles, titledStarts, type RoleSpan } from "./titles.ts";
-import { discoverNames, isHeadline } from "./discover.ts";
+import { absorbedBy, discoverNames, isHeadline } from "./discover.ts";
 import { proposalMentions } from "./proposals.ts";
 import { buildCompounds } from "./compounds.ts";
 import { placeAnaphora } from "./place-anaphora.ts";
@@ -34,7 +34,8 @@ export function analyzeSentence(text: string, lexicon: Lexicon, opts: { dateline
   const roleSpans = roles.map((r) => ({ start: r.start, end: r.titleEnd }) as Mention);
   const roleAt = (i: number) => roles.some((r) => r.start === i);
   const discovered = discoverNames(tokens, text, lexicon, [...lexical, ...roleSpans], titled, roleAt, headline);
-  const named = buildCompounds([...lexical, ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
+  const absorbed = absorbedBy(discovered, lexical);
+  const named = buildCompounds([...lexical.filter((m) => !absorbed.has(m)), ...discovered].sort((a, b) => a.start - b.start), tokens, text, lexicon);
   const proposals = proposalMentions(tokens, text, named, lexicon.heads.proposal, lexicon.clauseVerbForms);
   const places = placeAnaphora(tokens, text, [...named, ...proposals], lexicon.heads);
   const groups = groupReferences(tokens, text, [...named, ...proposals, ...places], lexicon.heads);

@@ -25,6 +25,8 @@ export interface Mention {
   weak?: boolean;
   /** A bare reference ("the proposal") resolved to the article's latest proposal. */
   anaphor?: boolean;
+  /** A proposal's own capitalized name ("Pretoria Agreement"): the same proposal wherever it is named. */
+  named?: boolean;
   /** An entity only if a relation of the article uses it ("proposed exchanging 1,200 soldiers"). */
   needsRelation?: boolean;
 }

@@ -68,7 +68,7 @@ const proposalWords = (key: string) => key.replace(/^proposal:/, "").split(" ");
  * proposal wherever it is named; "a trade deal", "the ceasefire" are not:
  * each article's is its own.
  */
-function distinctiveProposal(key: string): boolean {
+function distinctiveByWords(key: string): boolean {
   return /\p{N}/u.test(key) || proposalWords(key).length >= 3;
 }
 
@@ -82,6 +82,9 @@ function localizeProposals(all: Mention[], articleId: string): void {
   const proposals = all.filter((m) => m.type === "proposal" && m.key.startsWith("proposal:") && m.key !== "proposal:?");
   const count = new Map<string, number>();
   for (const m of proposals) count.set(m.key, (count.get(m.key) ?? 0) + 1);
+  // A proposal's own name ("Pretoria Agreement") is distinctive however few its words.
+  const named = new Set(proposals.filter((m) => m.named).map((m) => m.key));
+  const distinctiveProposal = (key: string) => named.has(key) || distinctiveByWords(key);
   const distinctive = [...count.keys()].filter(distinctiveProposal).sort((a, b) => count.get(b)! - count.get(a)! || (a < b ? -1 : 1));
   // Without a distinctive one, the article's widest generic proposal of the same words: "the ceasefire" → "ceasefire agreement".
   const generic = [...count.keys()].filter((k) => !distinctiveProposal(k)).sort((a, b) => proposalWords(b).length - proposalWords(a).length || count.get(b)! - count.get(a)! || (a < b ? -1 : 1));
