@@ -1,7 +1,7 @@
 /**
  * All relations of one sentence: cue-driven rules (cues.json, argument frames),
  * membership from titles and appositions, and locations. Negated cues ("did not
- * reject") give nothing; every candidate is checked against the ontology's
+ * reject") and planned events ("will meet", modality.ts) give nothing; every candidate is checked against the ontology's
  * source/target types.
  */
 import { EDGE_TYPE_BY_ID } from "../../ontology.ts";
@@ -13,6 +13,7 @@ import { findCues } from "./cue-pattern.ts";
 import { SIDES_KEY } from "../mentions/group-references.ts";
 import { FRAMES, sideOf } from "./frames.ts";
 import { negated } from "./arguments.ts";
+import { plannedEvent } from "./modality.ts";
 import { membershipRelations } from "./membership.ts";
 import { locationRelations } from "./location.ts";
 import type { RelationCandidate, SentenceContext } from "./types.ts";
@@ -46,7 +47,7 @@ export function sentenceRelations(ctx: SentenceContext, lexicon: Lexicon): Relat
   const memberships = membershipRelations(ctx, lexicon);
   const titled = new Map(memberships.map((r) => [r.source, r.target]));
   for (const match of findCues(lexicon.cues, ctx.tokens)) {
-    if (negated(ctx, match.start)) continue;
+    if (negated(ctx, match.start) || plannedEvent(ctx, match, lexicon)) continue;
     const frame = FRAMES[match.cue.frame];
     if (!frame) throw new Error(`cues.json: unknown frame "${match.cue.frame}" in pattern "${match.cue.pattern}"`);
     const quote = spanText(ctx.text, ctx.tokens, match.start, match.end);
