@@ -101,6 +101,11 @@ describe("relations", () => {
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "russia-armed-forces captured sudzha"],
     ["Ukraine seized parts of the Kursk region. Russia has since recaptured most of that territory.", "russia captured name:kursk region"],
     ["Russian forces recaptured Sudzha, a town in the Kursk region.", "sudzha located_in name:kursk region"],
+    // An address: each place in the next.
+    ["The envoys met in Kaduna, Zamfara Region, Nigeria.", "kaduna located_in name:zamfara region"],
+    ["The envoys met in Kaduna, Zamfara Region, Nigeria.", "name:zamfara region located_in nigeria"],
+    ["Rebels seized Tessit, one of the main towns in the Gao region.", "name:tessit located_in name:gao region"],
+    ["Missiles hit Haifa and other Israeli cities.", "haifa located_in israel"],
     ["The United States paused military aid to Ukraine.", "united-states suspended_aid_to ukraine"],
     ["The United States resumed military aid to Ukraine.", "united-states aided ukraine"],
     // A decision on aid is how aid is reported; readiness to negotiate is a stance, not a plan.
@@ -171,6 +176,8 @@ describe("relations", () => {
     ["Erdogan held talks with Kremlin aide Yuri Ushakov.", /negotiated_with the-kremlin/],
     ["Drones hit Moscow after talks in Saudi Arabia.", /saudi-arabia (supported|aided)/],
     ["Critics condemned the plan's call for Ukraine to cede territory.", /demanded ukraine/],
+    // A list of places is no address.
+    ["Drones struck Kharkiv, Odesa, Dnipro and Lviv.", /located_in/],
     // Planned or expected events are no relation (annotation rule 3); "upcoming talks" are not held yet.
     ["President Lena Holm will meet President Karim Nassar in Geneva.", /name:lena holm (met_with|negotiated_with|visited)/],
     ["President Lena Holm was scheduled to meet with President Karim Nassar.", /met_with|negotiated_with/],
