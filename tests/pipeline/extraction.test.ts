@@ -46,6 +46,11 @@ describe("mentions", () => {
     ["On Monday, Minister Lena J. Brandt arrived.", "Lena J. Brandt", "actor"],
     ["Members of the Coalition of the Resolute met.", "Coalition of the Resolute", "organization"],
     ["Rebels of the Sahel People\u2019s Liberation Front agreed.", "Sahel People\u2019s Liberation Front", null],
+    // A hyphenated title, however its hyphens split, is no part of the name after it.
+    ["On Monday, Commander-in-Chief Idris Bello spoke.", "Idris Bello", "actor"],
+    // A body's name takes in the known state after "of", or the known body it ends on.
+    ["Members of the Transitional Council of Mali met.", "Transitional Council of Mali", "organization"],
+    ["Leaders of the Liberal Democratic Party met.", "Liberal Democratic Party", "organization"],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();

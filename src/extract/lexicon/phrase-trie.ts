@@ -18,6 +18,35 @@ interface TrieNode<T> {
   values: Array<{ value: T; exact: string[] | null; needsCap: boolean }>;
 }
 
+/** More hyphens than this in one phrase are rare enough to add joined and fully split only. */
+const MAX_HYPHENS = 4;
+
+/** Every tokenization of the phrase's hyphenated words: each hyphen kept inside its word or split off. */
+function hyphenVariants(words: string[]): string[][] {
+  let out: string[][] = [[]];
+  for (const w of words) {
+    const parts = w.split("-");
+    const hyphens = parts.length - 1;
+    if (hyphens === 0 || !/\p{L}-\p{L}/u.test(w)) {
+      out = out.map((v) => [...v, w]);
+      continue;
+    }
+    const forms: string[][] = [];
+    const masks = hyphens <= MAX_HYPHENS ? Array.from({ length: 2 ** hyphens }, (_, m) => m) : [0, 2 ** hyphens - 1];
+    for (const mask of masks) {
+      // Bit k set: the k-th hyphen splits ("-" its own token); clear: it stays inside the word.
+      const tokens: string[] = [parts[0]!];
+      parts.slice(1).forEach((part, k) => {
+        if (mask & (1 << k)) tokens.push("-", part);
+        else tokens[tokens.length - 1] += `-${part}`;
+      });
+      forms.push(tokens);
+    }
+    out = out.flatMap((v) => forms.map((f) => [...v, ...f]));
+  }
+  return out;
+}
+
 export class PhraseTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
 
@@ -25,11 +54,16 @@ export class PhraseTrie<T> {
   add(phrase: string, value: T, opts: { proper?: boolean } = {}): void {
     const words = splitWords(phrase);
     if (words.length === 0) return;
-    this.addWords(words, value, opts);
-    // "secretary-general" is one token, "Secretary-General" three (a hyphen joins only before a lower-case letter):
-    // the phrase is also added split at its hyphens, so either spelling matches.
-    const split = words.flatMap((w) => (/\p{L}-\p{L}/u.test(w) ? w.split(/(-)/) : [w]));
-    if (split.length !== words.length) this.addWords(split, value, opts);
+    // "secretary-general" is one token, "Secretary-General" three, "Commander-in-Chief" three again
+    // ("Commander-in", "-", "Chief"): a hyphen joins only before a lower-case letter, so the phrase is
+    // added once per way its hyphens may fall in the text.
+    const seen = new Set<string>();
+    for (const variant of hyphenVariants(words)) {
+      const key = variant.join("\u0000").toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.addWords(variant, value, opts);
+    }
   }
 
   private addWords(words: string[], value: T, opts: { proper?: boolean }): void {

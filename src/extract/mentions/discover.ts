@@ -211,10 +211,27 @@ function ownerBefore(tokens: readonly Token[], start: number, known: readonly Me
   return known.find((k) => k.end === start && (k.type === "location" || k.type === "organization") && tokens[k.start]!.cap && !k.titled);
 }
 
-/** The mentions of `known` that a discovered proposal's name took in ("Jeddah" of "Jeddah Declaration"). */
+/**
+ * A body's name that takes in a known name at its edge, as the end of the
+ * longer name: "Sovereign Council of Sudan" (a head word, "of", a known
+ * state), "Liberal Democratic Party" (words right before a known body that
+ * ends on its head word, here the US party). Returns the name's end, or null.
+ */
+function bodyNameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): number | null {
+  const heads = lexicon.heads.organization;
+  if (heads.has(tokens[end - 1]!.lower) && tokens[end]?.lower === "of") {
+    const at = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
+    const state = known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
+    if (state) return state.end;
+  }
+  const body = known.find((k) => k.start === end && k.type === "organization" && k.source === "lexicon" && k.end - k.start >= 2 && heads.has(tokens[k.end - 1]!.lower));
+  return body && end - start <= 2 ? body.end : null;
+}
+
+/** The mentions of `known` that a discovered name took in ("Jeddah" of "Jeddah Declaration", "Sudan" of "Sovereign Council of Sudan"). */
 export function absorbedBy(discovered: readonly Mention[], known: readonly Mention[]): Set<Mention> {
   const out = new Set<Mention>();
-  for (const d of discovered) if (d.type === "proposal") for (const k of known) if (k.start >= d.start && k.end <= d.end) out.add(k);
+  for (const d of discovered) for (const k of known) if (k.start >= d.start && k.end <= d.end) out.add(k);
   return out;
 }
 
@@ -252,6 +269,13 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     if (type === "proposal") {
       out.push(documentName(tokens, sentence, i, end, known));
       i = end - 1;
+      continue;
+    }
+    const body = titled ? null : bodyNameAround(tokens, i, end, known, lexicon);
+    if (body) {
+      const text = spanText(sentence, tokens, i, body);
+      out.push({ start: i, end: body, text, key: `name:${nameKey(text)}`, label: text, type: "organization", source: "nlp" });
+      i = body - 1;
       continue;
     }
     const text = spanText(sentence, tokens, i, end);
