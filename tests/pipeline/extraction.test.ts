@@ -130,6 +130,9 @@ describe("relations", () => {
     ["Armenia and Azerbaijan agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],
     ["Egypt struck a framework trade deal with Iran.", "egypt supported proposal:trade deal@t"],
     ["Egypt struck a framework trade deal with Iran.", "egypt negotiated_with iran"],
+    // Signing a document together is the outcome of talks between the signatories.
+    ["Armenia and Azerbaijan signed a declaration of principles in Geneva.", "armenia negotiated_with azerbaijan"],
+    ["Egypt, Sudan ink border accord", "egypt negotiated_with sudan"],
     ["President Mahmoud Okafor welcomed President Idris Bello to the State House.", "name:mahmoud okafor met_with name:idris bello"],
     // "met": a negotiation across the sides the lexicon knows, a meeting otherwise (ONTOLOGY: met_with).
     ["Russia met Ukraine in Istanbul.", "russia negotiated_with ukraine"],
