@@ -125,6 +125,9 @@ describe("relations", () => {
     ["He thanked the President of Colombia, Mateo Rivas, for his work.", "name:mateo rivas member_of colombia"],
     ["On Monday, EU High Representative for Foreign Policy and Security Lena Holm spoke.", "name:lena holm member_of european-union"],
     ["Tomas Berg, Trump's special envoy for Ukraine and Russia, arrived.", "name:tomas berg member_of united-states"],
+    // The leader of a state's delegation is of that state, under a bare title too.
+    ["The Egyptian delegation was led by Defence Minister Karim Nassar.", "name:karim nassar member_of egypt"],
+    ["A Sudanese team headed by Lena Holm arrived.", "name:lena holm member_of sudan"],
     // Agreements reached together: each supports it and the two negotiated (annotation rule 11).
     ["Armenia and Azerbaijan agreed to a 30-day truce.", "armenia negotiated_with azerbaijan"],
     ["Armenia and Azerbaijan agreed to a 30-day truce.", "azerbaijan supported proposal:30-day truce"],

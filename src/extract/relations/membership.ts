@@ -7,7 +7,8 @@
  *    the nearest state in the sentence, tried before, was as often another person's ("German chancellor
  *    Scholz, Spanish Prime Minister Sánchez").
  *  - "Michael Waltz, the U.S. national security adviser,": the body inside the apposition;
- *  - "Ukraine's Air Force", "the Russian Ministry of Defense", "Russian forces": a body of a state or of another body.
+ *  - "Ukraine's Air Force", "the Russian Ministry of Defense", "Russian forces": a body of a state or of another body;
+ *  - "the Pakistani delegation was led by Defence Minister Khawaja Asif": the leader of a state's delegation.
  * "Former President X" gives none.
  */
 import type { Lexicon } from "../lexicon/types.ts";
@@ -128,6 +129,35 @@ function bodyMemberships(ctx: SentenceContext, lexicon: Lexicon): RelationCandid
   return out;
 }
 
+/** Words naming the group a state sends to talks. */
+const DELEGATION_WORDS = new Set(["delegation", "delegations", "team", "negotiators"]);
+const LED = new Set(["led", "headed", "chaired"]);
+const BE = new Set(["was", "were", "is", "are", "been", "being"]);
+
+/**
+ * "The Pakistani delegation was led by Defence Minister Khawaja Asif", "a Russian
+ * team headed by Vladimir Medinsky": who leads a state's delegation is of that
+ * state, even under a bare title (the delegation names the body, rule 5).
+ */
+function delegationLeaders(ctx: SentenceContext): RelationCandidate[] {
+  const out: RelationCandidate[] = [];
+  for (const body of ctx.mentions) {
+    if (!isBody(body)) continue;
+    // The delegation word inside the mention ("Russian delegation") or right after it ("Pakistani" + "delegation").
+    const inside = DELEGATION_WORDS.has(ctx.tokens[body.end - 1]?.lower ?? "");
+    if (!inside && !DELEGATION_WORDS.has(ctx.tokens[body.end]?.lower ?? "")) continue;
+    let i = inside ? body.end : body.end + 1;
+    while (BE.has(ctx.tokens[i]?.lower ?? "")) i++;
+    if (!LED.has(ctx.tokens[i]?.lower ?? "") || ctx.tokens[i + 1]?.lower !== "by") continue;
+    // The leader may stand after a title: "led by Defence Minister Khawaja Asif".
+    const role = ctx.roles.find((r) => r.start === i + 2 && r.nameStart >= 0);
+    const at = role ? role.nameStart : i + 2;
+    const leader = ctx.mentions.find((m) => m.start === at && m.type === "actor");
+    if (leader) out.push({ source: leader.key, type: "member_of", target: body.key, quote: quote(ctx, body.start, leader.end), rule: "member:delegation" });
+  }
+  return out;
+}
+
 export function membershipRelations(ctx: SentenceContext, lexicon: Lexicon): RelationCandidate[] {
-  return [...titleMemberships(ctx, lexicon), ...appositionMemberships(ctx, lexicon), ...bodyMemberships(ctx, lexicon)];
+  return [...titleMemberships(ctx, lexicon), ...appositionMemberships(ctx, lexicon), ...bodyMemberships(ctx, lexicon), ...delegationLeaders(ctx)];
 }
