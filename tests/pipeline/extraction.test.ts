@@ -73,6 +73,12 @@ describe("mentions", () => {
     expect(new Set(ms.filter((m) => /Masri/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:abdel karim el masry"]));
   });
 
+  it("gives an acronym in parentheses the entity of the name before it", () => {
+    const ms = extract("The Sahel Mediation Council (SMC) met in Niamey. Later the SMC backed the truce.").mentions;
+    const keys = new Set(ms.filter((m) => /SMC|Sahel Mediation Council/.test(m.text)).map((m) => m.key));
+    expect(keys).toEqual(new Set(["name:sahel mediation council"]));
+  });
+
   it("joins a surname to the full name said earlier", () => {
     const ms = extract("Negotiator Lena Brandt arrived on Monday. Brandt said the deal was close.").mentions;
     expect(new Set(ms.filter((m) => /Brandt/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:lena brandt"]));

@@ -23,6 +23,7 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
       Object.assign(m, { key: id, label: e.name, type: e.type });
     }
   }
+  resolveAcronyms(sentences);
   // Surnames: the single full name of the article that ends with this word.
   const fullNames = new Map<string, Set<string>>();
   for (const m of all) {
@@ -58,6 +59,36 @@ export function resolveArticle(sentences: SentenceAnalysis[], lexicon: Lexicon, 
   resolveProposalAnaphora(all);
   localizeProposals(sentences.flatMap((s) => s.mentions), articleId);
   resolvePlaceAnaphora(sentences.flatMap((s) => s.mentions));
+}
+
+/** An acronym as news writes it in parentheses: "INB", "TPLF", "M23" — capitals, maybe a digit, no more than eight. */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]{1,7}$/u;
+
+/**
+ * "the Intergovernmental Negotiating Body (INB)", "Tigray People's Liberation
+ * Front (TPLF)": the acronym in parentheses right after a name is that
+ * entity's, and so is every mention of it in the article. A lexicon entry on
+ * either side names the entity; two different lexicon entries are left apart.
+ */
+function resolveAcronyms(sentences: SentenceAnalysis[]): void {
+  const named = new Map<string, Mention>();
+  for (const s of sentences) {
+    for (const m of s.mentions) {
+      if (m.type === "proposal" || s.tokens[m.end]?.text !== "(" || s.tokens[m.end + 2]?.text !== ")") continue;
+      const acronym = s.tokens[m.end + 1]!.text;
+      if (ACRONYM.test(acronym) && !named.has(acronym)) named.set(acronym, m);
+    }
+  }
+  if (named.size === 0) return;
+  const lexical = (m: Mention) => !m.key.startsWith("name:");
+  for (const m of sentences.flatMap((s) => s.mentions)) {
+    const full = named.get(m.text);
+    if (!full || full === m || full.key === m.key) continue;
+    if (lexical(m) && lexical(full)) continue;
+    // The lexicon's entry names both; else the acronym takes the full name's entity.
+    const to = lexical(m) ? m : full;
+    for (const x of [m, full]) if (x !== to) Object.assign(x, { key: to.key, label: to.label, type: to.type, weak: false });
+  }
 }
 
 const proposalWords = (key: string) => key.replace(/^proposal:/, "").split(" ");
