@@ -261,6 +261,15 @@ describe("proposals across articles", () => {
     expect(texts).toContain("Implementation Annex");
   });
 
+  it("names a proposal by the thing an act of making would make", () => {
+    const ms = extract("Egypt suggested forming two joint border committees.").mentions;
+    expect(ms.filter((m) => m.type === "proposal").map((m) => m.text)).toEqual(["two joint border committees"]);
+  });
+
+  it("reads 'plan to' after a plural subject as a verb, not a plan", () => {
+    expect(extract("Several African countries plan to join the talks.").mentions.filter((m) => m.type === "proposal")).toEqual([]);
+  });
+
   it("makes no proposal of an act no relation uses", () => {
     expect(proposals("Russia proposed. Officials kept proposing exchanging 1,200 soldiers, they said.")).toEqual([]);
   });

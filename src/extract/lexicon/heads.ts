@@ -12,7 +12,7 @@ const LISTS: Array<keyof WordLists> = [
   "organization", "location", "placeExtension", "placeExtensionWords", "actingCollectives",
   "appositionOrganization", "appositionPlace", "government", "placeAnaphora", "groupNouns", "directions", "reportingVerbs",
 ];
-const PROPOSAL_LISTS = ["heads", "generic", "selfSpecific", "genericModifiers", "demands", "clauseVerbs", "documentNames"] as const;
+const PROPOSAL_LISTS = ["heads", "generic", "selfSpecific", "genericModifiers", "demands", "clauseVerbs", "creationVerbs", "documentNames"] as const;
 
 function wordSet(value: unknown, where: string, fail: (message: string) => Error): Set<string> {
   if (!Array.isArray(value) || value.some((w) => typeof w !== "string" || w.trim() === "")) throw fail(`${where} must be a list of words`);

@@ -37,6 +37,8 @@ export interface ProposalWords {
   demands: Set<string>;
   /** Verbs after which an act named by a verb is a proposal ("proposed exchanging prisoners"). */
   clauseVerbs: Set<string>;
+  /** After a clause verb, acts of making something, which name the thing made ("forming three working groups"). */
+  creationVerbs: Set<string>;
   /** Heads of a proposal's own capitalized name ("Pretoria Agreement", "Jeddah Declaration of …"). */
   documentNames: Set<string>;
   folds: Map<string, string>;

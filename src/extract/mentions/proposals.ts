@@ -139,8 +139,12 @@ function clauseMentions(tokens: readonly Token[], sentence: string, known: reado
     if (tokens[v]?.lower === "to" && tokens[v + 1]?.tags.has("Verb")) v++;
     else if (!tokens[v]?.tags.has("Gerund")) continue;
     if (known.some((k) => k.start <= v && v < k.end)) continue;
+    // "suggested forming three online working groups", "offered to set up a hotline": the thing made is proposed.
+    if (vocabulary.creationVerbs.has(tokens[v]!.lower) && tokens[v + 1] && !/^[,.;:"()]$/.test(tokens[v + 1]!.text)) v += tokens[v + 1]!.lower === "up" ? 2 : 1;
     let end = v + 1;
-    while (end < tokens.length && end < v + CLAUSE_WORDS && !/^[,.;:"()]$/.test(tokens[end]!.text) && !CLAUSE_STOPS.has(tokens[end]!.lower)) end++;
+    // "exchanging not only military personnel but also civilians": the "but also" of a "not only" goes on with the act.
+    const butAlso = (j: number) => tokens[j]!.lower === "but" && tokens[j + 1]?.lower === "also" && tokens.slice(v, j).some((t, k) => t.lower === "not" && tokens[v + k + 1]?.lower === "only");
+    while (end < tokens.length && end < v + CLAUSE_WORDS && !/^[,.;:"()]$/.test(tokens[end]!.text) && (!CLAUSE_STOPS.has(tokens[end]!.lower) || butAlso(end))) end++;
     const words = tokens.slice(v, end).map((t) => t.lower).filter((w) => !DETERMINERS.has(w) && !COMPLEMENT_JOINERS.has(w) && !vocabulary.genericModifiers.has(w));
     // One word ("agreed to continue") names no act worth a node.
     if (end - v < 2 || words.length < 2) continue;
@@ -161,6 +165,8 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     const first = h;
     while (heads.has(tokens[h + 1]?.lower ?? "")) h++;
     const head = tokens[h]!.lower;
+    // "several European countries plan to join": the tagger reads a verb, and "to" follows — an act, not a plan.
+    if (tokens[h]!.tags.has("Verb") && !tokens[h]!.tags.has("Noun") && tokens[h + 1]?.lower === "to") continue;
     // "list of demands": the list is the proposal, headed by "demands".
     let start = first;
     while (start > 0 && isModifier(tokens[start - 1], vocabulary) && !heads.has(tokens[start - 1]!.lower)) start--;
