@@ -73,6 +73,11 @@ describe("mentions", () => {
     expect(new Set(ms.filter((m) => /Masri/.test(m.text)).map((m) => m.key))).toEqual(new Set(["name:abdel karim el masry"]));
   });
 
+  it("keys a ministry one way however it is named", () => {
+    const keys = new Set(extract("The Kenyan Ministry of Foreign Affairs spoke. The Kenyan Foreign Ministry then denied it.").mentions.filter((m) => /Ministry/.test(m.text)).map((m) => m.key));
+    expect(keys.size).toBe(1);
+  });
+
   it("gives an acronym in parentheses the entity of the name before it", () => {
     const ms = extract("The Sahel Mediation Council (SMC) met in Niamey. Later the SMC backed the truce.").mentions;
     const keys = new Set(ms.filter((m) => /SMC|Sahel Mediation Council/.test(m.text)).map((m) => m.key));

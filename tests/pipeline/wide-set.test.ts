@@ -23,7 +23,7 @@ describe("extraction quality on the wide development set", () => {
   it("reads all 24 articles", () => {
     expect(wide.articles).toBe(24);
   });
-  // Measured 0.805 (P 0.823), relations strict 0.553, lenient 0.563 (P 0.748).
+  // Measured 0.807 (P 0.827), relations strict 0.554, lenient 0.564 (P 0.751).
   it("meets the floors: entities F1 ≥ 0.75, relations strict F1 ≥ 0.47, lenient F1 ≥ 0.48 with precision ≥ 0.67", () => {
     const s = wide.score;
     expect(s.entities.f1).toBeGreaterThanOrEqual(0.75);

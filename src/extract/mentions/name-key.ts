@@ -1,12 +1,16 @@
 /**
  * Normalized keys for names, so spelling and transliteration variants of one name
  * meet: diacritics stripped, "Zelenskyy"/"Zelensky", "Dmitri"/"Dmitry",
- * "Kryvyy"/"Kryvyi" folded, and "X region" / "X area" / "X oblast" made one.
+ * "Kryvyy"/"Kryvyi" folded, "X region" / "X area" / "X oblast" made one, and
+ * "Ministry of Foreign Affairs" / "Foreign Ministry" too.
  */
 
 const FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/[’']s\b/g, ""],
   [/[^a-z0-9]+/g, " "],
+  // "Ministry of Foreign Affairs" / "Foreign Ministry", "Ministry of Defence" / "Defense Ministry": one body.
+  [/\bdefence\b/g, "defense"],
+  [/\bministry of ([a-z]+)(?: affairs)?\b/g, "$1 ministry"],
   [/\b(region|oblast|province|area)\b/g, "region"],
   [/yy\b/g, "y"],
   [/iy\b/g, "y"],
