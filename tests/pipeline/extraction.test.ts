@@ -26,6 +26,9 @@ describe("mentions", () => {
     ["Kiev would support the plan.", ["Kiev=ukraine:organization"]],
     ["The Zelenskyy government objected.", ["Zelenskyy government=ukraine:organization"]],
     ["Talks were held in the Kursk region.", ["Kursk region=name:kursk region:location"]],
+    // International bodies by name and acronym; "who" the pronoun is none.
+    ["Envoys told the WHO who would attend.", ["WHO=world-health-organization:organization"]],
+    ["The African Union and ASEAN sent observers.", ["African Union=african-union:organization", "ASEAN=asean:organization"]],
   ])("%s", (text, expected) => {
     expect(keysOf(text)).toEqual(expect.arrayContaining(expected));
   });
