@@ -36,6 +36,14 @@ describe("page furniture and credits", () => {
     expect(a.credits).toEqual(["Mara Quist"]);
     expect(a.text).toBe("Talks resume in Geneva\nRussia rejected the plan.");
   });
+  it("drops the author's biography after the author box", () => {
+    const a = parse("Talks resume in Geneva\nby Mara Quist\nRussia rejected the plan.\nMara Quist\nBorn in Oslo, Mara joined Wire Media in 2019 and covers Kyiv.\nUkraine agreed.");
+    expect(a.text).toBe("Talks resume in Geneva\nRussia rejected the plan.\nUkraine agreed.");
+  });
+  it("cuts a photo credit out of its caption", () => {
+    const a = parse("Russia rejected the plan.\nFighters parade near Sanaa, Yemen (photo credit: WIRE/ALI HASSAN)");
+    expect(a.text).toBe("Russia rejected the plan.\nFighters parade near Sanaa, Yemen");
+  });
   it("treats a bare list of names near the top as a byline", () => {
     const a = parse("Headline about talks\nGuy Faulconbridge, Dmitry Antonov\nMoscow - The Kremlin said no.");
     expect(a.credits).toEqual(["Guy Faulconbridge", "Dmitry Antonov"]);
