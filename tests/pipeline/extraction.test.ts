@@ -54,6 +54,10 @@ describe("mentions", () => {
     // A body's name takes in the known state after "of", or the known body it ends on.
     ["Members of the Transitional Council of Mali met.", "Transitional Council of Mali", "organization"],
     ["Leaders of the Liberal Democratic Party met.", "Liberal Democratic Party", "organization"],
+    // A monarch is named with the state; the state stays a mention of its own.
+    ["The summit was attended by King Hassan II of Morocco.", "Hassan II of Morocco", "actor"],
+    // A first name before a known person's surname is another person.
+    ["She dined with first lady Melania Trump on Thursday.", "Melania Trump", "actor"],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();
@@ -69,6 +73,10 @@ describe("mentions", () => {
   ])("does not make a name of %s", (text, wrong) => {
     const texts = extract(text).mentions.map((m) => m.text);
     for (const w of wrong) expect(texts).not.toContain(w);
+  });
+
+  it("keeps a monarch's state a mention of its own", () => {
+    expect(keysOf("The summit was attended by King Hassan II of Morocco.")).toContain("Morocco=morocco:organization");
   });
 
   it("joins a hyphenated surname to the full name said earlier", () => {

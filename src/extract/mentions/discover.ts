@@ -127,7 +127,7 @@ function runEnd(tokens: readonly Token[], i: number, taken: (j: number) => boole
   let j = i;
   while (j < tokens.length && !taken(j)) {
     const t = tokens[j]!;
-    if ((isNameWord(t, lexicon.stopwords) && !NUMERIC_TAGS.some((g) => t.tags.has(g))) || (j > i && /^\p{Lu}\.$/u.test(t.text))) {
+    if ((isNameWord(t, lexicon.stopwords) && !NUMERIC_TAGS.some((g) => t.tags.has(g))) || (j > i && (/^\p{Lu}\.$/u.test(t.text) || REGNAL.test(t.text)))) {
       j++;
       // "the General Staff Valery Gerasimov": an organization's head word ends it before a person's name.
       if (lexicon.heads.organization.has(t.lower) && (tokens[j]?.tags.has("Person") || personNameAt(tokens, j, lexicon))) break;
@@ -211,21 +211,42 @@ function ownerBefore(tokens: readonly Token[], start: number, known: readonly Me
   return known.find((k) => k.end === start && (k.type === "location" || k.type === "organization") && tokens[k.start]!.cap && !k.titled);
 }
 
+/** A regnal number: "Abdullah II", "Charles III". */
+const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
+
 /**
- * A body's name that takes in a known name at its edge, as the end of the
- * longer name: "Sovereign Council of Sudan" (a head word, "of", a known
- * state), "Liberal Democratic Party" (words right before a known body that
- * ends on its head word, here the US party). Returns the name's end, or null.
+ * A name that takes in a known name at its edge as part of a longer one:
+ * "Sovereign Council of Sudan" (a head word, "of", a known state), "Liberal
+ * Democratic Party" and "AU Peace and Security Council" (words before a known
+ * body that ends on its head word — the US party, the UN council — with the
+ * body of the name before them), "Abdullah II of Jordan" (a monarch's state),
+ * "Melania Trump" (a first name before a known person's surname). Returns the
+ * longer name's span and type, or null.
  */
-function bodyNameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): number | null {
+function nameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): { start: number; end: number; type: NodeType } | null {
   const heads = lexicon.heads.organization;
-  if (heads.has(tokens[end - 1]!.lower) && tokens[end]?.lower === "of") {
-    const at = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
-    const state = known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
-    if (state) return state.end;
+  const stateAt = (at: number) => known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
+  const afterOf = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
+  if (tokens[end]?.lower === "of" && REGNAL.test(tokens[end - 1]!.text)) {
+    const state = stateAt(afterOf);
+    if (state) return { start, end: state.end, type: "actor" };
   }
-  const body = known.find((k) => k.start === end && k.type === "organization" && k.source === "lexicon" && k.end - k.start >= 2 && heads.has(tokens[k.end - 1]!.lower));
-  return body && end - start <= 2 ? body.end : null;
+  if (heads.has(tokens[end - 1]!.lower) && tokens[end]?.lower === "of") {
+    const state = stateAt(afterOf);
+    if (state) return { start, end: state.end, type: "organization" };
+  }
+  if (end - start > 2) return null;
+  const at = tokens[end]?.lower === "and" ? end + 1 : end;
+  const body = known.find((k) => k.start === at && k.type === "organization" && k.source === "lexicon" && k.end - k.start >= 2 && heads.has(tokens[k.end - 1]!.lower));
+  if (body) {
+    // "AU Peace and Security Council": a known body (not a state) written right before is the one the council is of.
+    const owner = known.find((k) => k.end === start && k.type === "organization" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap);
+    return { start: owner?.start ?? start, end: body.end, type: "organization" };
+  }
+  const surname = known.find((k) => k.start === end && k.end === end + 1 && k.type === "actor" && k.source === "lexicon");
+  const firstNames = tokens.slice(start, end).every((t) => !lexicon.honorifics.has(t.lower.replace(/\.$/, "")) && (t.tags.has("Person") || t.tags.has("FirstName") || t.tags.has("ProperNoun")));
+  if (surname && firstNames) return { start, end: surname.end, type: "actor" };
+  return null;
 }
 
 /** The mentions of `known` that a discovered name took in ("Jeddah" of "Jeddah Declaration", "Sudan" of "Sovereign Council of Sudan"). */
@@ -253,6 +274,16 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     // "the Jeddah Declaration": one document noun after a known place or body is a name too.
     const ownedDocument = single && !titled && lexicon.heads.proposal.documentNames.has(tokens[i]!.lower) && ownerBefore(tokens, i, known) !== undefined;
     const type = ownedDocument ? "proposal" : typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
+    const longer = nameAround(tokens, i, end, known, lexicon);
+    if (longer && (!titled || longer.type === "actor")) {
+      // A monarch's state stays a mention of its own: the span ends at the regnal number while the
+      // text, label and key keep the whole name (as a proposal's names inside it do, proposals.ts).
+      const spanEnd = longer.type === "actor" && REGNAL.test(tokens[end - 1]!.text) ? end : longer.end;
+      const text = spanText(sentence, tokens, longer.start, longer.end);
+      out.push({ start: longer.start, end: spanEnd, text, key: `name:${nameKey(text)}`, label: text, type: longer.type, source: titled ? "title" : "nlp", titled });
+      i = spanEnd - 1;
+      continue;
+    }
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
     // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
     const glued = single && tokens[i - 1]?.text === "-" && gluedToPrevious(tokens, i);
@@ -269,13 +300,6 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     if (type === "proposal") {
       out.push(documentName(tokens, sentence, i, end, known));
       i = end - 1;
-      continue;
-    }
-    const body = titled ? null : bodyNameAround(tokens, i, end, known, lexicon);
-    if (body) {
-      const text = spanText(sentence, tokens, i, body);
-      out.push({ start: i, end: body, text, key: `name:${nameKey(text)}`, label: text, type: "organization", source: "nlp" });
-      i = body - 1;
       continue;
     }
     const text = spanText(sentence, tokens, i, end);
