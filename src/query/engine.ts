@@ -76,6 +76,7 @@ function engineOver(index: GraphIndex, namesOf: () => NameIndex, limits: Partial
     index,
     searcher,
     guard: new Guard(resolved),
+    statementTime: Date.now(),
     params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fromJS(v)])) as Record<string, Value>,
   });
   const nodeOf = (name: string): number => {

@@ -38,4 +38,10 @@ export interface EvalContext {
    * owns the clause machinery that expressions must not import.
    */
   subquery?: (clauses: Clause[], row: Row) => Iterable<Row>;
+  /**
+   * When the query started (epoch ms): date(), datetime() and the other
+   * clocks read this, so every call in one query sees the same instant, as
+   * openCypher's statement clock requires. Absent: the wall clock.
+   */
+  statementTime?: number;
 }

@@ -1,9 +1,11 @@
 /**
  * Aggregating functions as a registry of accumulator factories. Every aggregate
  * skips nulls (count(*) counts rows); DISTINCT drops repeated values first.
+ * sum() and avg() take numbers or durations, not a mix of the two.
  */
 import type { Expr } from "../syntax/ast.ts";
 import { QueryRuntimeError } from "../errors.ts";
+import { DurationValue, addDurations, scaleDuration } from "./temporal/index.ts";
 import { orderCompare, typeName, valueKey, type Value } from "./values.ts";
 
 export interface Accumulator {
@@ -11,10 +13,14 @@ export interface Accumulator {
   result(): Value;
 }
 
-const numeric = (fn: string, v: Value): number => {
-  if (typeof v !== "number") throw new QueryRuntimeError(`${fn}() expects numbers, got ${typeName(v)}`);
-  return v;
-};
+/** A running total of numbers or of durations (undefined before the first value). */
+type Total = number | DurationValue | undefined;
+
+function plus(fn: string, total: Total, v: Value): number | DurationValue {
+  if (typeof v === "number" && (total === undefined || typeof total === "number")) return (total ?? 0) + v;
+  if (v instanceof DurationValue && (total === undefined || total instanceof DurationValue)) return total ? addDurations(total, v, 1) : v;
+  throw new QueryRuntimeError(`${fn}() expects numbers or durations (not both), got ${typeName(v)}`);
+}
 
 function extreme(sign: 1 | -1): () => Accumulator {
   return () => {
@@ -40,18 +46,18 @@ export const AGGREGATES: Record<string, () => Accumulator> = {
   min: extreme(-1),
   max: extreme(1),
   sum: () => {
-    let total = 0;
-    return { add: (v) => void (total += numeric("sum", v)), result: () => total };
+    let total: Total;
+    return { add: (v) => void (total = plus("sum", total, v)), result: () => total ?? 0 };
   },
   avg: () => {
-    let total = 0;
+    let total: Total;
     let n = 0;
     return {
       add: (v) => {
-        total += numeric("avg", v);
+        total = plus("avg", total, v);
         n++;
       },
-      result: () => (n ? total / n : null),
+      result: () => (total === undefined ? null : typeof total === "number" ? total / n : scaleDuration(total, n, true)),
     };
   },
 };

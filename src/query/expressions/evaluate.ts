@@ -8,7 +8,8 @@ import type { EvalContext, Row } from "../execution/context.ts";
 import { QueryRuntimeError } from "../errors.ts";
 import { callFunction } from "./functions.ts";
 import { OPERATORS } from "./operators.ts";
-import { NodeRef, RelRef, isMap, typeName, type Value } from "./values.ts";
+import { temporalComponent } from "./temporal/index.ts";
+import { NodeRef, RelRef, Temporal, isMap, typeName, type Value } from "./values.ts";
 
 export function evaluate(e: Expr, row: Row, ctx: EvalContext): Value {
   switch (e.kind) {
@@ -128,6 +129,7 @@ export function property(v: Value, key: string, ctx: EvalContext): Value {
   if (v instanceof NodeRef) return (ctx.index.nodeProp(v.idx, key) as Value) ?? null;
   if (v instanceof RelRef) return (ctx.index.edgeProps(v.idx)[key] as Value) ?? null;
   if (isMap(v)) return v[key] ?? null;
+  if (v instanceof Temporal) return temporalComponent(v, key);
   throw new QueryRuntimeError(`cannot read property ${key} of ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
 }
 

@@ -5,9 +5,10 @@
  */
 import type { EvalContext } from "../execution/context.ts";
 import { QueryRuntimeError } from "../errors.ts";
-import { NodeRef, PathVal, RelRef, isMap, typeName, type Value } from "./values.ts";
+import { TEMPORAL_FUNCTIONS } from "./temporal/index.ts";
+import { NodeRef, PathVal, RelRef, Temporal, isMap, typeName, type Value } from "./values.ts";
 
-interface FunctionDef {
+export interface FunctionDef {
   /** [min, max] number of arguments. */
   arity: [number, number];
   /** Called even when an argument is null (default: a null argument gives null). */
@@ -54,7 +55,10 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
     arity: [2, 3],
     call: ([s, from, len]) => str("substring", s).substr(num("substring", from), len === undefined ? undefined : num("substring", len)),
   },
-  tostring: { arity: [1, 1], call: ([x]) => (typeof x === "object" ? fail("toString", "a string, number or boolean", x) : String(x)) },
+  tostring: {
+    arity: [1, 1],
+    call: ([x]) => (x instanceof Temporal ? x.toString() : typeof x === "object" ? fail("toString", "a string, number, boolean or temporal value", x) : String(x)),
+  },
   tointeger: { arity: [1, 1], call: ([x]) => toNumber(x, true) },
   tofloat: { arity: [1, 1], call: ([x]) => toNumber(x, false) },
   coalesce: { arity: [1, Infinity], acceptsNull: true, call: (args) => args.find((a) => a !== null) ?? null },
@@ -82,6 +86,7 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   round: math("round", Math.round),
   sqrt: math("sqrt", Math.sqrt),
   sign: math("sign", Math.sign),
+  ...TEMPORAL_FUNCTIONS,
 };
 
 function propsOf(fn: string, x: Value, ctx: EvalContext): Record<string, Value> {

@@ -6,6 +6,7 @@
 import type { BinaryOp } from "../syntax/ast.ts";
 import { QueryRuntimeError } from "../errors.ts";
 import { regexMatches } from "./regex-guard.ts";
+import { temporalOperator, type ArithmeticOp } from "./temporal/index.ts";
 import { compare, equals, typeName, type Value } from "./values.ts";
 
 type Op = (a: Value, b: Value) => Value;
@@ -18,8 +19,13 @@ const cmp = (test: (c: number) => boolean): Op => (a, b) => {
   return c === null ? null : test(c);
 };
 
+/** Operators that also apply to temporal operands (date - duration, duration * 2). */
+const TEMPORAL_OPS = new Set(["-", "*", "/"]);
+
 const arithmetic = (name: string, f: (a: number, b: number) => number): Op => (a, b) => {
   if (a === null || b === null) return null;
+  const temporal = TEMPORAL_OPS.has(name) ? temporalOperator(name as ArithmeticOp, a, b) : undefined;
+  if (temporal) return temporal;
   if (typeof a !== "number" || typeof b !== "number") throw new QueryRuntimeError(`cannot apply ${name} to ${typeName(a)} and ${typeName(b)}`).as("TypeError", "InvalidArgumentType");
   return f(a, b);
 };
@@ -38,6 +44,8 @@ function plus(a: Value, b: Value): Value {
   if (Array.isArray(b)) return [a, ...b];
   if (a === null || b === null) return null;
   if (typeof a === "number" && typeof b === "number") return a + b;
+  const temporal = temporalOperator("+", a, b);
+  if (temporal) return temporal;
   if ((typeof a === "string" && typeof b !== "object") || (typeof b === "string" && typeof a !== "object")) return String(a) + String(b);
   throw new QueryRuntimeError(`cannot apply + to ${typeName(a)} and ${typeName(b)}`).as("TypeError", "InvalidArgumentType");
 }

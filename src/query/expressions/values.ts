@@ -3,7 +3,11 @@
  * null (three-valued: `null = x` is null), comparability (`<` between different
  * types is null), the global sort order used by ORDER BY, and a canonical key for
  * DISTINCT and grouping. Graph elements are references by index into GraphIndex.
+ * Temporal values (dates, times, durations) bring their own rules (temporal/order.ts).
  */
+import { Temporal, compareTemporal, equalTemporal, orderTemporal, temporalKey } from "./temporal/index.ts";
+
+export { Temporal } from "./temporal/index.ts";
 
 export class NodeRef {
   constructor(readonly idx: number) {}
@@ -18,10 +22,10 @@ export class PathVal {
   ) {}
 }
 
-export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | NodeRef | RelRef | PathVal;
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | NodeRef | RelRef | PathVal | Temporal;
 
 export const isMap = (v: unknown): v is { [key: string]: Value } =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof NodeRef) && !(v instanceof RelRef) && !(v instanceof PathVal);
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof NodeRef) && !(v instanceof RelRef) && !(v instanceof PathVal) && !(v instanceof Temporal);
 
 /** openCypher equality: true, false, or null when the answer is unknown. */
 export function equals(a: Value, b: Value): boolean | null {
@@ -29,6 +33,7 @@ export function equals(a: Value, b: Value): boolean | null {
   if (typeof a === "number" && typeof b === "number") return a === b;
   if (a instanceof NodeRef || a instanceof RelRef) return b instanceof a.constructor && (b as NodeRef).idx === a.idx;
   if (a instanceof PathVal) return b instanceof PathVal && a.nodes.join() === b.nodes.join() && a.rels.join() === b.rels.join();
+  if (a instanceof Temporal) return b instanceof Temporal && equalTemporal(a, b);
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     let unknown = false;
@@ -60,6 +65,7 @@ export function compare(a: Value, b: Value): number | null {
   if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) || Number.isNaN(b) ? null : a - b;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  if (a instanceof Temporal && b instanceof Temporal) return compareTemporal(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       const c = compare(a[i], b[i]);
@@ -70,17 +76,18 @@ export function compare(a: Value, b: Value): number | null {
   return null;
 }
 
-/** Rank of each kind in ORDER BY's ascending global order (null sorts last). */
+/** Rank of each kind in ORDER BY's ascending global order (null sorts last); temporal kinds order among themselves. */
 function rank(v: Value): number {
   if (isMap(v)) return 0;
   if (v instanceof NodeRef) return 1;
   if (v instanceof RelRef) return 2;
   if (Array.isArray(v)) return 3;
   if (v instanceof PathVal) return 4;
-  if (typeof v === "string") return 5;
-  if (typeof v === "boolean") return 6;
-  if (typeof v === "number") return 7;
-  return 8;
+  if (v instanceof Temporal) return 5;
+  if (typeof v === "string") return 6;
+  if (typeof v === "boolean") return 7;
+  if (typeof v === "number") return 8;
+  return 9;
 }
 
 /** Total order for ORDER BY, min() and max(). */
@@ -101,6 +108,7 @@ export function orderCompare(a: Value, b: Value): number {
     return a.length - b.length;
   }
   if (a instanceof NodeRef || a instanceof RelRef) return a.idx - (b as NodeRef).idx;
+  if (a instanceof Temporal) return orderTemporal(a, b as Temporal);
   const c = compare(a, b);
   return c ?? valueKey(a).localeCompare(valueKey(b));
 }
@@ -111,6 +119,7 @@ export function valueKey(v: Value): string {
   if (v instanceof NodeRef) return `N${v.idx}`;
   if (v instanceof RelRef) return `R${v.idx}`;
   if (v instanceof PathVal) return `P${v.nodes.join(",")}/${v.rels.join(",")}`;
+  if (v instanceof Temporal) return `T${temporalKey(v)}`;
   if (Array.isArray(v)) return `[${v.map(valueKey).join(",")}]`;
   if (isMap(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${valueKey(v[k])}`).join(",")}}`;
   return typeof v === "string" ? JSON.stringify(v) : String(v);
@@ -120,7 +129,7 @@ export function valueKey(v: Value): string {
 export function fromJS(v: unknown): Value {
   if (v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof NodeRef || v instanceof RelRef || v instanceof PathVal) return v;
+  if (v instanceof NodeRef || v instanceof RelRef || v instanceof PathVal || v instanceof Temporal) return v;
   if (Array.isArray(v)) return v.map(fromJS);
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "object") {
@@ -136,6 +145,7 @@ export function typeName(v: Value): string {
   if (v instanceof NodeRef) return "node";
   if (v instanceof RelRef) return "relationship";
   if (v instanceof PathVal) return "path";
+  if (v instanceof Temporal) return v.kind;
   if (Array.isArray(v)) return "list";
   if (isMap(v)) return "map";
   return typeof v;

@@ -11,6 +11,7 @@
 import { EDGE_TYPES } from "../../ontology.ts";
 import { NodeRef } from "../expressions/values.ts";
 import { indexSourceOf, type AnyGraph, type IndexSource } from "./index-source.ts";
+import { presentParleyDates } from "./parley-dates.ts";
 import { drain } from "./stepped.ts";
 
 export type { AnyGraph, IndexSource } from "./index-source.ts";
@@ -291,12 +292,12 @@ export class GraphIndex {
     return key === "name" ? this.nodeNames[i] : this.nodeProps(i)[key];
   }
 
-  /** Relationship properties: every attribute but `type` (evidence included). */
+  /** Relationship properties: every attribute but `type` (evidence included); Parley's firstSeen/lastSeen as dates. */
   edgeProps(e: number): Record<string, unknown> {
     const cached = this.edgePropsCache[e];
     if (cached) return cached;
     const { type: _t, ...rest } = this.source.edgeAttributes(e);
-    return (this.edgePropsCache[e] = rest);
+    return (this.edgePropsCache[e] = this.storedProperties ? rest : presentParleyDates(rest));
   }
 
   typeName(e: number): string {

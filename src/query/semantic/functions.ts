@@ -47,6 +47,12 @@ const FIRST_ARGUMENT: Record<string, Kind[]> = {
   round: ["number"],
   sqrt: ["number"],
   sign: ["number"],
+  // Temporal functions are in the registry too (expressions/temporal/functions.ts); their units are names.
+  "date.truncate": ["string"],
+  "localtime.truncate": ["string"],
+  "time.truncate": ["string"],
+  "localdatetime.truncate": ["string"],
+  "datetime.truncate": ["string"],
 };
 
 /** Aggregates that take exactly one argument (count also `*`). */

@@ -1,6 +1,7 @@
 /**
  * Atoms of the expression grammar: literals, parameters, lists and list
- * comprehensions, maps, CASE, function calls (with DISTINCT and count(*)),
+ * comprehensions, maps, CASE, function calls (with DISTINCT and count(*);
+ * namespaced names such as `date.truncate(…)`),
  * list quantifiers, EXISTS / COUNT subqueries, patterns as predicates and
  * pattern comprehensions, variables and parenthesized expressions.
  */
@@ -65,7 +66,7 @@ export function parseAtom(ts: TokenStream): Expr {
         ts.expectPunct("}");
         return { kind: "subquery", mode: upper === "EXISTS" ? "exists" : "count", clauses };
       }
-      if (ts.isPunct("(", 1)) return parseCall(ts);
+      if (ts.isPunct("(", 1) || namespacedCallParts(ts) > 1) return parseCall(ts);
       ts.next();
       return placed({ kind: "var", name: t.text }, t);
     }
@@ -133,9 +134,26 @@ function parseCase(ts: TokenStream): Expr {
   return { kind: "case", subject, branches, otherwise };
 }
 
+/**
+ * How many names `a.b.c(` joins before its parenthesis (0 when the tokens
+ * ahead are not such a call): `date.truncate(…)` is one function, while
+ * `d.year` stays a property read.
+ */
+function namespacedCallParts(ts: TokenStream): number {
+  let parts = 1;
+  while (ts.isPunct(".", 2 * parts - 1) && ts.peek(2 * parts).kind === "ident" && !ts.peek(2 * parts).quoted) parts++;
+  return parts > 1 && ts.isPunct("(", 2 * parts - 1) ? parts : 0;
+}
+
 function parseCall(ts: TokenStream): Expr {
   const at = ts.peek();
-  const name = ts.next().text;
+  const parts = Math.max(1, namespacedCallParts(ts));
+  const names = [ts.next().text];
+  while (names.length < parts) {
+    ts.next(); // the dot
+    names.push(ts.next().text);
+  }
+  const name = names.join(".");
   ts.expectPunct("(");
   if (ts.acceptPunct("*")) {
     ts.expectPunct(")");
