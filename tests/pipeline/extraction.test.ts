@@ -58,6 +58,7 @@ describe("mentions", () => {
     ["The summit was attended by King Hassan II of Morocco.", "Hassan II of Morocco", "actor"],
     // A first name before a known person's surname is another person.
     ["She dined with first lady Melania Trump on Thursday.", "Melania Trump", "actor"],
+    ["We will call President [Volodymyr] Zelenskyy today.", "Volodymyr Zelenskyy", "actor"],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();

@@ -220,7 +220,8 @@ const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
  * Democratic Party" and "AU Peace and Security Council" (words before a known
  * body that ends on its head word — the US party, the UN council — with the
  * body of the name before them), "Abdullah II of Jordan" (a monarch's state),
- * "Melania Trump" (a first name before a known person's surname). Returns the
+ * "Melania Trump", "[Volodymyr] Zelenskyy" (a first name before a known
+ * person's surname, an editor's brackets around it or not). Returns the
  * longer name's span and type, or null.
  */
 function nameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): { start: number; end: number; type: NodeType } | null {
@@ -243,7 +244,10 @@ function nameAround(tokens: readonly Token[], start: number, end: number, known:
     const owner = known.find((k) => k.end === start && k.type === "organization" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap);
     return { start: owner?.start ?? start, end: body.end, type: "organization" };
   }
-  const surname = known.find((k) => k.start === end && k.end === end + 1 && k.type === "actor" && k.source === "lexicon");
+  // "President [Volodymyr] Zelenskyy": an editor's bracketed first name reads as part of the name.
+  const bracketed = tokens[start - 1]?.text === "[" && tokens[end]?.text === "]";
+  const at2 = bracketed ? end + 1 : end;
+  const surname = known.find((k) => k.start === at2 && k.end === at2 + 1 && k.type === "actor" && k.source === "lexicon");
   const firstNames = tokens.slice(start, end).every((t) => !lexicon.honorifics.has(t.lower.replace(/\.$/, "")) && (t.tags.has("Person") || t.tags.has("FirstName") || t.tags.has("ProperNoun")));
   if (surname && firstNames) return { start, end: surname.end, type: "actor" };
   return null;
@@ -279,7 +283,7 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
       // A monarch's state stays a mention of its own: the span ends at the regnal number while the
       // text, label and key keep the whole name (as a proposal's names inside it do, proposals.ts).
       const spanEnd = longer.type === "actor" && REGNAL.test(tokens[end - 1]!.text) ? end : longer.end;
-      const text = spanText(sentence, tokens, longer.start, longer.end);
+      const text = spanText(sentence, tokens, longer.start, longer.end).replace(/\s*[[\]]\s*/g, " ").trim();
       out.push({ start: longer.start, end: spanEnd, text, key: `name:${nameKey(text)}`, label: text, type: longer.type, source: titled ? "title" : "nlp", titled });
       i = spanEnd - 1;
       continue;
