@@ -69,6 +69,7 @@ describe("mentions", () => {
     ["Delegations from Lavonia and Corvalla signed the accord.", ["Lavonia and Corvalla"]],
     ["Nordland Strategic Affairs Minister Tomas Berg spoke.", ["Nordland Strategic Affairs", "Strategic Affairs"]],
     ["Prime Minister Sir Alan Whitby arrived.", ["Sir"]],
+    ["On Monday, Digital Transformation Minister Lena Holm spoke.", ["Digital Transformation"]],
     ["Presidents Okafor and Bello met.", ["Presidents Okafor"]],
     ['Brandt on Future Role: "Will Comment After Full Review of Trade Deal"', ["Brandt on Future Role", "Will Comment", "Full Review of Trade Deal"]],
   ])("does not make a name of %s", (text, wrong) => {

@@ -60,6 +60,8 @@ function typeOf(tokens: readonly Token[], start: number, end: number, titled: bo
   const head = tokens[end - 1]!.lower;
   if (titled) return "actor";
   if (isDocumentName(tokens, start, end, heads)) return "proposal";
+  // "Economic Revitalization Minister Ryosei Akazawa": capitalized words right before "Minister" are its portfolio.
+  if (tokens[end]?.lower === "minister" && tokens[end]!.cap && !hasTag(tokens, start, end, ["Organization", ...PLACE_TAGS])) return null;
   // "White House press secretary", "Kremlin aide": a name right before a role is the role's organization.
   for (let j = end; j < end + 3 && j < tokens.length; j++) {
     if (roleAt(j)) return "organization";
