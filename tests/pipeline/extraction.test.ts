@@ -59,6 +59,8 @@ describe("mentions", () => {
     // A first name before a known person's surname is another person.
     ["She dined with first lady Melania Trump on Thursday.", "Melania Trump", "actor"],
     ["We will call President [Volodymyr] Zelenskyy today.", "Volodymyr Zelenskyy", "actor"],
+    // A code of letters and digits is a name, first in its sentence too.
+    ["Q4 Ministers met in Geneva.", "Q4", "organization"],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();

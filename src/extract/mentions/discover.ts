@@ -276,7 +276,9 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     // A sentence-initial single capital word is only a name when compromise says so.
     const sentenceInitial = i === 0 || tokens[i - 1]!.text === '"';
     const single = end - i === 1;
-    if (single && sentenceInitial && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
+    // A code of letters and digits ("E3", "M23", "P5") is a name wherever it stands.
+    const code = single && /^\p{Lu}+\p{N}+$/u.test(tokens[i]!.text);
+    if (single && sentenceInitial && !code && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"])) continue;
     // "the Jeddah Declaration": one document noun after a known place or body is a name too.
     const ownedDocument = single && !titled && lexicon.heads.proposal.documentNames.has(tokens[i]!.lower) && ownerBefore(tokens, i, known) !== undefined;
     const type = ownedDocument ? "proposal" : typeOf(tokens, i, end, titled, roleAt, lexicon.heads);
@@ -293,7 +295,7 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     const afterPlacePreposition = PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
     // A lone word glued to a hyphen is part of a compound modifier ("First- and Fifth-Amendment").
     const glued = single && tokens[i - 1]?.text === "-" && gluedToPrevious(tokens, i);
-    const weak = single && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]);
+    const weak = single && !code && !titled && !afterPlacePreposition && !hasTag(tokens, i, end, [...PERSON_TAGS, ...PLACE_TAGS, "Organization"]);
     if (glued || (!type && !weak) || (weak && sentenceInitial)) {
       i = end - 1;
       continue;
