@@ -286,6 +286,12 @@ describe("proposals across articles", () => {
     expect(ms.filter((m) => m.type === "proposal").map((m) => m.text)).toEqual(["two joint border committees"]);
   });
 
+  it("names a declared truce by its range, and the declaring proposes it", () => {
+    const x = extract("Egypt advocated declaring 12- to 36-hour truces to bury the dead.");
+    expect(x.mentions.filter((m) => m.type === "proposal").map((m) => m.text)).toEqual(["12- to 36-hour truces"]);
+    expect(x.relations.map((r) => `${r.source} ${r.type}`)).toContain("egypt proposed");
+  });
+
   it("reads 'plan to' after a plural subject as a verb, not a plan", () => {
     expect(extract("Several African countries plan to join the talks.").mentions.filter((m) => m.type === "proposal")).toEqual([]);
   });

@@ -170,12 +170,14 @@ export function proposalMentions(tokens: readonly Token[], sentence: string, kno
     // "list of demands": the list is the proposal, headed by "demands".
     let start = first;
     while (start > 0 && isModifier(tokens[start - 1], vocabulary) && !heads.has(tokens[start - 1]!.lower)) start--;
+    // "24- to 48-hour ceasefires": a range's first number, written "N- to", belongs to the modifier.
+    if (/^\p{N}/u.test(tokens[start]?.text ?? "") && tokens[start - 1]?.lower === "to" && tokens[start - 2]?.text === "-" && /^\p{N}+$/u.test(tokens[start - 3]?.text ?? "")) start -= 3;
     // "a list of (its) demands"
     const owned = DETERMINERS.has(tokens[start - 1]?.lower ?? "") ? 1 : 0;
     const list = tokens[start - 1 - owned]?.lower === "of" && tokens[start - 2 - owned]?.lower === "list";
     const modifierStart = start;
     if (list) start -= 2 + owned;
-    const modifiers = tokens.slice(modifierStart, h).map((t) => t.lower);
+    const modifiers = tokens.slice(modifierStart, h).map((t) => t.lower).filter((w) => w !== "-" && w !== "to");
     // "a list of demands for an agreement": the list is named by its items, not what they are for.
     const comp = list ? null : complement(tokens, h, vocabulary);
     const end = comp?.end ?? h + 1;
