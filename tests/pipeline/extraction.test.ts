@@ -54,6 +54,7 @@ describe("mentions", () => {
     // A body's name takes in the known state after "of", or the known body it ends on.
     ["Members of the Transitional Council of Mali met.", "Transitional Council of Mali", "organization"],
     ["Leaders of the Liberal Democratic Party met.", "Liberal Democratic Party", "organization"],
+    ["Observers of the United Nations Monitoring Mission arrived.", "United Nations Monitoring Mission", "organization"],
     // A monarch is named with the state; the state stays a mention of its own.
     ["The summit was attended by King Hassan II of Morocco.", "Hassan II of Morocco", "actor"],
     // A first name before a known person's surname is another person.

@@ -40,6 +40,10 @@ describe("page furniture and credits", () => {
     const a = parse("Talks resume in Geneva\nby Mara Quist\nRussia rejected the plan.\nMara Quist\nBorn in Oslo, Mara joined Wire Media in 2019 and covers Kyiv.\nUkraine agreed.");
     expect(a.text).toBe("Talks resume in Geneva\nRussia rejected the plan.\nUkraine agreed.");
   });
+  it("cuts an agency photo credit out of its line", () => {
+    const a = parse("Russia rejected the plan.\nMarch 19, 2023 | Share Wire/AP Photo/Ana Petrova");
+    expect(a.text).toBe("Russia rejected the plan.\nMarch 19, 2023 | Share");
+  });
   it("cuts a photo credit out of its caption", () => {
     const a = parse("Russia rejected the plan.\nFighters parade near Sanaa, Yemen (photo credit: WIRE/ALI HASSAN)");
     expect(a.text).toBe("Russia rejected the plan.\nFighters parade near Sanaa, Yemen");

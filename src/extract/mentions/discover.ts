@@ -228,6 +228,10 @@ const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
  */
 function nameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): { start: number; end: number; type: NodeType } | null {
   const heads = lexicon.heads.organization;
+  // "United Nations Verification Mission", "NATO Parliamentary Assembly": a body's name after a known
+  // body that is not a state (a state before its body is compounds.ts's) begins with that body.
+  const parent = heads.has(tokens[end - 1]!.lower) ? known.find((k) => k.end === start && k.type === "organization" && k.source === "lexicon" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap) : undefined;
+  if (parent && !(tokens[end]?.lower === "of")) return { start: parent.start, end, type: "organization" };
   const stateAt = (at: number) => known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
   const afterOf = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
   if (tokens[end]?.lower === "of" && REGNAL.test(tokens[end - 1]!.text)) {
