@@ -62,6 +62,8 @@ describe("mentions", () => {
     ["We will call President [Volodymyr] Zelenskyy today.", "Volodymyr Zelenskyy", "actor"],
     // A code of letters and digits is a name, first in its sentence too.
     ["Q4 Ministers met in Geneva.", "Q4", "organization"],
+    // A street's number belongs to its name.
+    ["Envoys met at 12 Marlow Street on Friday.", "12 Marlow Street", null],
   ])("keeps %s whole", (text, name, type) => {
     const m = extract(text).mentions.find((x) => x.text === name);
     expect(m, keysOf(text).join(", ")).toBeDefined();
@@ -73,6 +75,10 @@ describe("mentions", () => {
     ["Nordland Strategic Affairs Minister Tomas Berg spoke.", ["Nordland Strategic Affairs", "Strategic Affairs"]],
     ["Prime Minister Sir Alan Whitby arrived.", ["Sir"]],
     ["On Monday, Digital Transformation Minister Lena Holm spoke.", ["Digital Transformation"]],
+    // A title said of its holder, the name of a plane, a lone letter.
+    ["On Monday, the Prime Minister said talks would resume.", ["Prime", "Prime Minister"]],
+    ["Trump climbed aboard Air Force One on Friday.", ["Air Force", "Air Force One"]],
+    ["He confirmed it on X (formerly Twitter) on Friday.", ["X"]],
     ["Presidents Okafor and Bello met.", ["Presidents Okafor"]],
     ['Brandt on Future Role: "Will Comment After Full Review of Trade Deal"', ["Brandt on Future Role", "Will Comment", "Full Review of Trade Deal"]],
   ])("does not make a name of %s", (text, wrong) => {

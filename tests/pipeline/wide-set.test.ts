@@ -23,12 +23,13 @@ describe("extraction quality on the wide development set", () => {
   it("reads all 24 articles", () => {
     expect(wide.articles).toBe(24);
   });
-  // Measured 0.843 (P 0.869), relations strict 0.563, lenient 0.575 (P 0.762).
-  it("meets the floors: entities F1 ≥ 0.75, relations strict F1 ≥ 0.47, lenient F1 ≥ 0.48 with precision ≥ 0.67", () => {
+  // Measured 0.853 (P 0.886, R 0.822), relations strict 0.563, lenient 0.575 (P 0.762, R 0.461).
+  // The floors are the extraction issue's acceptance: a change that falls below them undoes it.
+  it("meets the floors: entities F1 ≥ 0.85, relations strict F1 ≥ 0.54, lenient F1 ≥ 0.55 with precision ≥ 0.70", () => {
     const s = wide.score;
-    expect(s.entities.f1).toBeGreaterThanOrEqual(0.75);
-    expect(s.relations.strict.f1).toBeGreaterThanOrEqual(0.47);
-    expect(s.relations.lenient.f1).toBeGreaterThanOrEqual(0.48);
-    expect(s.relations.lenient.precision).toBeGreaterThanOrEqual(0.67);
+    expect(s.entities.f1).toBeGreaterThanOrEqual(0.85);
+    expect(s.relations.strict.f1).toBeGreaterThanOrEqual(0.54);
+    expect(s.relations.lenient.f1).toBeGreaterThanOrEqual(0.55);
+    expect(s.relations.lenient.precision).toBeGreaterThanOrEqual(0.7);
   });
 });

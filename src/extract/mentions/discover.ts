@@ -273,6 +273,17 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
     if (taken(i) || !isNameWord(tokens[i], lexicon.stopwords) || NUMERIC_TAGS.some((g) => tokens[i]!.tags.has(g))) continue;
     const end = runEnd(tokens, i, taken, lexicon);
     const titled = titledAt.has(i);
+    // "The Prime Minister said": a title said of its holder is no name, nor is a part of it.
+    const title = lexicon.roles.matchAt(tokens, i)?.[0];
+    if (title && title.end >= end && !titled) {
+      i = title.end - 1;
+      continue;
+    }
+    // "Air Force One": a name followed by a number word is the name of a thing (a plane, a ship).
+    if (tokens[end]?.cap && tokens[end]!.tags.has("Cardinal") && /^\p{L}+$/u.test(tokens[end]!.text)) {
+      i = end;
+      continue;
+    }
     if (headline && !titled) {
       i = end - 1;
       continue;
@@ -314,8 +325,12 @@ export function discoverNames(tokens: readonly Token[], sentence: string, lexico
       i = end - 1;
       continue;
     }
-    const text = spanText(sentence, tokens, i, end);
-    const m: Mention = { start: i, end, text, key: `name:${nameKey(text)}`, label: text, type: type ?? "actor", source: titled ? "title" : "nlp", titled, weak };
+    // "X (formerly Twitter)": a lone letter names nothing worth a node.
+    if (single && /^\p{L}$/u.test(tokens[i]!.text)) continue;
+    // "10 Downing Street": a street's number belongs to its name.
+    const from = tokens[end - 1]!.lower === "street" && /^\p{N}{1,4}$/u.test(tokens[i - 1]?.text ?? "") ? i - 1 : i;
+    const text = spanText(sentence, tokens, from, end);
+    const m: Mention = { start: from, end, text, key: `name:${nameKey(text)}`, label: text, type: type ?? "actor", source: titled ? "title" : "nlp", titled, weak };
     if (!known.some((k) => overlaps(k, m))) out.push(m);
     i = end - 1;
   }
