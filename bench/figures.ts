@@ -49,6 +49,10 @@ export const FIGURES: Record<string, FigureDef[]> = {
     { name: "cold start server RSS at first query", unit: "MB", parley: num("parley.rssAtFirstQueryMB"), peer: num("peer.rssAtFirstQueryMB"), peerName: "same server, graph.json alone" },
     { name: "cold start server peak RSS (graph whole)", unit: "MB", parley: num("parley.peakRssMB"), peer: num("peer.peakRssMB"), peerName: "same server, graph.json alone" },
   ],
+  "cli-start": [
+    { name: "cli start p50", unit: "ms", parley: num("parley.p50Ms"), peer: num("peer.p50Ms"), peerName: "the sources through tsx (PARLEY_TSX=1)" },
+    { name: "cli start p90", unit: "ms", parley: num("parley.p90Ms"), peer: num("peer.p90Ms"), peerName: "the sources through tsx (PARLEY_TSX=1)" },
+  ],
   nlp: [
     { name: "tag + parse words/s", unit: "words/s", parley: num("p.wordsPerS"), peer: num("q.wordsPerS"), peerName: "compromise tagger (no parser)" },
     { name: "tag + parse words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise tagger (no parser)" },

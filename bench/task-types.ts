@@ -22,7 +22,7 @@ export interface TaskContext {
 }
 
 /** A task's numbers; the child adds `maxRssMB` (peak RSS of its own process). */
-export type TaskResult = Record<string, number | string | boolean | null | string[]>;
+export type TaskResult = Record<string, number | string | boolean | null | string[] | number[]>;
 
 export interface Figure {
   name: string;

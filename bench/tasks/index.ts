@@ -8,6 +8,7 @@ import { load } from "./load.ts";
 import { extraction } from "./extraction.ts";
 import { nlpSpeed } from "./nlp.ts";
 import { coldStartTask } from "./cold-start.ts";
+import { cliStart } from "./cli-start.ts";
 import { corpusBuild, corpusIngest } from "./corpus.ts";
 import { explorer } from "./explorer.ts";
 import { metrics } from "./metrics.ts";
@@ -26,6 +27,7 @@ export const TASKS = {
   "corpus-build": corpusBuild,
   "corpus-ingest": corpusIngest,
   "cold-start": coldStartTask,
+  "cli-start": cliStart,
   explorer,
   metrics,
 } satisfies Record<string, (ctx: TaskContext) => Promise<TaskResult>>;

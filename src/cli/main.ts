@@ -31,16 +31,18 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 };
 /** Commands registered by another command's module. */
 const ALSO: Record<string, string> = { start: "serve", watch: "ingest" };
+/** Printed before any command is looked at: `parley --version` needs none of their modules. */
+const VERSION_FLAGS = ["-V", "--version"];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("parley")
     .description("Read negotiation news as a knowledge graph.")
-    .version((JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version, "-V, --version")
+    .version((JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version, VERSION_FLAGS.join(", "))
     .exitOverride()
     .showHelpAfterError();
-  // The command named on the line alone; every command for help, an unknown name or none.
+  // The command named on the line alone; none for the version; every command for help, an unknown name or none.
   const named = argv[0] === undefined ? undefined : (ALSO[argv[0]] ?? argv[0]);
-  const modules = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+  const modules = VERSION_FLAGS.includes(argv[0]!) ? [] : named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
   for (const register of await Promise.all(modules.map((load) => load()))) register(program);
   try {
     await program.parseAsync(argv, { from: "user" });

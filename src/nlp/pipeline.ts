@@ -3,8 +3,8 @@
  * names among the words. Models are read from graph-data/models/ (or a folder
  * given) once per process.
  */
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { DEFAULT_MODEL_DIR, MODEL_FILES } from "./model-files.ts";
 import { hashWords } from "./words.ts";
 import { parserInputs } from "./parser/inputs.ts";
 import { labelerWordInputs } from "./labeler/inputs.ts";
@@ -15,8 +15,7 @@ import type { Tagger } from "./tagger/tagger.ts";
 import type { Parser } from "./parser/parser.ts";
 import type { Labeler } from "./labeler/labeler.ts";
 
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../../graph-data/models/", import.meta.url));
-export const MODEL_FILES = { tagger: "tagger.bin", parser: "parser.bin", names: "names.bin" } as const;
+export { DEFAULT_MODEL_DIR, MODEL_FILES };
 
 export interface LanguageModels {
   tagger: Tagger;

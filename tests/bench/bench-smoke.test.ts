@@ -18,7 +18,7 @@ const REQUIRED = [
   "extraction words/s", "extraction words/s/core", "api/search req/s", "api/nodes/:id req/s", "api/path req/s", "api/path p99",
   "console shortestPath p99", "console allShortestPaths p99",
   "build, cold store s", "build, warm store s", "ingest ack p99", "ingest served p99", "search p99 during ingests",
-  "metrics in a worker s", "metrics betweenness s", "metrics main thread longest gap", "explorer first frame", "explorer pan+zoom fps", "explorer zoom fps",
+  "metrics in a worker s", "metrics betweenness s", "metrics main thread longest gap", "explorer first frame", "explorer pan+zoom fps", "explorer zoom fps", "cli start p50", "cli start p90",
 ];
 
 describe("parley bench (tiny workload)", () => {

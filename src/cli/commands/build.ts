@@ -6,12 +6,10 @@
  * bar shows on a terminal; on any error the previous graph file is left untouched.
  */
 import type { Command } from "commander";
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { buildGraph, buildGraphWithStore, type BuildProgress } from "../../pipeline/index.ts";
-import { saveGraph } from "../../graph/persist.ts";
-import { CorpusStore, defaultStoreFile, extractorVersion } from "../../store/index.ts";
+import type { BuildProgress } from "../../pipeline/index.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 import { curationLines } from "./edit.ts";
@@ -27,8 +25,8 @@ interface BuildFlags {
 
 const say = (line: string) => process.stderr.write(`parley build: ${line}\n`);
 
-function progressBar(): { onProgress: BuildProgress; stop(): void } {
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: "{stage} [{bar}] {value}/{total} {item}", clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+function progressBar(progress: typeof cliProgress): { onProgress: BuildProgress; stop(): void } {
+  const bar = process.stderr.isTTY ? new progress.SingleBar({ format: "{stage} [{bar}] {value}/{total} {item}", clearOnComplete: true }, progress.Presets.shades_classic) : null;
   let stage = "";
   return {
     onProgress: (s, done, total, item) => {
@@ -61,8 +59,15 @@ export function registerBuild(program: Command): void {
     .option("--no-store", "read and extract every article, without the store")
     .option("--threads <n>", "extraction threads", String(Math.min(2, availableParallelism())))
     .action(async (flags: BuildFlags) => {
+      // Loaded when the command runs, so `parley --help` does not pay for the pipeline.
+      const [{ default: progress }, { buildGraph, buildGraphWithStore }, { saveGraph }, { CorpusStore, defaultStoreFile, extractorVersion }] = await Promise.all([
+        import("cli-progress"),
+        import("../../pipeline/index.ts"),
+        import("../../graph/persist.ts"),
+        import("../../store/index.ts"),
+      ]);
       const started = performance.now();
-      const bar = progressBar();
+      const bar = progressBar(progress);
       const warnings: string[] = [];
       const corpus = { articlesDir: resolve(flags.articles), lexiconDir: resolve(flags.lexicon) };
       const out = resolve(flags.out);

@@ -12,11 +12,10 @@ import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import { buildGraphWithStore, curatedGraph, layOutWithStore, loadRules, parseEditBody, prepareEdit, whyNotApplicable, type Rules, type StoreBuildResult } from "../../pipeline/index.ts";
-import { saveGraph } from "../../graph/persist.ts";
-import { createQueryEngine, UnknownNameError } from "../../query/index.ts";
-import { CorpusStore, defaultStoreFile, extractorVersion } from "../../store/index.ts";
-import { describeEdit, EDIT_OPS, type CurationReport, type Edit } from "../../curate/index.ts";
+// The stages an edit runs are loaded when it runs (below), so `parley --help` does not pay for them.
+import type { parseEditBody, Rules, StoreBuildResult } from "../../pipeline/index.ts";
+import type { CorpusStore } from "../../store/index.ts";
+import { describeEdit, EDIT_OPS, type CurationReport, type Edit } from "../../curate/edits.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 
@@ -48,6 +47,7 @@ function defaultAuthor(): string {
 }
 
 async function openCorpus(flags: EditFlags): Promise<{ store: CorpusStore; built: StoreBuildResult; rules: Rules; out: string }> {
+  const [{ buildGraphWithStore, loadRules }, { CorpusStore, defaultStoreFile, extractorVersion }] = await Promise.all([import("../../pipeline/index.ts"), import("../../store/index.ts")]);
   const out = resolve(flags.graph);
   const store = CorpusStore.open(flags.store ? resolve(flags.store) : defaultStoreFile(out));
   try {
@@ -63,6 +63,7 @@ async function openCorpus(flags: EditFlags): Promise<{ store: CorpusStore; built
 
 /** The graph file again, with the store's whole curation log applied. */
 async function rewriteGraph(store: CorpusStore, built: StoreBuildResult, rules: Rules, out: string) {
+  const [{ curatedGraph, layOutWithStore }, { saveGraph }] = await Promise.all([import("../../pipeline/index.ts"), import("../../graph/persist.ts")]);
   const edits = store.edits();
   const after = curatedGraph(built.extractions, rules.lexicon, edits, { layout: false });
   await layOutWithStore(after.graph, store);
@@ -76,7 +77,7 @@ async function rewriteGraph(store: CorpusStore, built: StoreBuildResult, rules: 
  * Edits from a `parley edit log --json` backup, oldest first, as they will be stored: each line checked
  * (an error names the line), undo targets renumbered to the ids the imported edits get.
  */
-function readBackup(text: string, file: string): Edit[] {
+function readBackup(text: string, file: string, parseBody: typeof parseEditBody): Edit[] {
   const edits: Edit[] = [];
   text.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
@@ -89,7 +90,7 @@ function readBackup(text: string, file: string): Edit[] {
     }
     if (!Number.isInteger(row.id) || typeof row.at !== "string" || typeof row.author !== "string" || typeof row.reason !== "string" || !row.params) throw new UserError(`${where}: not an edit of parley edit log --json (id, at, author, reason, params)`);
     try {
-      parseEditBody(row.params);
+      parseBody(row.params);
     } catch (err) {
       throw new UserError(`${where}: ${(err as Error).message}`);
     }
@@ -107,7 +108,7 @@ async function importEdits(flags: EditFlags, file: string): Promise<void> {
   } catch (err) {
     throw new UserError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const backup = readBackup(text, file);
+  const backup = readBackup(text, file, (await import("../../pipeline/index.ts")).parseEditBody);
   const { store, built, rules, out } = await openCorpus(flags);
   try {
     const sameness = (e: Omit<Edit, "id" | "against">) => JSON.stringify([e.at, e.author, e.params]);
@@ -128,6 +129,7 @@ async function importEdits(flags: EditFlags, file: string): Promise<void> {
 
 /** Tries, records and applies one edit given as the API's JSON body. */
 async function runEdit(flags: EditFlags, body: Record<string, unknown>): Promise<void> {
+  const [{ prepareEdit, whyNotApplicable }, { createQueryEngine, UnknownNameError }] = await Promise.all([import("../../pipeline/index.ts"), import("../../query/index.ts")]);
   const { store, built, rules, out } = await openCorpus(flags);
   try {
     const engine = createQueryEngine(built.graph);

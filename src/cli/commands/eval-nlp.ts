@@ -7,8 +7,6 @@
 import type { Command } from "commander";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { evaluateModels } from "../../nlp/eval/evaluate.ts";
-import { loadLanguageModels } from "../../nlp/pipeline.ts";
 import { DEFAULT_MODEL_DIR, DEFAULT_TREEBANK_DIR, PROJECT_ROOT } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 
@@ -20,7 +18,9 @@ export function registerEvalNlp(program: Command): void {
     .option("--models <dir>", "folder of the language models", DEFAULT_MODEL_DIR)
     .option("--json", "print the scores as JSON")
     .option("--write-bench [file]", "also record the scores under notes[\"language models\"] of the benchmark results", false)
-    .action((opts: { data: string; models: string; json?: boolean; writeBench: string | boolean }) => {
+    .action(async (opts: { data: string; models: string; json?: boolean; writeBench: string | boolean }) => {
+      // Loaded when the command runs, so `parley --help` does not pay for the language layer.
+      const [{ evaluateModels }, { loadLanguageModels }] = await Promise.all([import("../../nlp/eval/evaluate.ts"), import("../../nlp/pipeline.ts")]);
       const t0 = performance.now();
       const models = loadLanguageModels(resolve(opts.models));
       const loadMs = Math.round(performance.now() - t0);

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { evaluateSet, type EvaluationSet, type Scorer, type SetResult } from "../../pipeline/evaluate.ts";
+import type { EvaluationSet, Scorer, SetResult } from "../../pipeline/evaluate.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_EVAL_DIR, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 
@@ -60,6 +60,8 @@ export function registerEval(program: Command): void {
     .action(async (opts: { goldDir: string; set: string[]; lexicon: string; json?: boolean; verbose?: boolean }) => {
       const evalDir = resolve(opts.goldDir);
       const scorer = await loadScorer(evalDir);
+      // Loaded when the command runs, so `parley --help` does not pay for the pipeline.
+      const { evaluateSet } = await import("../../pipeline/evaluate.ts");
       const results: SetResult[] = [];
       for (const name of opts.set) {
         const result = await evaluateSet(evaluationSet(name, evalDir), resolve(opts.lexicon), scorer);

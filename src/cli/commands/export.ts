@@ -7,7 +7,7 @@
  */
 import { DEFAULT_GRAPH_FILE } from "../paths.ts";
 import type { Command } from "commander";
-import { loadGraph, type ParleyGraph } from "../../graph/persist.ts";
+import type { ParleyGraph } from "../../graph/persist.ts";
 import { ALL_EXPORT_FORMAT_IDS, exportToFile, findExportFormat, UnknownFormatError, type DirectoryExportFormat, type ExportFormat, type ExportOptions } from "../../export/index.ts";
 import { UserError } from "../user-error.ts";
 import { FILTER_PARAMS, FilterParamError, filteredGraph, parseFilters, type Filters } from "../../graph/view-filter.ts";
@@ -87,6 +87,8 @@ export function registerExport(program: Command): void {
       if (flags.evidence && (format.output !== "stream" || !format.evidence)) throw new UserError("--evidence applies to --format gexf, graphml and edges-csv (json always carries the evidence)");
       const filters = cliFilters(flags.filter);
       if (format.output === "directory" && !flags.out) throw new UserError(`--format ${format.id} writes several files: give the folder to write them into with --out DIR`);
+      // Loaded when the command runs, so `parley --help` does not pay for the graph loader.
+      const { loadGraph } = await import("../../graph/persist.ts");
       const whole = await loadGraph(flags.graph);
       const graph = filters ? filteredGraph(whole, filters) : whole;
       const options = { dynamic: flags.dynamic === true, evidence: flags.evidence === true };

@@ -12,12 +12,13 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { articleInputFromFile, DuplicateArticleError, ingestUrl, LiveCorpus, type ItemOutcome, type UrlIngestResult } from "../../pipeline/index.ts";
-import { defaultStoreFile } from "../../store/index.ts";
+// The pipeline (extraction, the fetch stack, the store) is loaded when a command runs, so `parley --help` does not pay for it.
+import type { ItemOutcome, LiveCorpus, UrlIngestResult } from "../../pipeline/index.ts";
 import type { FetchOptions } from "../../ingest/fetch/index.ts";
 import { DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE, DEFAULT_LEXICON_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
-import { clientWriteKey } from "../write-key.ts";
+
+const pipeline = () => import("../../pipeline/index.ts");
 
 interface CorpusFlags {
   graph: string;
@@ -67,6 +68,7 @@ function withCorpusOptions(command: Command): Command {
 async function openCorpus(flags: CorpusFlags): Promise<LiveCorpus> {
   const graphFile = resolve(flags.graph);
   if (!existsSync(graphFile)) throw new UserError(`graph file ${flags.graph} does not exist; run "parley build" first`);
+  const [{ LiveCorpus }, { defaultStoreFile }] = await Promise.all([pipeline(), import("../../store/index.ts")]);
   return LiveCorpus.open({
     graphFile,
     articlesDir: resolve(flags.articles),
@@ -105,6 +107,7 @@ async function postToServer(server: string, body: unknown, key: string | null): 
 }
 
 async function ingestThroughServer(flags: CorpusFlags, sources: string[]): Promise<void> {
+  const [{ articleInputFromFile }, { clientWriteKey }] = await Promise.all([pipeline(), import("../write-key.ts")]);
   let failed = 0;
   for (const source of sources) {
     const body = isUrl(source) ? { url: source } : await articleInputFromFile(resolve(source));
@@ -125,6 +128,7 @@ export function registerIngest(program: Command): void {
     .description("add articles from files, pages or feeds to the corpus (only they are extracted)")
     .action(async (sources: string[], flags: CorpusFlags) => {
       if (flags.server) return ingestThroughServer(flags, sources);
+      const { articleInputFromFile, DuplicateArticleError, ingestUrl } = await pipeline();
       const live = await openCorpus(flags);
       let failed = 0;
       let added = 0;
@@ -161,6 +165,7 @@ export function registerIngest(program: Command): void {
     .action(async (feed: string, flags: CorpusFlags & { every: string; once?: boolean }) => {
       const every = parseDuration(flags.every);
       if (!isUrl(feed)) throw new UserError(`watch needs a feed URL, got "${feed}"`);
+      const { ingestUrl } = await pipeline();
       let stop = false;
       let wake: () => void = () => {};
       const onSignal = () => ((stop = true), wake());

@@ -10,9 +10,6 @@ import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatConllu, parseConllu, type ConlluSentence } from "../../nlp/conllu.ts";
-import { analyzeWords, loadLanguageModels, type LanguageModels } from "../../nlp/pipeline.ts";
-import { tokenizeWords } from "../../nlp/tokenize/tokenize.ts";
-import { loadIngestRules, normalizeText } from "../../ingest/index.ts";
 import { DEFAULT_LEXICON_DIR, DEFAULT_MODEL_DIR } from "../paths.ts";
 import { UserError } from "../user-error.ts";
 
@@ -31,47 +28,6 @@ function readInput(text: string | undefined, file: string | undefined): { conten
   return { content: text, name: "<argument>" };
 }
 
-/** Fills the predicted columns of gold-tokenized sentences in place. */
-export function annotateConllu(models: LanguageModels, sentences: ConlluSentence[]): void {
-  for (const s of sentences) {
-    const a = analyzeWords(models, s.words.map((w) => w.form));
-    s.words.forEach((w, i) => {
-      w.upos = a.upos[i]!;
-      w.xpos = a.xpos[i]!;
-      w.head = a.heads[i]!;
-      w.deprel = a.deprels[i]!;
-    });
-  }
-}
-
-/** Raw text → sentences (ingest's splitter) → words (UD tokenization) → annotated CoNLL-U sentences. */
-export function parseText(models: LanguageModels, text: string, splitSentences: (t: string) => { text: string }[]): ConlluSentence[] {
-  return splitSentences(normalizeText(text)).map((sentence, k) => {
-    const tokens = tokenizeWords(sentence.text);
-    const a = analyzeWords(models, tokens.map((t) => t.form));
-    // Names go in MISC as BIO tags ("Name=B-person"), beside SpaceAfter.
-    const nameTag: string[] = new Array(tokens.length).fill("");
-    for (const span of a.names) for (let i = span.start; i < span.end; i++) nameTag[i] = `Name=${i === span.start ? "B" : "I"}-${span.type}`;
-    const words = tokens.map((t, i) => ({
-      id: i + 1,
-      form: t.form,
-      lemma: "_",
-      upos: a.upos[i]!,
-      xpos: a.xpos[i]!,
-      feats: "_",
-      head: a.heads[i]!,
-      deprel: a.deprels[i]!,
-      deps: "_",
-      misc: [nameTag[i], t.spaceAfter || i === tokens.length - 1 ? "" : "SpaceAfter=No"].filter(Boolean).join("|") || "_",
-    }));
-    return {
-      lines: [{ kind: "comment" as const, text: `# sent_id = ${k + 1}` }, { kind: "comment" as const, text: `# text = ${sentence.text}` }, ...words.map((_, index) => ({ kind: "word" as const, index }))],
-      words,
-      lineNumber: 0,
-    };
-  }).filter((s) => s.words.length > 0);
-}
-
 export function registerParse(program: Command): void {
   program
     .command("parse")
@@ -80,9 +36,11 @@ export function registerParse(program: Command): void {
     .option("--file <file>", "read the input from a file")
     .option("--input <format>", `input format: ${INPUTS.join(" or ")}`, "text")
     .option("--models <dir>", "folder of the language models", DEFAULT_MODEL_DIR)
-    .action((text: string | undefined, opts: { file?: string; input: string; models: string }) => {
+    .action(async (text: string | undefined, opts: { file?: string; input: string; models: string }) => {
       if (!(INPUTS as readonly string[]).includes(opts.input)) throw new UserError(`--input must be ${INPUTS.join(" or ")}, got "${opts.input}"`);
       const { content, name } = readInput(text, opts.file);
+      // Loaded when the command runs, so `parley --help` does not pay for the language layer.
+      const [{ annotateConllu, parseText }, { loadLanguageModels }, { loadIngestRules }] = await Promise.all([import("../conllu-reading.ts"), import("../../nlp/pipeline.ts"), import("../../ingest/index.ts")]);
       const models = loadLanguageModels(resolve(opts.models));
       let sentences: ConlluSentence[];
       if (opts.input === "conllu") {

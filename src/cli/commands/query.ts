@@ -5,9 +5,6 @@
  */
 import { DEFAULT_GRAPH_FILE } from "../paths.ts";
 import type { Command } from "commander";
-import { loadGraph } from "../../graph/persist.ts";
-import { createQueryEngine, QueryError } from "../../query/index.ts";
-import { formatTable } from "../../query/output/format-text.ts";
 import { UserError } from "../user-error.ts";
 
 const FORMATS = ["table", "json"] as const;
@@ -37,6 +34,12 @@ export function registerQuery(program: Command): void {
     .option("--param <name=value>", "query parameter (repeatable)", collectParam, {})
     .action(async (text: string, opts: { graph: string; format: string; param: Record<string, unknown> }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format must be ${FORMATS.join(" or ")}, got "${opts.format}"`);
+      // Loaded when the command runs, so `parley --help` does not pay for the engine.
+      const [{ loadGraph }, { createQueryEngine, QueryError }, { formatTable }] = await Promise.all([
+        import("../../graph/persist.ts"),
+        import("../../query/index.ts"),
+        import("../../query/output/format-text.ts"),
+      ]);
       const engine = createQueryEngine(await loadGraph(opts.graph));
       let result;
       try {

@@ -10,9 +10,6 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { spawn } from "node:child_process";
 import type { Command } from "commander";
-import { startServer } from "../../server/index.ts";
-import { buildGraph } from "../../pipeline/index.ts";
-import { saveGraph } from "../../graph/persist.ts";
 import { UserError } from "../user-error.ts";
 
 interface ServeFlags {
@@ -50,6 +47,8 @@ function untilSignal(): Promise<string> {
 
 async function serve(flags: ServeFlags): Promise<void> {
   if (!existsSync(flags.graph)) throw new UserError(`graph file ${flags.graph} does not exist; run "parley build" first (or "npm start")`);
+  // Loaded when the command runs, so `parley --help` does not pay for the server.
+  const { startServer } = await import("../../server/index.ts");
   const running = await startServer({
     graphFile: flags.graph,
     articlesDir: flags.articles,
@@ -80,6 +79,7 @@ function runVite(): Promise<void> {
 async function start(flags: ServeFlags): Promise<void> {
   if (!existsSync(flags.graph)) {
     say(`no ${flags.graph}: building it from ${flags.articles}…`);
+    const [{ buildGraph }, { saveGraph }] = await Promise.all([import("../../pipeline/index.ts"), import("../../graph/persist.ts")]);
     const { graph } = await buildGraph({ articlesDir: flags.articles, lexiconDir: flags.lexicon });
     await mkdir(dirname(flags.graph), { recursive: true });
     await saveGraph(graph, flags.graph);

@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import { resolve } from "node:path";
-import { trainModels } from "../../nlp/train/train-models.ts";
 import { DEFAULT_MODEL_DIR, DEFAULT_TREEBANK_DIR } from "../paths.ts";
 
 export function registerTrain(program: Command): void {
@@ -14,7 +13,9 @@ export function registerTrain(program: Command): void {
     .description("train the language models on the UD English treebanks (EWT, GUM) and write them to graph-data/models/")
     .option("--data <dir>", "folder holding ud-english-ewt/, ud-english-gum/, uner-english-ewt/", DEFAULT_TREEBANK_DIR)
     .option("--out <dir>", "folder to write the models to", DEFAULT_MODEL_DIR)
-    .action((opts: { data: string; out: string }) => {
+    .action(async (opts: { data: string; out: string }) => {
+      // Loaded when the command runs, so `parley --help` does not pay for the trainer.
+      const { trainModels } = await import("../../nlp/train/train-models.ts");
       const started = performance.now();
       const log = (m: string) => process.stderr.write(`parley train: ${m}\n`);
       const report = trainModels({ data: resolve(opts.data), out: resolve(opts.out), log });
