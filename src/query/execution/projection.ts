@@ -100,7 +100,8 @@ function* aggregate(items: Projection["items"], rows: Iterable<Row>, ctx: EvalCo
     for (const c of calls) {
       const acc = g.accs.get(c)!;
       const v = c.star ? 1 : evaluate(c.args[0] ?? { kind: "literal", value: null }, source, ctx);
-      for (let t = 0; t < times; t++) acc.add(v);
+      const rest = c.args.length > 1 ? c.args.slice(1).map((a) => evaluate(a, source, ctx)) : undefined;
+      for (let t = 0; t < times; t++) acc.add(v, rest);
     }
   };
   if (counted) for (const { source, times } of counted) add(source, times);

@@ -1,7 +1,8 @@
 /**
  * Aggregating functions as a registry of accumulator factories. Every aggregate
  * skips nulls (count(*) counts rows); DISTINCT drops repeated values first.
- * sum() and avg() take numbers or durations, not a mix of the two.
+ * sum() and avg() take numbers or durations, not a mix of the two;
+ * percentileDisc/Cont take a number and the percentile (0 to 1).
  */
 import type { Expr } from "../syntax/ast.ts";
 import { QueryRuntimeError } from "../errors.ts";
@@ -9,7 +10,8 @@ import { DurationValue, addDurations, scaleDuration } from "./temporal/index.ts"
 import { orderCompare, typeName, valueKey, type Value } from "./values.ts";
 
 export interface Accumulator {
-  add(v: Value): void;
+  /** `rest`: the call's further arguments for this row (a percentile's rank). */
+  add(v: Value, rest?: Value[]): void;
   result(): Value;
 }
 
@@ -34,7 +36,44 @@ function extreme(sign: 1 | -1): () => Accumulator {
   };
 }
 
+/** The rank of percentileDisc/Cont, a number from 0 to 1, the same on every row. */
+function rank(fn: string, p: Value): number {
+  if (typeof p !== "number") throw new QueryRuntimeError(`${fn}() expects a number from 0 to 1 as its percentile, got ${typeName(p)}`).as("TypeError", "InvalidArgumentType");
+  if (!(p >= 0 && p <= 1)) throw new QueryRuntimeError(`${fn}() expects a percentile from 0 to 1, got ${p}`).as("ArgumentError", "NumberOutOfRange");
+  return p;
+}
+
+/**
+ * The values of a group in order, and the percentile asked of them. Disc gives
+ * a value of the group (the one at rank ⌈p·n⌉, the first for p = 0); Cont
+ * interpolates between the two values around p·(n − 1), as Neo4j does.
+ */
+function percentile(fn: string, discrete: boolean): () => Accumulator {
+  return () => {
+    const values: number[] = [];
+    let p: number | undefined;
+    return {
+      add: (v, rest) => {
+        p = rank(fn, rest?.[0] ?? null);
+        if (typeof v !== "number") throw new QueryRuntimeError(`${fn}() expects numbers, got ${typeName(v)}`).as("TypeError", "InvalidArgumentType");
+        values.push(v);
+      },
+      result: () => {
+        if (p === undefined || values.length === 0) return null;
+        values.sort((a, b) => a - b);
+        if (discrete) return values[Math.max(0, Math.ceil(p * values.length) - 1)]!;
+        const at = p * (values.length - 1);
+        const lo = Math.floor(at);
+        const hi = Math.ceil(at);
+        return values[lo]! + (values[hi]! - values[lo]!) * (at - lo);
+      },
+    };
+  };
+}
+
 export const AGGREGATES: Record<string, () => Accumulator> = {
+  percentiledisc: percentile("percentileDisc", true),
+  percentilecont: percentile("percentileCont", false),
   count: () => {
     let n = 0;
     return { add: () => void n++, result: () => n };
@@ -70,14 +109,14 @@ export function accumulatorFor(call: Extract<Expr, { kind: "call" }>): Accumulat
   if (call.star) return inner;
   const seen = call.distinct ? new Set<string>() : null;
   return {
-    add(v) {
+    add(v, rest) {
       if (v === null) return;
       if (seen) {
         const key = valueKey(v);
         if (seen.has(key)) return;
         seen.add(key);
       }
-      inner.add(v);
+      inner.add(v, rest);
     },
     result: () => inner.result(),
   };

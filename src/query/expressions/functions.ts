@@ -61,6 +61,8 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   },
   tointeger: { arity: [1, 1], call: ([x]) => toNumber(x, true) },
   tofloat: { arity: [1, 1], call: ([x]) => toNumber(x, false) },
+  // openCypher reads booleans and the strings 'true'/'false' (any case); another string is null, another type an error.
+  toboolean: { arity: [1, 1], call: ([x]) => (typeof x === "boolean" ? x : typeof x === "string" ? ({ true: true, false: false } as Record<string, boolean>)[x.toLowerCase()] ?? null : fail("toBoolean", "a boolean or string", x)) },
   coalesce: { arity: [1, Infinity], acceptsNull: true, call: (args) => args.find((a) => a !== null) ?? null },
   head: { arity: [1, 1], call: ([l]) => list("head", l)[0] ?? null },
   last: { arity: [1, 1], call: ([l]) => list("last", l).at(-1) ?? null },

@@ -57,6 +57,7 @@ const FIRST_ARGUMENT: Record<string, Kind[]> = {
 
 /** Aggregates that take exactly one argument (count also `*`). */
 const SINGLE_ARGUMENT_AGGREGATES = new Set(["count", "collect", "min", "max", "sum", "avg"]);
+const TWO_ARGUMENT_AGGREGATES = new Set(["percentiledisc", "percentilecont"]);
 
 /** What a call gives, where the function says (the rest: any). */
 function resultType(name: string, args: SemType[]): SemType {
@@ -95,6 +96,9 @@ export function checkCall(e: Call, args: SemType[]): SemType {
   if (!aggregate && !def) fail("UnknownFunction", `unknown function ${e.name}()`, e);
   if (aggregate && SINGLE_ARGUMENT_AGGREGATES.has(name) && !(e.star ? name === "count" : e.args.length === 1)) {
     fail("InvalidNumberOfArguments", `${e.name}() takes one argument${name === "count" ? " or *" : ""}, got ${e.star ? "*" : e.args.length}`, e);
+  }
+  if (aggregate && TWO_ARGUMENT_AGGREGATES.has(name) && (e.star || e.args.length !== 2)) {
+    fail("InvalidNumberOfArguments", `${e.name}() takes two arguments (a value and a percentile), got ${e.star ? "*" : e.args.length}`, e);
   }
   if (def) {
     const [min, max] = def.arity;
