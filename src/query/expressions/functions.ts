@@ -82,6 +82,8 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   },
   startnode: { arity: [1, 1], call: ([r], ctx) => (r instanceof RelRef ? new NodeRef(ctx.index.edgeSource[r.idx]) : fail("startNode", "a relationship", r)) },
   endnode: { arity: [1, 1], call: ([r], ctx) => (r instanceof RelRef ? new NodeRef(ctx.index.edgeTarget[r.idx]) : fail("endNode", "a relationship", r)) },
+  // A uniform number in [0, 1): the one function whose value a query does not fix (the TCK builds random lists with it).
+  rand: { arity: [0, 0], call: () => Math.random() },
   abs: math("abs", Math.abs),
   ceil: math("ceil", Math.ceil),
   floor: math("floor", Math.floor),
