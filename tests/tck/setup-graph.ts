@@ -53,21 +53,30 @@ function createPattern(graph: PropertyGraph, part: PatternPart, bound: Map<strin
     const known = node.variable ? bound.get(node.variable) : undefined;
     if (known !== undefined) return known;
     const key = `n${graph.order}`;
-    graph.addNode(key, { labels: node.labels.flat(), ...properties(node.properties) });
+    graph.addNode(key, { labels: node.labels.flat(), ...properties(node.properties, graph, bound) });
     if (node.variable) bound.set(node.variable, key);
     return key;
   });
   part.rels.forEach((rel, i) => {
     if (rel.types.length !== 1) throw new NotPlainData("a created relationship needs exactly one type");
     const [source, target] = rel.direction === "left" ? [keys[i + 1], keys[i]] : [keys[i], keys[i + 1]];
-    graph.addEdgeWithKey(`r${graph.size}`, source, target, { type: rel.types[0], ...properties(rel.properties) });
+    graph.addEdgeWithKey(`r${graph.size}`, source, target, { type: rel.types[0], ...properties(rel.properties, graph, bound) });
   });
 }
 
-/** A pattern's property map, evaluated; null values are not stored, as in openCypher. */
-function properties(expr: Expr | null): Record<string, Value> {
+/**
+ * A pattern's property map, evaluated; null values are not stored, as in
+ * openCypher. A node created earlier in the statement is readable by its
+ * variable, as a map of its properties (`(:Begin {num: a.id})`).
+ */
+function properties(expr: Expr | null, graph: PropertyGraph, bound: ReadonlyMap<string, string>): Record<string, Value> {
   if (!expr) return {};
-  const value = evaluate(expr, newRow(), literalContext);
+  const row = newRow();
+  for (const [variable, key] of bound) {
+    const { labels: _labels, ...props } = graph.getNodeAttributes(key) as Record<string, Value>;
+    row[variable] = props;
+  }
+  const value = evaluate(expr, row, literalContext);
   if (!isMap(value)) throw new NotPlainData("setup properties are not a map");
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
 }

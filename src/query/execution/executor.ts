@@ -70,7 +70,8 @@ function executeSingle(clauses: Clause[], ctx: EvalContext): RawResult {
   for (const [at, clause] of clauses.entries()) {
     const stand = clause === second ? (counted ?? undefined) : undefined;
     if (clause.kind === "return") {
-      const items = clause.projection.star ? [...scope, ...clause.projection.items.map((i) => i.alias)] : clause.projection.items.map((i) => i.alias);
+      // RETURN *: the variables in scope by name, as openCypher orders them, then the items written after it.
+      const items = clause.projection.star ? [...[...scope].sort(), ...clause.projection.items.map((i) => i.alias)] : clause.projection.items.map((i) => i.alias);
       const columns = [...new Set(items)];
       const out: unknown[][] = [];
       for (const row of project(clause.projection, rows, scope, ctx, stand)) {

@@ -131,15 +131,35 @@ function* distinct(rows: Iterable<{ row: Row; source: Row }>, columns: string[])
   }
 }
 
+/**
+ * `e` with every part that is written as a projected item replaced by that
+ * item's column. Parts are matched by their JSON, the way ORDER BY matches a
+ * whole item: one parser wrote both, so equal expressions serialize equally,
+ * and a part's JSON is a balanced object inside its parent's.
+ */
+function throughColumns(e: Expr, byText: ReadonlyMap<string, string>): Expr {
+  let json = JSON.stringify(e);
+  // Larger parts first; each goes through a placeholder (a NUL, which serialized JSON never holds raw)
+  // so that one item's column is never taken for another's expression ("x AS y, y AS x").
+  const parts = [...byText].sort(([a], [b]) => b.length - a.length);
+  parts.forEach(([text], i) => (json = json.split(text).join(`\u0000${i}\u0000`)));
+  parts.forEach(([, alias], i) => (json = json.split(`\u0000${i}\u0000`).join(JSON.stringify({ kind: "var", name: alias }))));
+  return JSON.parse(json) as Expr;
+}
+
 function sortRows(rows: Iterable<{ row: Row; source: Row }>, proj: Projection, items: Projection["items"], aggregating: boolean, ctx: EvalContext) {
   const byText = new Map(items.map((it) => [JSON.stringify(it.expr), it.alias]));
+  const projectedOnly = aggregating || proj.distinct;
+  // After aggregation or DISTINCT the earlier variables are gone, but a grouping key's expression may still
+  // be named inside a sort key ("ORDER BY a.name + 'C'" beside "a.name AS name"): it reads the key's column.
+  const sortExprs = proj.orderBy.map((s) => (projectedOnly ? throughColumns(s.expr, byText) : s.expr));
   const keyed = [...rows].map((r) => {
     ctx.guard.tick();
     // ORDER BY sees the projected aliases, and the earlier variables unless they were aggregated away.
-    const scope = aggregating || proj.distinct ? r.row : { ...r.source, ...r.row };
-    const keys = proj.orderBy.map((s) => {
+    const scope = projectedOnly ? r.row : { ...r.source, ...r.row };
+    const keys = proj.orderBy.map((s, i) => {
       const alias = byText.get(JSON.stringify(s.expr));
-      return alias !== undefined ? r.row[alias] : evaluate(s.expr, scope, ctx);
+      return alias !== undefined ? r.row[alias] : evaluate(sortExprs[i]!, scope, ctx);
     });
     return { r, keys };
   });

@@ -1,6 +1,8 @@
 /**
- * toBoolean() and the percentile aggregates (percentileDisc, percentileCont)
- * as openCypher defines them: values, nulls, and the errors with their class.
+ * What the openCypher TCK found missing, in the project's own tables:
+ * toBoolean(), the percentile aggregates (percentileDisc, percentileCont) with
+ * their errors' classes, ORDER BY after aggregation through a grouping key's
+ * expression, and the order of RETURN * columns. Queries made up for the tests.
  */
 import { describe, expect, it } from "vitest";
 import { createQueryEngine, QueryError } from "../../src/query/index.ts";
@@ -57,5 +59,16 @@ describe("percentiles", () => {
 
   it("refuses a percentile call without its percentile before running", async () => {
     expect(await refusal("UNWIND [1] AS x RETURN percentileDisc(x)")).toEqual({ class: "SyntaxError", detail: "InvalidNumberOfArguments" });
+  });
+});
+
+describe("ORDER BY after aggregation", () => {
+  it("reads a grouping key's expression inside a sort key from its column", async () => {
+    const q = "UNWIND ['b', 'a', 'b'] AS s WITH s AS name, count(*) AS n ORDER BY s + 'x' DESC RETURN name, n";
+    expect(await rows(q)).toEqual([["b", 2], ["a", 1]]);
+  });
+
+  it("lists RETURN * columns by name", async () => {
+    expect((await engine.run("WITH 1 AS b, 2 AS a RETURN *")).columns).toEqual(["a", "b"]);
   });
 });
