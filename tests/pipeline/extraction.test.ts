@@ -79,6 +79,7 @@ describe("mentions", () => {
     ["On Monday, the Prime Minister said talks would resume.", ["Prime", "Prime Minister"]],
     ["Trump climbed aboard Air Force One on Friday.", ["Air Force", "Air Force One"]],
     ["He confirmed it on X (formerly Twitter) on Friday.", ["X"]],
+    ["On Monday, WHO Member States agreed on a text.", ["Member States", "WHO Member States"]],
     ["Presidents Okafor and Bello met.", ["Presidents Okafor"]],
     ['Brandt on Future Role: "Will Comment After Full Review of Trade Deal"', ["Brandt on Future Role", "Will Comment", "Full Review of Trade Deal"]],
   ])("does not make a name of %s", (text, wrong) => {
