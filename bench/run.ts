@@ -8,14 +8,14 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { figuresOf, sides } from "./figures.ts";
-import { formatTable, machine, writeResults } from "./report.ts";
+import { formatTable, machine, mergeNotes, mergeResults, readResults, writeResults } from "./report.ts";
 import { runTask } from "./spawn-task.ts";
 import { benchServers } from "./run-servers.ts";
 import { topCosts } from "./cpu-profile.ts";
 import { pool } from "./pool.ts";
 import { repeatSeeds } from "./tasks/extraction.ts";
 import { validateGexf } from "./validate-gexf.ts";
-import type { BenchResults, Figure, TaskContext, TaskResult, Workload } from "./task-types.ts";
+import { BenchError, type BenchResults, type Figure, type TaskContext, type TaskResult, type Workload } from "./task-types.ts";
 
 export const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 export const WORKLOADS: Workload[] = [
@@ -43,6 +43,11 @@ export interface BenchOptions {
   explorerWorkloads?: Workload[];
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
+  /**
+   * Only these tasks (SELECTABLE_TASKS; every workload of each): their figures and notes replace theirs in
+   * the results file `out`, the others stay, and the run is listed under `updates`.
+   */
+  only?: string[];
 }
 
 /** One comparison: a task run for Parley and, when there is one, for its peer. */
@@ -63,8 +68,23 @@ const COMPARISONS: Array<Omit<Comparison, "workload">> = [
   { task: "cold-start", peer: false, sided: false }, // both servers spawned one after the other by one task process
 ];
 
+/** What `only` takes: the tasks of bench/tasks/index.ts that yield figures, and "server" (the load tests). */
+export const SELECTABLE_TASKS = [...new Set(COMPARISONS.map((c) => c.task)), "extraction", "nlp", "corpus-build", "corpus-ingest", "metrics", "cli-start", "explorer", "server"];
+/** Tasks that read the generated graphs. */
+const ON_GRAPHS = new Set([...COMPARISONS.map((c) => c.task), "metrics", "server"]);
+
+/** One task's share of the run: its child processes (run by the pool), then its figures and notes from their results. */
+interface Unit {
+  task: string;
+  jobs: Array<() => Promise<TaskResult>>;
+  output(results: TaskResult[]): Promise<{ figures: Figure[]; notes: Record<string, unknown> }> | { figures: Figure[]; notes: Record<string, unknown> };
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const { quick, out, seed = 7, log = (l) => process.stderr.write(`${l}\n`) } = options;
+  const only = options.only ? new Set(options.only) : null;
+  const unknown = [...(only ?? [])].filter((t) => !SELECTABLE_TASKS.includes(t));
+  if (unknown.length) throw new BenchError(`bench: no task ${unknown.join(", ")}; tasks: ${SELECTABLE_TASKS.join(", ")}`);
   const tmpDir = join(BENCH_DIR, "tmp", `run-${process.pid}`);
   await mkdir(tmpDir, { recursive: true });
   const workloads = options.workloads ?? (quick ? WORKLOADS.slice(0, 1) : WORKLOADS);
@@ -78,12 +98,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     return r;
   };
   const task = (name: string, ctx: TaskContext, execArgv: string[] = []) => step(`${name} ${ctx.workload.name} (${ctx.side})`, () => runTask(name, ctx, execArgv));
+  const selected = (name: string) => !only || only.has(name);
   const figures: Figure[] = [];
   const notes: Record<string, unknown> = {};
   try {
     // Graphs first (each generated once, shared by file), then every comparison, then the servers alone.
-    for (const w of workloads) notes[`generate ${w.name}`] = await task("generate", ctxOf(w));
-    const words = await repeatSeeds(join(tmpDir, "articles"), options.extractionWords ?? (quick ? 10_000 : 200_000));
+    if ([...ON_GRAPHS].some(selected)) for (const w of workloads) notes[`generate ${w.name}`] = await task("generate", ctxOf(w));
     const profDir = join(tmpDir, "profile");
     const articles = options.corpusArticles ?? (quick ? 300 : 10_000);
     // The corpus tasks' workload is a number of generated articles, not a graph.
@@ -91,52 +111,63 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // `parley query "RETURN 1"` runs on the project's own seed graph, not a generated one.
     const cliCtx: TaskContext = { ...ctxOf(big), workload: { name: "seed graph", nodes: 0, edges: 0 } };
     const explorerWorkloads = options.explorerWorkloads ?? (quick ? EXPLORER_WORKLOADS.slice(0, 1) : EXPLORER_WORKLOADS);
-    const comparisons = workloads.flatMap((workload) => COMPARISONS.map((c) => ({ ...c, workload })));
-    const jobs = [
-      ...comparisons.flatMap((c) => [() => task(c.task, ctxOf(c.workload)), ...(c.peer ? [() => task(c.task, ctxOf(c.workload, "peer"))] : [])]),
-      () => task("extraction", ctxOf(big), ["--cpu-prof", "--cpu-prof-dir", profDir]),
-      () => task("extraction", ctxOf(big, "peer")),
-      () => task("nlp", ctxOf(big)),
-      () => task("nlp", ctxOf(big, "peer")),
-      () => task("corpus-build", corpusCtx),
-      () => task("corpus-ingest", corpusCtx),
-      () => task("metrics", ctxOf(big)),
-      () => task("cli-start", cliCtx),
-      ...explorerWorkloads.map((w) => () => task("explorer", { ...ctxOf(w), graphFile: "" })),
+    const one = (name: string, ctx: TaskContext, workload = ctx.workload.name): Unit => ({ task: name, jobs: [() => task(name, ctx)], output: ([r]) => ({ figures: figuresOf(name, workload, r!), notes: {} }) });
+    const every: Unit[] = [
+      ...workloads.flatMap((workload) =>
+        COMPARISONS.map((c): Unit => ({
+          task: c.task,
+          jobs: [() => task(c.task, ctxOf(workload)), ...(c.peer ? [() => task(c.task, ctxOf(workload, "peer"))] : [])],
+          output: ([parley, peer = null]) => ({ figures: figuresOf(c.task, workload.name, c.sided ? sides(parley!, peer) : parley!), notes: notesOf(c.task, workload.name, parley!, peer) }),
+        })),
+      ),
+      {
+        task: "extraction",
+        jobs: [() => task("extraction", ctxOf(big), ["--cpu-prof", "--cpu-prof-dir", profDir]), () => task("extraction", ctxOf(big, "peer"))],
+        output: async ([parley, peer]) => ({ figures: figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(parley!, peer!)), notes: { "extraction profile (self time, % of samples)": await topCosts(profDir) } }),
+      },
+      { task: "nlp", jobs: [() => task("nlp", ctxOf(big)), () => task("nlp", ctxOf(big, "peer"))], output: ([parley, peer]) => ({ figures: figuresOf("nlp", `EWT test, ${parley!.words} words`, sides(parley!, peer!)), notes: {} }) },
+      { ...one("corpus-build", corpusCtx), output: ([r]) => ({ figures: figuresOf("corpus-build", corpusCtx.workload.name, r!), notes: { [`corpus ${corpusCtx.workload.name}`]: { build: r } } }) },
+      { ...one("corpus-ingest", corpusCtx), output: ([r]) => ({ figures: figuresOf("corpus-ingest", corpusCtx.workload.name, r!), notes: { [`corpus ${corpusCtx.workload.name}`]: { ingest: r } } }) },
+      {
+        ...one("metrics", ctxOf(big)),
+        output: ([r]) => ({ figures: figuresOf("metrics", big.name, r!), notes: { [`metrics ${big.name}`]: Object.fromEntries(Object.entries(r!).filter(([k]) => /inputMs|wallS|betweennessExact|betweennessSources|communities|modularity|mainThreadLagP99Ms|maxRssMB/.test(k))) } }),
+      },
+      { ...one("cli-start", cliCtx), output: ([r]) => ({ figures: figuresOf("cli-start", cliCtx.workload.name, r!), notes: { [`cli start ${cliCtx.workload.name}`]: r } }) },
+      ...explorerWorkloads.map((w): Unit => ({
+        task: "explorer",
+        jobs: [() => task("explorer", { ...ctxOf(w), graphFile: "" })],
+        // What the figures leave out: the first frame's steps, the longest frame and the frame count, per side.
+        output: ([r]) => {
+          const kept = ["graphFetchedMs", "graphImportedMs", "sceneDrawnMs", "panelsMountedMs", "longestFrameMs", "frames"];
+          return { figures: figuresOf("explorer", w.name, r!), notes: { [`explorer ${w.name}`]: Object.fromEntries(Object.entries(r!).filter(([k]) => kept.includes(k.slice(k.indexOf(".") + 1)))) } };
+        },
+      })),
     ];
-    const results = await pool<TaskResult>(jobs, quick ? 2 : 1);
-    for (const c of comparisons) {
-      const parley = results.shift()!;
-      const peer = c.peer ? results.shift()! : null;
-      figures.push(...figuresOf(c.task, c.workload.name, c.sided ? sides(parley, peer) : parley));
-      Object.assign(notes, notesOf(c.task, c.workload.name, parley, peer));
+    const units = every.filter((u) => selected(u.task));
+    const words = selected("extraction") ? await repeatSeeds(join(tmpDir, "articles"), options.extractionWords ?? (quick ? 10_000 : 200_000)) : 0;
+    const results = await pool<TaskResult>(units.flatMap((u) => u.jobs), quick ? 2 : 1);
+    for (const u of units) {
+      const o = await u.output(results.splice(0, u.jobs.length));
+      figures.push(...o.figures);
+      mergeNotes(notes, o.notes);
     }
-    const [extractParley, extractPeer, nlpParley, nlpPeer, corpusBuilt, corpusIngested, metricsResult, cliStarted, ...explorerResults] = results;
-    figures.push(...figuresOf("extraction", `${Math.round(words / 1000)}k words`, sides(extractParley!, extractPeer!)));
-    figures.push(...figuresOf("nlp", `EWT test, ${nlpParley!.words} words`, sides(nlpParley!, nlpPeer!)));
-    figures.push(...figuresOf("corpus-build", corpusCtx.workload.name, corpusBuilt!));
-    figures.push(...figuresOf("corpus-ingest", corpusCtx.workload.name, corpusIngested!));
-    notes[`corpus ${corpusCtx.workload.name}`] = { build: corpusBuilt, ingest: corpusIngested };
-    figures.push(...figuresOf("metrics", big.name, metricsResult!));
-    figures.push(...figuresOf("cli-start", cliCtx.workload.name, cliStarted!));
-    notes[`cli start ${cliCtx.workload.name}`] = cliStarted;
-    notes[`metrics ${big.name}`] = Object.fromEntries(Object.entries(metricsResult!).filter(([k]) => /inputMs|wallS|betweennessExact|betweennessSources|communities|modularity|mainThreadLagP99Ms|maxRssMB/.test(k)));
-    explorerWorkloads.forEach((w, i) => {
-      figures.push(...figuresOf("explorer", w.name, explorerResults[i]!));
-      // What the figures leave out: the first frame's steps, the longest frame and the frame count, per side.
-      const kept = ["graphFetchedMs", "graphImportedMs", "sceneDrawnMs", "panelsMountedMs", "longestFrameMs", "frames"];
-      notes[`explorer ${w.name}`] = Object.fromEntries(Object.entries(explorerResults[i]!).filter(([k]) => kept.includes(k.slice(k.indexOf(".") + 1))));
-    });
-    notes["extraction profile (self time, % of samples)"] = await topCosts(profDir);
-    const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
-    figures.push(...figuresOf("server", big.name, servers.result));
-    notes[`server ${big.name}`] = servers.notes;
+    if (selected("server")) {
+      const servers = await step(`servers ${big.name}`, () => benchServers(ctxOf(big), options.serverSeconds ?? (quick ? 1 : 10), log));
+      figures.push(...figuresOf("server", big.name, servers.result));
+      notes[`server ${big.name}`] = servers.notes;
+    }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });
   }
   const results: BenchResults = { machine: machine(), date: new Date().toISOString(), mode: quick ? "quick" : "full", figures, notes };
-  await writeResults(out, results);
-  return results;
+  if (!only) {
+    await writeResults(out, results);
+    return results;
+  }
+  // A run of some tasks updates their figures and notes in the results file; the rest stay as the last run left them.
+  const merged = mergeResults(await readResults(out), results, [...only]);
+  await writeResults(out, merged);
+  return merged;
 }
 
 /** What a figure does not say: path cross-checks, guard stops, XSD validity. */

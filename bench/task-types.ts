@@ -42,6 +42,8 @@ export interface BenchResults {
   figures: Figure[];
   /** Things a figure alone does not say: validation, guards, profiles. */
   notes: Record<string, unknown>;
+  /** Runs of some tasks alone (`parley bench --only`) folded in since the last whole run, oldest first. */
+  updates?: Array<{ date: string; mode: "full" | "quick"; tasks: string[]; machine: BenchResults["machine"] }>;
 }
 
 export class BenchError extends Error {

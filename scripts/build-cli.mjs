@@ -29,6 +29,7 @@ const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join("/")
 const WORKERS = [
   { name: "query-worker", boot: "src/server/query-worker/boot.mjs", thread: "src/server/query-worker/thread.ts" },
   { name: "layout-worker", boot: "src/graph/layout-worker/boot.mjs", thread: "src/graph/layout-worker/thread.ts" },
+  { name: "snapshot-worker", boot: "src/graph/snapshot-worker/boot.mjs", thread: "src/graph/snapshot-worker/thread.ts" },
   { name: "extract-worker", boot: "src/pipeline/extractor/boot.mjs", thread: "src/pipeline/extractor/thread.ts" },
 ];
 const ENTRIES = { main: "src/cli/main.ts", ...Object.fromEntries(WORKERS.map((w) => [`${w.name}-thread`, w.thread])) };

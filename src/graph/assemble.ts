@@ -12,11 +12,24 @@ import type { ParleyGraph } from "./persist.ts";
 import { slugify } from "./slug.ts";
 import { layoutGraph } from "./layout.ts";
 import { RESERVED_NODE_KEYS } from "./reserved-keys.ts";
+import { sortInSteps } from "./sort-in-steps.ts";
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Word counts of article objects already met (an article's text is never changed in place: a changed file is a
+ * new object): a live corpus assembles the same 10,000 articles after every ingest.
+ */
+const wordCounts = new WeakMap<Article, number>();
+
+function wordsOf(a: Article): number {
+  let n = wordCounts.get(a);
+  if (n === undefined) wordCounts.set(a, (n = a.text.split(/\s+/).filter(Boolean).length));
+  return n;
+}
+
 function articleMeta(a: Article): ArticleMeta {
-  return { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, file: a.file, credits: a.credits, sentences: a.sentences.length, words: a.text.split(/\s+/).filter(Boolean).length };
+  return { id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, file: a.file, credits: a.credits, sentences: a.sentences.length, words: wordsOf(a) };
 }
 
 /** Unique slugs: a clash between two entities, or with a reserved key ("constructor"), gets the type appended. */
@@ -43,7 +56,7 @@ export function assembleGraph(corpus: ResolvedCorpus, articles: Article[], optio
 }
 
 /** Nodes or edges added per step of assembleGraphInSteps. */
-const STEP = 2000;
+const STEP = 500;
 
 /** assembleGraph without the layout, pausing every STEP nodes or edges (see resolveCorpusInSteps). */
 export function* assembleGraphInSteps(corpus: ResolvedCorpus, articles: Article[]): Generator<void, ParleyGraph> {
@@ -51,12 +64,15 @@ export function* assembleGraphInSteps(corpus: ResolvedCorpus, articles: Article[
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   graph.replaceAttributes({ name: "Parley knowledge graph", articles: articles.map(articleMeta) });
   const published = new Map(articles.map((a) => [a.id, a.published]));
+  yield;
   const keys = nodeKeys(corpus);
+  yield;
   // Lexicon entities first, then by mentions: readers of the file (and greedy matchers) meet the canonical,
   // main actors before discovered variants and places that share their aliases.
   const nodes = corpus.entities
     .map((e) => ({ ...e, slug: keys.get(e.key)! }))
     .sort((a, b) => Number(b.known) - Number(a.known) || b.mentions - a.mentions || byString(a.slug, b.slug));
+  yield;
   for (const e of nodes) {
     if (++done % STEP === 0) yield;
     graph.addNode(e.slug, { label: e.label, type: e.type, aliases: e.aliases, mentions: e.mentions, articles: e.articles, x: 0, y: 0, size: 1, color: "" });
@@ -73,7 +89,8 @@ export function* assembleGraphInSteps(corpus: ResolvedCorpus, articles: Article[
     const evidence = [...(existing?.attrs.evidence ?? []), ...r.evidence];
     edges.set(key, { source, target, attrs: { type: r.type, label: def.label, weight: 0, evidence, firstSeen: null, lastSeen: null } });
   }
-  for (const key of [...edges.keys()].sort(byString)) {
+  // Keys are distinct: the stepped sort gives the order one sort would.
+  for (const key of yield* sortInSteps([...edges.keys()], byString)) {
     if (++done % STEP === 0) yield;
     const { source, target, attrs } = edges.get(key)!;
     attrs.evidence.sort((a, b) => byString(a.article, b.article) || a.sentenceIndex - b.sentenceIndex || byString(a.rule, b.rule));

@@ -90,9 +90,11 @@ export function applyLayout(graph: ParleyGraph, keys: readonly string[], positio
 }
 
 function styleNodes(graph: ParleyGraph): void {
-  graph.forEachNode((key, attrs) => {
-    graph.mergeNodeAttributes(key, { size: round(4 + 2.5 * Math.sqrt(graph.degree(key))), color: NODE_COLORS[attrs.type] });
-  });
+  graph.forEachNode((key) => styleNode(graph, key));
+}
+
+function styleNode(graph: ParleyGraph, key: string): void {
+  graph.mergeNodeAttributes(key, { size: round(4 + 2.5 * Math.sqrt(graph.degree(key))), color: NODE_COLORS[graph.getNodeAttribute(key, "type")] });
 }
 
 export function layoutGraph(graph: ParleyGraph): void {
@@ -107,14 +109,26 @@ export function layoutGraph(graph: ParleyGraph): void {
  * of one node do not pile up.
  */
 export function placeProvisionally(graph: ParleyGraph, previous: ParleyGraph): void {
+  const steps = placeProvisionallyInSteps(graph, previous);
+  while (!steps.next().done);
+}
+
+/** Nodes placed or styled per step of placeProvisionallyInSteps. */
+const PLACED_STEP = 1000;
+
+/** placeProvisionally pausing every PLACED_STEP nodes (a server places 6,000 nodes between requests). Same positions. */
+export function* placeProvisionallyInSteps(graph: ParleyGraph, previous: ParleyGraph): Generator<void, void> {
   const fresh: string[] = [];
-  graph.forEachNode((key) => {
+  let done = 0;
+  for (const key of graph.nodes()) {
+    if (++done % PLACED_STEP === 0) yield;
     if (previous.hasNode(key)) {
       const { x, y } = previous.getNodeAttributes(key);
       graph.mergeNodeAttributes(key, { x, y });
     } else fresh.push(key);
-  });
+  }
   for (const key of fresh) {
+    if (++done % PLACED_STEP === 0) yield;
     const placed = graph.neighbors(key).filter((n) => previous.hasNode(n));
     const [sx, sy] = seededPoint(key);
     if (!placed.length) {
@@ -129,5 +143,8 @@ export function placeProvisionally(graph: ParleyGraph, previous: ParleyGraph): v
     }
     graph.mergeNodeAttributes(key, { x: round(x / placed.length + sx / 20), y: round(y / placed.length + sy / 20) });
   }
-  styleNodes(graph);
+  for (const key of graph.nodes()) {
+    if (++done % PLACED_STEP === 0) yield;
+    styleNode(graph, key);
+  }
 }

@@ -9,6 +9,7 @@ import type { Article } from "../types.ts";
 import { resolveCorpus, resolveCorpusInSteps, type ArticleExtraction, type Lexicon, type ResolvedCorpus } from "../extract/index.ts";
 import { assembleGraph, assembleGraphInSteps } from "../graph/assemble.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
+import { runInTurns } from "../graph/in-turns.ts";
 import { applyEdits, deletedArticles, type CurationReport, type Edit } from "../curate/index.ts";
 
 export interface CuratedGraph {
@@ -35,15 +36,6 @@ function kept(extractions: readonly ArticleExtraction[], edits: readonly Edit[])
   const deleted = deletedArticles(edits);
   const inGraph = deleted.size ? extractions.filter((e) => !deleted.has(e.article.id)) : [...extractions];
   return { inGraph, deletedKey: [...deleted].sort().join("\n"), stored: new Set(extractions.map((e) => e.article.id)) };
-}
-
-/** Runs a stepped computation to its end, giving the event loop a turn between steps. */
-async function runInTurns<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
 }
 
 /** `layout: false` leaves the positions to the caller. */

@@ -27,8 +27,11 @@ import type { Article } from "../types.ts";
 import type { ArticleExtraction } from "../extract/index.ts";
 import { IngestError } from "../ingest/index.ts";
 import { loadGraph, removeStaleTempFiles, saveGraph, writeFileAtomic, type ParleyGraph } from "../graph/persist.ts";
-import { applyLayout, layoutInput, placeProvisionally } from "../graph/layout.ts";
+import { applyLayout, layoutInput, placeProvisionallyInSteps } from "../graph/layout.ts";
 import { createLayoutRunner, inProcessLayoutRunner, type LayoutRunner } from "../graph/layout-worker/index.ts";
+import { createSnapshotEncoder, inProcessSnapshotEncoder, type SnapshotEncoder } from "../graph/snapshot-worker/index.ts";
+import { saveGraphInTurns } from "../graph/save-in-turns.ts";
+import { runInTurns } from "../graph/in-turns.ts";
 import { CorpusStore, contentHashOf, extractorVersion, sourceHashOf, type ExtractorVersion } from "../store/index.ts";
 import { ensureExtractions, layOutWithStore, loadRules, storedLayout, type Rules } from "./build.ts";
 import { curatedGraph, curatedGraphInTurns, whyNotApplicable, type ResolutionCache } from "./curation.ts";
@@ -49,6 +52,11 @@ export interface LiveCorpusOptions {
   /** Quiet time before a snapshot write, so a burst of ingests is written once (default 200 ms). */
   snapshotDelayMs?: number;
   log?: (line: string) => void;
+  /**
+   * Called with each new graph before it is served, and awaited: what the caller builds over it (a server, its
+   * query engine, in steps between requests) is then ready when `onGraph` swaps it in.
+   */
+  prepareGraph?: (graph: ParleyGraph) => Promise<void>;
   /** Called when the served graph changes (an ingest taken in), before its layout. */
   onGraph?: (graph: ParleyGraph, articles: Article[]) => void;
   /** Called once an edit (made here or by another process on the same store) is in the served graph. */
@@ -59,6 +67,8 @@ export interface LiveCorpusOptions {
   onSnapshot?: (seq: number) => void;
   /** ForceAtlas2 for live ingest on a worker thread (default) or on the calling thread. */
   layout?: "thread" | "in-process";
+  /** The snapshot file's binary half (graph.bin) encoded on a worker thread or on the calling thread (default: as `layout`). */
+  snapshotEncoder?: "thread" | "in-process";
 }
 
 export interface AddArticleResult extends GraphDiff {
@@ -140,6 +150,7 @@ export class LiveCorpus {
   /** Whether `graph` has its real layout (false between an ingest and the layout's arrival). */
   private laidOut = true;
   private readonly layouts: LayoutRunner;
+  private readonly snapshots: SnapshotEncoder;
   /** The curation log, what became of each edit in the served graph, and the resolution it was applied over. */
   private edits: Edit[];
   private report: CurationReport = new Map();
@@ -172,6 +183,7 @@ export class LiveCorpus {
     this.edits = store.edits();
     this.graphEditId = store.lastEditId();
     this.layouts = options.layout === "in-process" ? inProcessLayoutRunner() : createLayoutRunner();
+    this.snapshots = (options.snapshotEncoder ?? options.layout) === "in-process" ? inProcessSnapshotEncoder() : createSnapshotEncoder();
     // Stored extractions load at once; missing ones (a new store, a changed lexicon or model) are made in the
     // background, so a current snapshot is served without waiting, and the first ingest waits for them.
     const log = options.log ?? (() => {});
@@ -372,7 +384,8 @@ export class LiveCorpus {
       try {
         // In steps with the event loop free between them: other requests are answered meanwhile.
         const { graph, articles, report } = await curatedGraphInTurns(extractions, this.rules.lexicon, edits, this.resolution);
-        placeProvisionally(graph, this.graph);
+        await runInTurns(placeProvisionallyInSteps(graph, this.graph));
+        await this.options.prepareGraph?.(graph);
         const previousEditId = this.graphEditId;
         this.graph = graph;
         this.articles = articles;
@@ -426,7 +439,8 @@ export class LiveCorpus {
         this.snapshotDirty = false;
         const seq = this.graphSeq;
         const editId = this.graphEditId;
-        await saveGraph(this.graph, this.options.graphFile);
+        // In slices between requests, the binary half on another thread: the same files saveGraph writes.
+        await saveGraphInTurns(this.graph, this.options.graphFile, this.snapshots);
         this.store.setSnapshotSeq(this.options.graphFile, seq);
         this.store.setSnapshotEditId(this.options.graphFile, editId);
         this.options.onSnapshot?.(seq);
@@ -467,6 +481,7 @@ export class LiveCorpus {
       // Stops a background extraction still running; what it stored so far stays stored.
       await this.extractor.close();
       await this.layouts.close();
+      await this.snapshots.close();
       await this.filled.catch(() => {});
       this.store.close();
     }

@@ -82,11 +82,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   loadRestInBackground(state.graph);
   // The extraction thread loads its models (a second of CPU) for the first ingest once the server has answered
   // its first request (a page asks for the graph long before anyone posts), or after a while; not during start-up,
-  // where it would slow the first answer. An ingest before then starts it itself.
+  // where it would slow the first answer. An ingest before then starts it itself. A server with no articles
+  // (a graph served without its corpus: generated, or built elsewhere) starts it only for an ingest: its models
+  // hold about 130 MB that such a server may never use (at 100k/1M, the difference between 1.5 GB and less).
   const warm = () => state.live.warmUp();
   const warmUp = setTimeout(warm, EXTRACTOR_WARM_UP_MS);
   warmUp.unref();
-  server.once("request", (_req, res) => res.once("finish", warm));
+  if (state.live.articles.length) server.once("request", (_req, res) => res.once("finish", warm));
+  else clearTimeout(warmUp);
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
 

@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "parley-compiled-"));
 const copy = join(dir, "parley");
 const BIN = join(copy, "bin", "parley.mjs");
-const WORKER_BOOTS = ["src/server/query-worker/boot.mjs", "src/graph/layout-worker/boot.mjs", "src/pipeline/extractor/boot.mjs"];
+const WORKER_BOOTS = ["src/server/query-worker/boot.mjs", "src/graph/layout-worker/boot.mjs", "src/graph/snapshot-worker/boot.mjs", "src/pipeline/extractor/boot.mjs"];
 
 interface Outcome {
   code: number;
@@ -55,7 +55,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the compiled CLI", () => {
   it("is built into dist/: the entry, a compiled entry per worker thread, source maps and the stamp of its sources", () => {
-    for (const file of ["main.js", "main.js.map", "query-worker.js", "layout-worker.js", "extract-worker.js", "stamp.json"]) expect(existsSync(join(copy, "dist", file))).toBe(true);
+    for (const file of ["main.js", "main.js.map", "query-worker.js", "layout-worker.js", "snapshot-worker.js", "extract-worker.js", "stamp.json"]) expect(existsSync(join(copy, "dist", file))).toBe(true);
     const stamp = JSON.parse(readFileSync(join(copy, "dist", "stamp.json"), "utf8"));
     expect(Object.keys(stamp.inputs)).toEqual(expect.arrayContaining(["src/cli/main.ts", "src/cli/commands/query.ts", "src/server/query-worker/thread.ts", "scripts/build-cli.mjs", "tsconfig.json"]));
     expect(compiledMain(copy)).toBe(join(copy, "dist", "main.js"));

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildGraph, LiveCorpus } from "../../src/pipeline/index.ts";
 import { saveGraph, serializeGraph } from "../../src/graph/persist.ts";
+import { snapshotFileOf } from "../../src/graph/snapshot/index.ts";
 import { ARTICLES_DIR, LEXICON_DIR, rules } from "./helpers.ts";
 
 const open: LiveCorpus[] = [];
@@ -102,6 +103,51 @@ describe("LiveCorpus", () => {
     expect(lines.join("\n")).toMatch(/another corpus/);
     await live.add(POSTED);
     expect(live.articles.map((a) => a.title)).toEqual([POSTED.title]);
+  });
+
+  it("serves a new graph only once prepareGraph has finished with it, then hands the same graph to onGraph", async () => {
+    const c = await corpusCopy();
+    const events: string[] = [];
+    let prepared: unknown = null;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const live = await LiveCorpus.open({
+      ...c,
+      lexiconDir: LEXICON_DIR,
+      extractor: "in-process",
+      layout: "in-process",
+      snapshotDelayMs: 60_000,
+      prepareGraph: async (graph) => {
+        events.push("prepare");
+        prepared = graph;
+        await gate;
+      },
+      onGraph: (graph) => events.push(graph === prepared ? "served the prepared graph" : "served another graph"),
+    });
+    open.push(live);
+    const before = live.graph;
+    await live.commit(POSTED);
+    const integrated = live.integrated();
+    while (!events.length) await new Promise((r) => setTimeout(r, 5));
+    // Prepared, not yet served: the old graph still answers.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(events).toEqual(["prepare"]);
+    expect(live.graph).toBe(before);
+    release();
+    expect(await integrated).toBe(prepared);
+    expect(events).toEqual(["prepare", "served the prepared graph"]);
+  });
+
+  it("writes graph.json and graph.bin after an ingest as saveGraph writes them of a build, the snapshot encoded on a worker thread", async () => {
+    const c = await corpusCopy();
+    const live = await LiveCorpus.open({ ...c, lexiconDir: LEXICON_DIR, extractor: "in-process", layout: "in-process", snapshotEncoder: "thread", snapshotDelayMs: 60_000 });
+    open.push(live);
+    await live.add(POSTED);
+    await live.flush();
+    const built = join(c.dir, "built.json");
+    await saveGraph((await buildGraph({ articlesDir: c.articlesDir, lexiconDir: LEXICON_DIR }, undefined, rules)).graph, built);
+    expect(readFileSync(c.graphFile).equals(readFileSync(built))).toBe(true);
+    expect(readFileSync(snapshotFileOf(c.graphFile)).equals(readFileSync(snapshotFileOf(built)))).toBe(true);
   });
 
   it("refuses a repeat by id, by text and by address, changing nothing", async () => {

@@ -107,6 +107,8 @@ describe("POST /api/articles", () => {
   });
 
   it("serializes concurrent posts: every article lands", async () => {
+    // The test before posts an article it does not wait for: count once it is in.
+    await server.state.live.flush();
     const count = server.state.articles.length;
     const posts = [1, 2, 3].map((i) =>
       postJson(`${url}/api/articles`, { title: `Concurrent report ${i}`, published: `2025-04-1${i}`, text: `Vladimir Putin met with Donald Trump in report ${i}. Ukraine rejected the plan ${i}.` }),

@@ -48,23 +48,37 @@ function words(key: string): string[] {
   return key.replace(/^(name|proposal):/, "").split(" ");
 }
 
-function buildRewrites(tallies: Map<string, Tally>, lexicon: Lexicon): Map<string, string> {
+/** Keys looked at per step of the rewrites. */
+const KEYS_STEP = 2000;
+
+function* buildRewrites(tallies: Map<string, Tally>, lexicon: Lexicon): Generator<void, Map<string, string>> {
   const rewrite = new Map<string, string>();
   const keys = [...tallies.keys()].sort();
   const majorityType = (k: string) => [...tallies.get(k)!.types].sort((a, b) => b[1] - a[1])[0]![0];
   // A gazetteer city whose region the corpus names ("Kursk" beside "the Kursk region") is that region, as a discovered name would be.
+  // Full names of actors by their last word, in key order: who a lone surname may be.
+  const fullActorsByLast = new Map<string, string[]>();
+  let done = 0;
   for (const k of keys) {
+    if (++done % KEYS_STEP === 0) yield;
     const city = lexicon.entities.get(k);
     const region = city?.settlement ? `name:${nameKey(city.name)} region` : "";
     if (region && tallies.has(region)) rewrite.set(k, region);
+    if (k.startsWith("name:") && k.includes(" ") && majorityType(k) === "actor") {
+      const last = k.slice(k.lastIndexOf(" ") + 1);
+      const same = fullActorsByLast.get(last);
+      if (same) same.push(k);
+      else fullActorsByLast.set(last, [k]);
+    }
   }
   // Surnames and bare place names.
   for (const k of keys) {
+    if (++done % KEYS_STEP === 0) yield;
     if (!k.startsWith("name:") || k.includes(" ")) continue;
     const w = k.slice(5);
-    const fullActors = keys.filter((o) => o.startsWith("name:") && o.includes(" ") && majorityType(o) === "actor" && o.endsWith(` ${w}`));
-    const region = keys.find((o) => o === `name:${w} region`);
-    if (region) rewrite.set(k, region);
+    // Keys ending with " w" are those whose last word is w (w has no space).
+    const fullActors = fullActorsByLast.get(w) ?? [];
+    if (tallies.has(`name:${w} region`)) rewrite.set(k, `name:${w} region`);
     else if (fullActors.length === 1) rewrite.set(k, fullActors[0]!);
   }
   // Proposals: a key joins the unique most frequent proposal whose words include all of its words.
@@ -98,7 +112,7 @@ export function resolveCorpus(extractions: ArticleExtraction[], lexicon: Lexicon
 }
 
 /** How many articles (or entities) a step of resolveCorpusInSteps covers: a few milliseconds of work. */
-const STEP = 500;
+const STEP = 250;
 
 /**
  * resolveCorpus as a generator that pauses every STEP articles, so a server can
@@ -119,10 +133,12 @@ export function* resolveCorpusInSteps(extractions: ArticleExtraction[], lexicon:
       t.articles.add(ex.article.id);
     }
   }
-  const rewrite = buildRewrites(tallies, lexicon);
+  yield;
+  const rewrite = yield* buildRewrites(tallies, lexicon);
   const final = (k: string) => rewrite.get(k) ?? k;
   const merged = new Map<string, Tally>();
   for (const [k, t] of tallies) {
+    if (++done % KEYS_STEP === 0) yield;
     const into = final(k);
     let m = merged.get(into);
     if (!m) merged.set(into, (m = { forms: new Map(), types: new Map(), mentions: 0, articles: new Set() }));
@@ -158,11 +174,13 @@ export function* resolveCorpusInSteps(extractions: ArticleExtraction[], lexicon:
     if (!PLACE_TARGET_TYPES.has(r.type)) acting.add(r.target);
   }
   yield;
-  const entities: ResolvedEntity[] = [...merged].map(([key, t]) => {
+  const entities: ResolvedEntity[] = [];
+  for (const [key, t] of merged) {
+    if (++done % STEP === 0) yield;
     const known = lexicon.entities.get(key);
     let type: NodeType = known?.type ?? [...t.types].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     if (known?.country && !acting.has(key)) type = "location";
-    return { key, label: pickLabel(key, t, lexicon), type, aliases: [...t.forms.keys()].sort(), mentions: t.mentions, articles: [...t.articles].sort(), known: !!known };
-  });
+    entities.push({ key, label: pickLabel(key, t, lexicon), type, aliases: [...t.forms.keys()].sort(), mentions: t.mentions, articles: [...t.articles].sort(), known: !!known });
+  }
   return { entities, relations: [...relations.values()] };
 }
