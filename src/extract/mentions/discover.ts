@@ -228,28 +228,24 @@ const REGNAL = /^(?:I{1,3}|IV|VI{0,3}|IX|X)$/;
  */
 function nameAround(tokens: readonly Token[], start: number, end: number, known: readonly Mention[], lexicon: Lexicon): { start: number; end: number; type: NodeType } | null {
   const heads = lexicon.heads.organization;
-  // "United Nations Verification Mission", "NATO Parliamentary Assembly": a body's name after a known
-  // body that is not a state (a state before its body is compounds.ts's) begins with that body.
-  const parent = heads.has(tokens[end - 1]!.lower) ? known.find((k) => k.end === start && k.type === "organization" && k.source === "lexicon" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap) : undefined;
-  if (parent && !(tokens[end]?.lower === "of")) return { start: parent.start, end, type: "organization" };
-  const stateAt = (at: number) => known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
-  const afterOf = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
-  if (tokens[end]?.lower === "of" && REGNAL.test(tokens[end - 1]!.text)) {
-    const state = stateAt(afterOf);
-    if (state) return { start, end: state.end, type: "actor" };
-  }
-  if (heads.has(tokens[end - 1]!.lower) && tokens[end]?.lower === "of") {
-    const state = stateAt(afterOf);
-    if (state) return { start, end: state.end, type: "organization" };
+  const headed = heads.has(tokens[end - 1]!.lower);
+  const afterOf = tokens[end]?.lower === "of";
+  // A known body right before that is not a state (a state before its body is compounds.ts's).
+  const parent = known.find((k) => k.end === start && k.type === "organization" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap);
+  // "United Nations Verification Mission", "NATO Parliamentary Assembly": a body's name after a known body begins with it.
+  if (headed && !afterOf && parent?.source === "lexicon") return { start: parent.start, end, type: "organization" };
+  // "Abdullah II of Jordan", "Sovereign Council of Sudan": a monarch's or a body's state after "of".
+  const regnal = REGNAL.test(tokens[end - 1]!.text);
+  if (afterOf && (regnal || headed)) {
+    const at = tokens[end + 1]?.lower === "the" ? end + 2 : end + 1;
+    const state = known.find((k) => k.start === at && k.kind !== "demonym" && !!lexicon.entities.get(k.key)?.country);
+    if (state) return { start, end: state.end, type: regnal ? "actor" : "organization" };
   }
   if (end - start > 2) return null;
   const at = tokens[end]?.lower === "and" ? end + 1 : end;
   const body = known.find((k) => k.start === at && k.type === "organization" && k.source === "lexicon" && k.end - k.start >= 2 && heads.has(tokens[k.end - 1]!.lower));
-  if (body) {
-    // "AU Peace and Security Council": a known body (not a state) written right before is the one the council is of.
-    const owner = known.find((k) => k.end === start && k.type === "organization" && k.kind !== "demonym" && !lexicon.entities.get(k.key)?.country && tokens[k.start]!.cap);
-    return { start: owner?.start ?? start, end: body.end, type: "organization" };
-  }
+  // "AU Peace and Security Council": with the known body the council is of, written right before.
+  if (body) return { start: parent?.start ?? start, end: body.end, type: "organization" };
   // "President [Volodymyr] Zelenskyy": an editor's bracketed first name reads as part of the name.
   const bracketed = tokens[start - 1]?.text === "[" && tokens[end]?.text === "]";
   const at2 = bracketed ? end + 1 : end;
