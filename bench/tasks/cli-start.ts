@@ -7,9 +7,9 @@
  * next one. One warm-up run a side (tsx then has its compile cache, its best
  * case), then the sides alternate run by run, so a busy moment slows both.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { compiledMain } from "../../bin/compiled.mjs";
+import { compiledStill, ensureCompiledCli } from "../compiled-cli.ts";
 import { PROJECT_ROOT } from "../../src/cli/paths.ts";
 import { percentile } from "../stats.ts";
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";
@@ -37,17 +37,13 @@ function runOnce(side: keyof typeof SIDES): Promise<number> {
 }
 
 export async function cliStart(ctx: TaskContext): Promise<TaskResult> {
-  const builtForRun = compiledMain(PROJECT_ROOT) === null;
-  if (builtForRun) {
-    const built = spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts/build-cli.mjs")], { encoding: "utf8" });
-    if (built.status !== 0) throw new BenchError(`scripts/build-cli.mjs failed: ${built.stderr.slice(-500)}`);
-  }
+  const builtForRun = ensureCompiledCli();
   const runs = ctx.quick ? 5 : 10;
   const samples: Record<keyof typeof SIDES, number[]> = { parley: [], peer: [] };
   for (const side of ["parley", "peer"] as const) await runOnce(side);
   for (let i = 0; i < runs; i++) for (const side of ["parley", "peer"] as const) samples[side].push(await runOnce(side));
   // An edit under src/ during the runs would have sent the compiled side to tsx: say so rather than report it.
-  const compiledThroughout = compiledMain(PROJECT_ROOT) !== null;
+  const compiledThroughout = compiledStill();
   const out: TaskResult = { runs, builtForRun, compiledThroughout };
   for (const side of ["parley", "peer"] as const) {
     const sorted = [...samples[side]].sort((a, b) => a - b);

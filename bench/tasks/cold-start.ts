@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { encodeSnapshot, identityOf, markSnapshotChecked, snapshotFileOf } from "../../src/graph/snapshot/index.ts";
 import { DEFAULT_LEXICON_DIR, PROJECT_ROOT } from "../../src/cli/paths.ts";
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";
+import { compiledStill, ensureCompiledCli } from "../compiled-cli.ts";
 
 const FIRST_QUERY = "MATCH (n) RETURN labels(n)[0] AS type, count(*) AS n ORDER BY n DESC";
 
@@ -92,12 +93,14 @@ export async function coldStart(graphFile: string, articlesDir: string, settleMs
 }
 
 export async function coldStartTask(ctx: TaskContext): Promise<TaskResult> {
+  const builtForRun = ensureCompiledCli();
   const { withSnapshot, jsonOnly, articlesDir } = await prepare(ctx);
   const settleMs = ctx.quick ? 2000 : 8000;
-  const out: TaskResult = {};
+  const out: TaskResult = { builtForRun };
   // The peer first: the page cache then holds graph.json for both (the snapshot side reads it whole to check it).
   for (const [side, file] of [["peer", jsonOnly], ["parley", withSnapshot]] as const) {
     for (const [k, v] of Object.entries(await coldStart(file, articlesDir, settleMs))) out[`${side}.${k}`] = v;
   }
+  out.compiledThroughout = compiledStill();
   return out;
 }

@@ -16,6 +16,7 @@
  * once for the peer figure.
  */
 import { spawn } from "node:child_process";
+import { ensureCompiledCli } from "../compiled-cli.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import matter from "gray-matter";
@@ -71,6 +72,7 @@ export async function corpusBuild(ctx: TaskContext): Promise<TaskResult> {
 }
 
 async function startServe(graphFile: string, articlesDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  ensureCompiledCli();
   const child = spawn(process.execPath, [resolve(PROJECT_ROOT, "bin/parley.mjs"), "serve", "--graph", graphFile, "--articles", articlesDir, "--lexicon", LEXICON_DIR, "--web", join(articlesDir, "..", "no-web"), "--port", "0", "-q"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PARLEY_WRITE_KEY: BENCH_WRITE_KEY } });
   let err = "";
   child.stderr!.on("data", (c) => (err += c));

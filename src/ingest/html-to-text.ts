@@ -5,9 +5,15 @@
  * DOM edits, which cost a splice per element, and no recursion); pages nested
  * deeper than MAX_HTML_DEPTH are refused before cheerio builds a DOM (limits.ts).
  */
-import * as cheerio from "cheerio";
+import { createRequire } from "node:module";
 import type { AnyNode } from "domhandler";
 import { assertHtmlDepth } from "./html-depth.ts";
+
+// cheerio with its parsers and HTTP client is a quarter of a second of imports: loaded by the first HTML article,
+// not by every server start and build that reads none (most folders hold Markdown and text).
+const requireModule = createRequire(import.meta.url);
+let cheerio: typeof import("cheerio") | null = null;
+const cheerioLoaded = () => (cheerio ??= requireModule("cheerio") as typeof import("cheerio"));
 
 const DROPPED = "head, script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header > nav, footer, aside, form, button, select, input, textarea, menu, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .comments, #comments, .related, .share, .social, .advert, .ad";
 const BLOCKS = "p, div, section, article, main, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, br, hr, figcaption, dd, dt";
@@ -47,7 +53,7 @@ function visibleText(root: AnyNode, dropped: Set<AnyNode>, blocks: Set<AnyNode>)
 /** `source` names the file or input field in the IngestError a refused page raises. */
 export function htmlToText(html: string, source = "html"): HtmlText {
   assertHtmlDepth(html, source);
-  const $ = cheerio.load(html);
+  const $ = cheerioLoaded().load(html);
   const title = $("meta[property='og:title']").attr("content")?.trim() || $("title").first().text().trim() || $("h1").first().text().trim() || null;
   const dropped = new Set($(DROPPED).toArray() as AnyNode[]);
   const blocks = new Set($(BLOCKS).toArray() as AnyNode[]);

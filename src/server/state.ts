@@ -8,16 +8,15 @@
  * (no second graphology graph); from an ingest until the new snapshot is
  * written and a worker has loaded it, on the server's own engine.
  */
-import { statSync } from "node:fs";
 import type { Article } from "../types.ts";
 import type { ParleyGraph } from "../graph/persist.ts";
 import { LiveCorpus } from "../pipeline/index.ts";
 import { defaultStoreFile } from "../store/index.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
 import { createQueryEngine, createQueryEngineInSteps, Stepped } from "../query/index.ts";
-import { openSnapshot } from "../graph/snapshot/index.ts";
 import { runInTurns } from "../graph/in-turns.ts";
-import { createQueryRunner, inProcessRunner, type QueryRunner, type QueryWorkerOptions } from "./query-worker/index.ts";
+import { inProcessRunner, type QueryRunner } from "./query-worker/index.ts";
+import { fileVersion, type StartedQueries } from "./start-queries.ts";
 import { EventHub } from "./events.ts";
 import { editRecord } from "./edit-record.ts";
 
@@ -61,37 +60,42 @@ export function swapGraph(state: ServerState, graph: ParleyGraph, articles: Arti
   state.queries.hold();
 }
 
+/** The server's state, and the start of its background work (see `startBackgroundWork`). */
+export interface LoadedState {
+  state: ServerState;
+  /**
+   * Builds the server's own query engine in steps between requests from now on
+   * (seconds of CPU at a million edges), then calls `then`. Until then, and
+   * until the last step, a request that needs the engine finishes it at once.
+   */
+  startBackgroundWork(then: () => void): void;
+}
+
 /**
- * With a query worker (the default), starts the worker first, so it loads the
- * graph on another thread while this one opens the live corpus (which
- * recovers from a crash: temp files of killed writers removed, the folder's
- * changes taken into the store, the journal replayed into the snapshot when it
- * is behind — the worker then loads the rewritten file again).
+ * Opens the live corpus beside the query worker `queries` started (which
+ * loads the graph on another thread meanwhile). Opening recovers from a crash:
+ * temp files of killed writers removed, the folder's changes taken into the
+ * store, the journal replayed into the snapshot when it is behind — the worker
+ * then loads the rewritten file again.
  */
-export async function loadServerState(files: ServerFiles, queryLimits?: QueryLimits, queryWorker: QueryWorkerOptions | false = {}, log?: (line: string) => void): Promise<ServerState> {
+export async function loadServerState(files: ServerFiles, queryLimits: QueryLimits | undefined, queries: StartedQueries, log?: (line: string) => void): Promise<LoadedState> {
   let state: ServerState | null = null;
   const events = new EventHub();
   // Between an ingest and the worker's reload of the new graph file (seconds at 10,000 articles, for the layout),
   // console queries run on the server's own engine, which already has the new graph.
-  const startRunner = (snapshot?: SharedArrayBuffer) =>
-    queryWorker ? createQueryRunner(files.graphFile, queryLimits, { ...queryWorker, snapshot }, log, async (query, params) => JSON.stringify(await state!.engine.run(query, params))) : null;
-  // The worker starts first, on the graph's snapshot read into shared memory: it indexes the same bytes on another
-  // thread while this one opens the corpus, whose graph is then filled from them too (one read, one copy).
-  const version = fileVersion(files.graphFile);
-  const snapshot = queryWorker && version !== null ? await openSnapshot(files.graphFile, { shared: true, log }).catch(() => null) : null;
-  let queries: QueryRunner | null = version !== null ? startRunner(snapshot?.buffer instanceof SharedArrayBuffer ? snapshot.buffer : undefined) : null;
-  const live = await openCorpus(files, queries, () => state, events, log).catch(async (err) => {
+  queries.answerHeldBy(async (query, params) => JSON.stringify(await state!.engine.run(query, params)));
+  let runner = queries.runner;
+  const live = await openCorpus(files, runner, () => state, events, log).catch((err) => {
     events.close();
-    await queries?.close();
     throw err;
   });
   // Opening rewrote the graph file (the journal was replayed into it): the worker loads it again.
-  if (queries && fileVersion(files.graphFile) !== version) queries.reload();
-  queries ??= startRunner();
-  // Until an ingest swaps in another engine, the start-up one, built in steps between other work from here on
-  // (seconds of CPU at a million edges, no longer spent before the server listens: console queries go to the
-  // worker, which indexes on its own thread); a request that needs it before the last step finishes it at once.
-  let engine: Stepped<QueryEngine> | QueryEngine = new Stepped(createQueryEngineInSteps(live.graph, queryLimits)).inBackground();
+  if (runner && fileVersion(files.graphFile) !== queries.version) runner.reload();
+  runner ??= queries.start();
+  // Until an ingest swaps in another engine, the start-up one, built in steps between other work once the server
+  // has started its background work (console queries go to the worker, which indexes on its own thread).
+  const stepped = new Stepped(createQueryEngineInSteps(live.graph, queryLimits));
+  let engine: Stepped<QueryEngine> | QueryEngine = stepped;
   state = {
     graph: live.graph,
     articles: live.articles,
@@ -101,24 +105,14 @@ export async function loadServerState(files: ServerFiles, queryLimits?: QueryLim
     set engine(next: QueryEngine) {
       engine = next;
     },
-    queries: queries ?? inProcessRunner(() => state!.engine),
+    queries: runner ?? inProcessRunner(() => state!.engine),
     live,
     graphFile: files.graphFile,
     queryLimits,
     fetchOptions: files.fetch ?? {},
     events,
   };
-  return state;
-}
-
-/** Which version of a file is on disk (a rewrite replaces it: another inode, time or size), or null when there is none. */
-function fileVersion(file: string): string | null {
-  try {
-    const s = statSync(file);
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return null;
-  }
+  return { state, startBackgroundWork: (then) => void stepped.inBackground(then) };
 }
 
 function openCorpus(files: ServerFiles, queries: QueryRunner | null, stateOf: () => ServerState | null, events: EventHub, log?: (line: string) => void): Promise<LiveCorpus> {

@@ -2,12 +2,16 @@
  * When the extraction thread starts: after the first answered request on a
  * server that follows a corpus (its first ingest then need not wait for the
  * models), and only for an ingest on a server of a graph without articles
- * (its models are about 130 MB such a server may never use).
+ * (its models are about 130 MB such a server may never use). And when the
+ * rest of a start's background work begins (the server's own engine built in
+ * steps, then graphology filling in behind a graph read from its snapshot):
+ * after the first answered request, or after a second without one.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { LiveCorpus } from "../../src/pipeline/index.ts";
+import { SnapshotGraph } from "../../src/graph/snapshot/index.ts";
 import { makeCorpus, serve, getJson, postJson, type Corpus } from "./harness.ts";
 import type { RunningServer } from "../../src/server/index.ts";
 
@@ -46,5 +50,42 @@ describe("the extraction thread's warm-up", () => {
     const res = await postJson(`${server.url}/api/articles?wait=graph`, { title: "First of its corpus", text: "Ambassador Helga Marrowfield met Foreign Minister Tobias Quennell in Vienna on Tuesday." });
     expect(res.status).toBe(201);
     expect(server.state.articles.map((a) => a.title)).toEqual(["First of its corpus"]);
+  });
+});
+
+describe("a start's background work", () => {
+  const snapshotGraphOf = (running: RunningServer) => {
+    expect(running.state.graph).toBeInstanceOf(SnapshotGraph);
+    return running.state.graph as SnapshotGraph;
+  };
+
+  it("waits for the first answered request, so that request does not queue behind it", async () => {
+    corpus = await makeCorpus();
+    server = await serve(corpus);
+    const graph = snapshotGraphOf(server);
+    await settle();
+    expect(graph.loaded).toBe(false);
+    // Health reads the counts the snapshot knows: answering it loads nothing by itself.
+    expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
+    await vi.waitFor(() => expect(graph.loaded).toBe(true), { timeout: 5_000, interval: 20 });
+  });
+
+  it("starts a second after listening when no request comes", async () => {
+    corpus = await makeCorpus();
+    server = await serve(corpus);
+    const graph = snapshotGraphOf(server);
+    await settle();
+    expect(graph.loaded).toBe(false);
+    await vi.waitFor(() => expect(graph.loaded).toBe(true), { timeout: 5_000, interval: 20 });
+  });
+
+  it("is finished at once by a request that needs the whole graph", async () => {
+    corpus = await makeCorpus();
+    server = await serve(corpus);
+    const graph = snapshotGraphOf(server);
+    const res = await getJson(`${server.url}/api/graph`);
+    expect(res.status).toBe(200);
+    expect(res.body.nodes.length).toBe(graph.order);
+    expect(graph.loaded).toBe(true);
   });
 });

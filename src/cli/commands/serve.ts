@@ -48,7 +48,7 @@ function untilSignal(): Promise<string> {
 async function serve(flags: ServeFlags): Promise<void> {
   if (!existsSync(flags.graph)) throw new UserError(`graph file ${flags.graph} does not exist; run "parley build" first (or "npm start")`);
   // Loaded when the command runs, so `parley --help` does not pay for the server.
-  const { startServer } = await import("../../server/index.ts");
+  const { startServer } = await import("../../server/start.ts");
   const running = await startServer({
     graphFile: flags.graph,
     articlesDir: flags.articles,

@@ -20,13 +20,14 @@ export class Stepped<T> {
 
   constructor(private readonly steps: Generator<void, T>) {}
 
-  /** Steps between other work from now on; a failure is kept for `value` to throw. */
-  inBackground(): this {
+  /** Steps between other work from now on, then calls `then` (built or failed); a failure is kept for `value` to throw. */
+  inBackground(then?: () => void): this {
     void (async () => {
       while (!this.done) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!this.done) this.step();
       }
+      then?.();
     })();
     return this;
   }
