@@ -56,6 +56,7 @@ export const FIGURES: Record<string, FigureDef[]> = {
   nlp: [
     { name: "tag + parse words/s", unit: "words/s", parley: num("p.wordsPerS"), peer: num("q.wordsPerS"), peerName: "compromise tagger (no parser)" },
     { name: "tag + parse words/s/core", unit: "words/CPU-s", parley: num("p.wordsPerCpuS"), peer: num("q.wordsPerCpuS"), peerName: "compromise tagger (no parser)" },
+    { name: "tag + unlabeled parse only words/s/core", unit: "words/CPU-s", parley: num("p.tagParseWordsPerCpuS"), peer: num("q.tagParseWordsPerCpuS"), peerName: "compromise tagger (no parser)" },
     { name: "language models load ms", unit: "ms", parley: num("p.loadMs") },
     { name: "tag + parse peak MB", unit: "MB", parley: num("p.maxRssMB"), peer: num("q.maxRssMB"), peerName: "compromise tagger (no parser)" },
   ],

@@ -7,7 +7,7 @@
  * the first UD word it covers.
  */
 import { tokenizeWords } from "../nlp/tokenize/tokenize.ts";
-import { analyzeWords, languageModels } from "../nlp/pipeline.ts";
+import { languageModels, namesIn, parseTagged, tagWords } from "../nlp/pipeline.ts";
 import { wordClasses, type NameTag } from "./word-tags.ts";
 
 export interface Token {
@@ -21,7 +21,7 @@ export interface Token {
   /** Starts with an upper-case letter (or is an acronym). */
   cap: boolean;
   /** Dependency relation of the token's head word ("nsubj", "obj", "amod", …; "" for a token no word covers). */
-  rel: string;
+  readonly rel: string;
 }
 
 /** Word boundaries shared by the sentence tokenizer and the lexicon phrases. */
@@ -32,19 +32,34 @@ interface TaggedSpan {
   start: number;
   end: number;
   tags: Set<string>;
-  /** Head word (UD word index, -1 for the root) and relation. */
+}
+
+/** A UD word's head (word index, -1 for the root) and relation. */
+interface WordRelation {
   head: number;
   rel: string;
 }
 
-/** Word classes with character spans, from the UD words of the sentence. */
-function tagSpans(text: string): TaggedSpan[] {
+/**
+ * Word classes with character spans, from the UD words of the sentence, and
+ * the words' relations, parsed when first asked for: extraction reads the tree
+ * in a few places only (a cue verb used as a noun modifier), and the parser
+ * with its labeler is two thirds of the language layer's time.
+ */
+function tagSpans(text: string): { spans: TaggedSpan[]; relations: () => WordRelation[] } {
   const words = tokenizeWords(text);
-  const forms = words.map((w) => w.form);
-  const a = analyzeWords(languageModels(), forms);
+  const models = languageModels();
+  const tagged = tagWords(models, words.map((w) => w.form));
   const nameOf: Array<NameTag | undefined> = new Array(words.length);
-  for (const span of a.names) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
-  return words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, a.upos[i]!, a.xpos[i]!, nameOf[i]), head: a.heads[i]! - 1, rel: a.deprels[i]! }));
+  for (const span of namesIn(models, tagged)) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
+  const spans = words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, tagged.upos[i]!, tagged.xpos[i]!, nameOf[i]) }));
+  let parsed: WordRelation[] | null = null;
+  const relations = () => {
+    if (parsed) return parsed;
+    const tree = words.length ? parseTagged(models, tagged) : { heads: new Int32Array(0), deprels: [] };
+    return (parsed = words.map((_, i) => ({ head: tree.heads[i]! - 1, rel: tree.deprels[i]! })));
+  };
+  return { spans, relations };
 }
 
 /** Token i starts where token i-1 ends: no space between them ("Al-Khulaifi" vs "Rih - President"). */
@@ -66,12 +81,12 @@ export function splitWords(phrase: string): string[] {
  * The relation of the UD word that heads the token's words (the one whose head
  * lies outside the token: "fire" in "cease-fire"), from span `from` on.
  */
-function headWordRelation(spans: readonly TaggedSpan[], from: number, start: number, end: number): string {
+function headWordRelation(spans: readonly TaggedSpan[], relations: readonly WordRelation[], from: number, start: number, end: number): string {
   let rel = "";
   for (let w = from; w < spans.length && spans[w]!.start < end; w++) {
-    const h = spans[w]!.head;
-    if (h < 0 || spans[h]!.start >= end || spans[h]!.end <= start) return spans[w]!.rel;
-    rel ||= spans[w]!.rel;
+    const h = relations[w]!.head;
+    if (h < 0 || spans[h]!.start >= end || spans[h]!.end <= start) return relations[w]!.rel;
+    rel ||= relations[w]!.rel;
   }
   return rel;
 }
@@ -79,8 +94,32 @@ function headWordRelation(spans: readonly TaggedSpan[], from: number, start: num
 /** Typographic apostrophes read as ASCII ones ("People’s" → "People" + "'s"); same length, so offsets hold. */
 const asciiApostrophes = (text: string) => text.replace(/[\u2018\u2019]/g, "'");
 
+/** A token whose relation is read from the sentence's parse on first use. */
+class SentenceToken implements Token {
+  readonly lower: string;
+  readonly cap: boolean;
+  #rel: string | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly tags: ReadonlySet<string>,
+    private readonly spans: readonly TaggedSpan[],
+    private readonly relations: () => WordRelation[],
+    private readonly firstSpan: number,
+  ) {
+    this.lower = text.toLowerCase();
+    this.cap = /^\p{Lu}/u.test(text);
+  }
+
+  get rel(): string {
+    return (this.#rel ??= headWordRelation(this.spans, this.relations(), this.firstSpan, this.start, this.end));
+  }
+}
+
 export function tokenize(text: string): Token[] {
-  const spans = tagSpans(text);
+  const { spans, relations } = tagSpans(text);
   const tokens: Token[] = [];
   let s = 0;
   for (const m of asciiApostrophes(text).matchAll(TOKEN)) {
@@ -89,7 +128,7 @@ export function tokenize(text: string): Token[] {
     while (s < spans.length && spans[s]!.end <= start) s++;
     const span = spans[s];
     const tags = span && span.start <= start && start < span.end ? span.tags : EMPTY;
-    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end, tags, cap: /^\p{Lu}/u.test(m[0]), rel: headWordRelation(spans, s, start, end) });
+    tokens.push(new SentenceToken(m[0], start, end, tags, spans, relations, s));
   }
   return tokens;
 }

@@ -5,8 +5,9 @@
  */
 import { join } from "node:path";
 import { DEFAULT_MODEL_DIR, MODEL_FILES } from "./model-files.ts";
-import { hashWords } from "./words.ts";
+import { hashWords, type WordHashes } from "./words.ts";
 import { parserInputs } from "./parser/inputs.ts";
+import type { ParserInputs } from "./parser/features.ts";
 import { labelerWordInputs } from "./labeler/inputs.ts";
 import { loadParser, loadTagger } from "./model-io.ts";
 import { loadVerbForms, type VerbForms } from "./inflect.ts";
@@ -58,23 +59,50 @@ export function attestedVerbForms(dir = DEFAULT_MODEL_DIR): VerbForms {
   return forms;
 }
 
-export function analyzeWords(models: LanguageModels, words: readonly string[]): WordAnalysis {
-  const n = words.length;
-  if (n === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [], names: [] };
+/** A sentence's words with their tags: what the tree and the names are both read from. */
+export interface TaggedWords {
+  words: readonly string[];
+  hashes: WordHashes;
+  amb: Uint32Array;
+  tags: Int32Array;
+  upos: string[];
+  xpos: string[];
+}
+
+export function tagWords(models: LanguageModels, words: readonly string[]): TaggedWords {
   const hashes = hashWords(words);
   const amb = models.tagger.ambiguityClasses(hashes);
   const tags = models.tagger.tagIds(words, hashes, amb);
   const pairs = models.tagger.pairs;
-  const upos = Array.from(tags, (t) => pairs[t]!.upos);
-  const xpos = Array.from(tags, (t) => pairs[t]!.xpos);
-  const inputs = parserInputs(hashes.lower, tags, words, amb, hashes.suffix3);
-  const heads = models.parser.parse(inputs, n);
-  const labels = models.labeler.label(heads, inputs, labelerWordInputs(words, hashes, upos));
-  return {
-    upos,
-    xpos,
-    heads: Int32Array.from(heads, (h) => (h === n ? 0 : h + 1)),
-    deprels: Array.from(labels, (l) => models.labeler.labels[l]!),
-    names: models.names.recognize(words, upos, xpos, hashes),
-  };
+  return { words, hashes, amb, tags, upos: Array.from(tags, (t) => pairs[t]!.upos), xpos: Array.from(tags, (t) => pairs[t]!.xpos) };
+}
+
+/** The unlabeled tree of tagged words: heads 0..n-1, n for the root (what issue 12's speed floor names with tagging). */
+function unlabeledTree(models: LanguageModels, t: TaggedWords): { inputs: ParserInputs; heads: Int32Array } {
+  const inputs = parserInputs(t.hashes.lower, t.tags, t.words, t.amb, t.hashes.suffix3);
+  return { inputs, heads: t.words.length ? models.parser.parse(inputs, t.words.length) : new Int32Array(0) };
+}
+
+/** Tagging and unlabeled parsing alone (the bench's "tag + unlabeled parse only"). */
+export function tagAndParse(models: LanguageModels, words: readonly string[]): Int32Array {
+  return unlabeledTree(models, tagWords(models, words)).heads;
+}
+
+/** The labeled tree of tagged words: CoNLL-U heads (1-based, 0 for the root) and relations. */
+export function parseTagged(models: LanguageModels, t: TaggedWords): { heads: Int32Array; deprels: string[] } {
+  const n = t.words.length;
+  const { inputs, heads } = unlabeledTree(models, t);
+  const labels = n ? models.labeler.label(heads, inputs, labelerWordInputs(t.words, t.hashes, t.upos)) : new Int32Array(0);
+  return { heads: Int32Array.from(heads, (h) => (h === n ? 0 : h + 1)), deprels: Array.from(labels, (l) => models.labeler.labels[l]!) };
+}
+
+/** Person, organization and place names among tagged words. */
+export function namesIn(models: LanguageModels, t: TaggedWords): NameSpan[] {
+  return t.words.length ? models.names.recognize(t.words, t.upos, t.xpos, t.hashes) : [];
+}
+
+export function analyzeWords(models: LanguageModels, words: readonly string[]): WordAnalysis {
+  if (words.length === 0) return { upos: [], xpos: [], heads: new Int32Array(0), deprels: [], names: [] };
+  const tagged = tagWords(models, words);
+  return { upos: tagged.upos, xpos: tagged.xpos, ...parseTagged(models, tagged), names: namesIn(models, tagged) };
 }

@@ -69,13 +69,14 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
   const before = ctx.tokens[start - 1];
   if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
-  // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
-  if (cue.verbal && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel) && !ctx.tokens[start - 1]?.tags.has("Auxiliary")) return [];
   const before2 = ctx.tokens[start - 2];
   const nounModifier = before?.cap && (before2?.text === "-" || ADJECTIVAL_BEFORE.has(before2?.lower ?? ""));
   if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];
   // "their call for", "its offer": after a possessive determiner the cue is a noun; "win back": a particle of another verb.
   if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
+  // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
+  // Last of these tests: reading a relation parses the sentence, which the word tests above often make needless.
+  if (cue.verbal && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel) && !ctx.tokens[start - 1]?.tags.has("Auxiliary")) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type, cue.targets);
   const prefer = (m: Mention) => m.type === "proposal";
