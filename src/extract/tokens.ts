@@ -7,7 +7,7 @@
  * the first UD word it covers.
  */
 import { tokenizeWords } from "../nlp/tokenize/tokenize.ts";
-import { languageModels, namesIn, parseTagged, tagWords } from "../nlp/pipeline.ts";
+import { languageModels, namesIn, SentenceTree, tagWords } from "../nlp/pipeline.ts";
 import { wordClasses, type NameTag } from "./word-tags.ts";
 
 export interface Token {
@@ -34,32 +34,20 @@ interface TaggedSpan {
   tags: Set<string>;
 }
 
-/** A UD word's head (word index, -1 for the root) and relation. */
-interface WordRelation {
-  head: number;
-  rel: string;
-}
-
 /**
  * Word classes with character spans, from the UD words of the sentence, and
- * the words' relations, parsed when first asked for: extraction reads the tree
- * in a few places only (a cue verb used as a noun modifier), and the parser
- * with its labeler is two thirds of the language layer's time.
+ * the sentence's tree, made as it is read: extraction reads the tree in a few
+ * places only (a cue verb used as a noun modifier), and the parser with its
+ * labeler is two thirds of the language layer's time.
  */
-function tagSpans(text: string): { spans: TaggedSpan[]; relations: () => WordRelation[] } {
+function tagSpans(text: string): { spans: TaggedSpan[]; tree: SentenceTree } {
   const words = tokenizeWords(text);
   const models = languageModels();
   const tagged = tagWords(models, words.map((w) => w.form));
   const nameOf: Array<NameTag | undefined> = new Array(words.length);
   for (const span of namesIn(models, tagged)) for (let i = span.start; i < span.end; i++) nameOf[i] = span.type;
   const spans = words.map((w, i) => ({ start: w.start, end: w.end, tags: wordClasses(w.form, tagged.upos[i]!, tagged.xpos[i]!, nameOf[i]) }));
-  let parsed: WordRelation[] | null = null;
-  const relations = () => {
-    if (parsed) return parsed;
-    const tree = words.length ? parseTagged(models, tagged) : { heads: new Int32Array(0), deprels: [] };
-    return (parsed = words.map((_, i) => ({ head: tree.heads[i]! - 1, rel: tree.deprels[i]! })));
-  };
-  return { spans, relations };
+  return { spans, tree: new SentenceTree(models, tagged) };
 }
 
 /** Token i starts where token i-1 ends: no space between them ("Al-Khulaifi" vs "Rih - President"). */
@@ -81,12 +69,12 @@ export function splitWords(phrase: string): string[] {
  * The relation of the UD word that heads the token's words (the one whose head
  * lies outside the token: "fire" in "cease-fire"), from span `from` on.
  */
-function headWordRelation(spans: readonly TaggedSpan[], relations: readonly WordRelation[], from: number, start: number, end: number): string {
+function headWordRelation(spans: readonly TaggedSpan[], tree: SentenceTree, from: number, start: number, end: number): string {
   let rel = "";
   for (let w = from; w < spans.length && spans[w]!.start < end; w++) {
-    const h = relations[w]!.head;
-    if (h < 0 || spans[h]!.start >= end || spans[h]!.end <= start) return relations[w]!.rel;
-    rel ||= relations[w]!.rel;
+    const h = tree.head(w);
+    if (h < 0 || spans[h]!.start >= end || spans[h]!.end <= start) return tree.relation(w);
+    rel ||= tree.relation(w);
   }
   return rel;
 }
@@ -106,7 +94,7 @@ class SentenceToken implements Token {
     readonly end: number,
     readonly tags: ReadonlySet<string>,
     private readonly spans: readonly TaggedSpan[],
-    private readonly relations: () => WordRelation[],
+    private readonly tree: SentenceTree,
     private readonly firstSpan: number,
   ) {
     this.lower = text.toLowerCase();
@@ -114,12 +102,12 @@ class SentenceToken implements Token {
   }
 
   get rel(): string {
-    return (this.#rel ??= headWordRelation(this.spans, this.relations(), this.firstSpan, this.start, this.end));
+    return (this.#rel ??= headWordRelation(this.spans, this.tree, this.firstSpan, this.start, this.end));
   }
 }
 
 export function tokenize(text: string): Token[] {
-  const { spans, relations } = tagSpans(text);
+  const { spans, tree } = tagSpans(text);
   const tokens: Token[] = [];
   let s = 0;
   for (const m of asciiApostrophes(text).matchAll(TOKEN)) {
@@ -128,7 +116,7 @@ export function tokenize(text: string): Token[] {
     while (s < spans.length && spans[s]!.end <= start) s++;
     const span = spans[s];
     const tags = span && span.start <= start && start < span.end ? span.tags : EMPTY;
-    tokens.push(new SentenceToken(m[0], start, end, tags, spans, relations, s));
+    tokens.push(new SentenceToken(m[0], start, end, tags, spans, tree, s));
   }
   return tokens;
 }

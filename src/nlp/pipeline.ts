@@ -9,6 +9,8 @@ import { hashWords, type WordHashes } from "./words.ts";
 import { parserInputs } from "./parser/inputs.ts";
 import type { ParserInputs } from "./parser/features.ts";
 import { labelerWordInputs } from "./labeler/inputs.ts";
+import { treeView, type TreeView } from "./labeler/tree.ts";
+import type { LabelerWordInputs } from "./labeler/labeler.ts";
 import { loadParser, loadTagger } from "./model-io.ts";
 import { loadVerbForms, type VerbForms } from "./inflect.ts";
 import { loadNameRecognizer, type NameRecognizer, type NameSpan } from "./ner/recognizer.ts";
@@ -94,6 +96,44 @@ export function parseTagged(models: LanguageModels, t: TaggedWords): { heads: In
   const { inputs, heads } = unlabeledTree(models, t);
   const labels = n ? models.labeler.label(heads, inputs, labelerWordInputs(t.words, t.hashes, t.upos)) : new Int32Array(0);
   return { heads: Int32Array.from(heads, (h) => (h === n ? 0 : h + 1)), deprels: Array.from(labels, (l) => models.labeler.labels[l]!) };
+}
+
+/**
+ * A sentence's labeled tree, made as it is read: parsed when first asked
+ * about, and each word labeled when its relation is first asked for (with
+ * what its label is read from), so a caller that needs a few relations does
+ * not pay for naming every arc. The answers are parseTagged's.
+ */
+export class SentenceTree {
+  #tree: { heads: Int32Array; view: TreeView; inputs: ParserInputs; words: LabelerWordInputs; labels: Int32Array } | null = null;
+
+  constructor(
+    private readonly models: LanguageModels,
+    private readonly tagged: TaggedWords,
+  ) {}
+
+  get size(): number {
+    return this.tagged.words.length;
+  }
+
+  /** Word i's head: a word index, or -1 for the root. */
+  head(i: number): number {
+    const h = this.tree().heads[i]!;
+    return h === this.size ? -1 : h;
+  }
+
+  /** Word i's relation to its head ("nsubj", "obj", …; "root"). */
+  relation(i: number): string {
+    const t = this.tree();
+    return this.models.labeler.labels[this.models.labeler.labelWord(t.view, t.inputs, t.words, t.labels, i)]!;
+  }
+
+  private tree() {
+    if (this.#tree) return this.#tree;
+    const { inputs, heads } = unlabeledTree(this.models, this.tagged);
+    const words = labelerWordInputs(this.tagged.words, this.tagged.hashes, this.tagged.upos);
+    return (this.#tree = { heads, view: treeView(heads), inputs, words, labels: new Int32Array(this.size).fill(-1) });
+  }
 }
 
 /** Person, organization and place names among tagged words. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeWords, DEFAULT_MODEL_DIR, languageModels, loadLanguageModels, MODEL_FILES, type WordAnalysis } from "../../src/nlp/pipeline.ts";
+import { analyzeWords, DEFAULT_MODEL_DIR, languageModels, loadLanguageModels, MODEL_FILES, SentenceTree, tagWords, type WordAnalysis } from "../../src/nlp/pipeline.ts";
 import { ModelFileError } from "../../src/nlp/model-file.ts";
 import { readTreebank, toTreeSentence } from "../../src/nlp/treebank.ts";
 import { scoreTrees } from "../../src/nlp/eval/score-trees.ts";
@@ -67,5 +67,25 @@ describe("model files", () => {
   it("a corrupt model names the file", () => {
     writeFileSync(join(dir, MODEL_FILES.parser), Buffer.from("garbage"));
     expect(() => loadLanguageModels(dir)).toThrow(new RegExp(`${MODEL_FILES.parser}: is not a Parley model file`));
+  });
+});
+
+describe("a sentence's tree made as it is read", () => {
+  // Extraction asks for a few relations per sentence: each word labeled alone must get the label the whole tree gives it.
+  it("answers the heads and relations of the whole labeled tree, one word at a time and in any order", () => {
+    const sentences = readTreebank("../shared/nlp", "ewt", "dev").slice(0, 150).map((s) => s.words.map((w) => w.form));
+    let asked = 0;
+    sentences.forEach((words, k) => {
+      const whole = analyzeWords(models, words);
+      const tree = new SentenceTree(models, tagWords(models, words));
+      // A different order per sentence: from the end, from the middle, every third word first.
+      const order = words.map((_, i) => i).sort((a, b) => ((a * (k + 7)) % words.length) - ((b * (k + 7)) % words.length) || a - b);
+      for (const i of order.slice(0, Math.max(1, Math.ceil(words.length / 3)))) {
+        expect(tree.relation(i), `${words.join(" ")} | word ${i}`).toBe(whole.deprels[i]);
+        expect(tree.head(i)).toBe(whole.heads[i]! - 1);
+        asked++;
+      }
+    });
+    expect(asked).toBeGreaterThan(500);
   });
 });

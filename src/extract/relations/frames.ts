@@ -76,7 +76,7 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
   // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
   // Last of these tests: reading a relation parses the sentence, which the word tests above often make needless.
-  if (cue.verbal && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel) && !ctx.tokens[start - 1]?.tags.has("Auxiliary")) return [];
+  if (cue.verbal && !ctx.tokens[start - 1]?.tags.has("Auxiliary") && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel)) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type, cue.targets);
   const prefer = (m: Mention) => m.type === "proposal";

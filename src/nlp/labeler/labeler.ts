@@ -5,7 +5,7 @@
 import { argmax, type LinearModel } from "../linear/linear-model.ts";
 import type { ParserInputs } from "../parser/features.ts";
 import { LABELER_MAX_FEATURES, labelerFeatures } from "./features.ts";
-import { treeView } from "./tree.ts";
+import { treeView, type TreeView } from "./tree.ts";
 
 export interface LabelerWordInputs {
   isPunct: Uint8Array;
@@ -30,17 +30,45 @@ export class Labeler {
   label(heads: Int32Array, x: ParserInputs, words: LabelerWordInputs): Int32Array {
     const t = treeView(heads);
     const out = new Int32Array(t.n).fill(-1);
-    const root = this.labels.indexOf("root");
-    for (const dep of t.topDown) {
-      if (heads[dep] === t.n) {
-        out[dep] = root;
-        continue;
-      }
-      const k = labelerFeatures(this.features, dep, t, x, words.isPunct, words.suffix3, words.shape, out, words.nominal);
-      this.model.score(this.features, k, this.scores);
-      this.scores[root] = -Infinity;
-      out[dep] = argmax(this.scores, this.labels.length);
-    }
+    // Top-down and left to right, each word's head and previous sibling are labeled before it.
+    for (const dep of t.topDown) this.labelWord(t, x, words, out, dep);
     return out;
   }
+
+  /**
+   * The label of one word, written into `out` (-1: not labeled yet) with what
+   * it is read from first: its head's label and its previous sibling's, the
+   * only labels its features read. So labeling a few words gives them the
+   * labels `label()` gives, without naming the whole tree.
+   */
+  labelWord(t: TreeView, x: ParserInputs, words: LabelerWordInputs, out: Int32Array, dep: number): number {
+    if (out[dep]! >= 0) return out[dep]!;
+    const head = t.heads[dep]!;
+    if (head === t.n) return (out[dep] = this.rootLabel);
+    this.labelWord(t, x, words, out, head);
+    const previous = previousSibling(t, dep);
+    if (previous >= 0) this.labelWord(t, x, words, out, previous);
+    const k = labelerFeatures(this.features, dep, t, x, words.isPunct, words.suffix3, words.shape, out, words.nominal);
+    this.model.score(this.features, k, this.scores);
+    this.scores[this.rootLabel] = -Infinity;
+    return (out[dep] = argmax(this.scores, this.labels.length));
+  }
+
+  private get rootLabel(): number {
+    return (this.root ??= this.labels.indexOf("root"));
+  }
+
+  private root: number | undefined;
+}
+
+/** The child of the same head just before `dep` in sentence order, or -1. */
+function previousSibling(t: TreeView, dep: number): number {
+  const h = t.heads[dep]!;
+  let previous = -1;
+  for (let j = t.childStart[h]!; j < t.childStart[h + 1]!; j++) {
+    const c = t.childList[j]!;
+    if (c === dep) return previous;
+    previous = c;
+  }
+  return previous;
 }
