@@ -75,8 +75,11 @@ const svo: Frame = (ctx, { cue, start, end }) => {
   // "their call for", "its offer": after a possessive determiner the cue is a noun; "win back": a particle of another verb.
   if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
   // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
-  // Last of these tests: reading a relation parses the sentence, which the word tests above often make needless.
-  if (cue.verbal && !ctx.tokens[start - 1]?.tags.has("Auxiliary") && NOUN_MODIFIER_RELATIONS.has(ctx.tokens[start]!.rel)) return [];
+  // Asked only of forms that can modify a noun (a participle, a gerund, or a word not tagged a verb: a finite or base
+  // verb is never amod or compound), and last of these tests: reading a relation parses the sentence.
+  const cueWord = ctx.tokens[start]!;
+  const modifierForm = !cueWord.tags.has("Verb") || cueWord.tags.has("Participle") || cueWord.tags.has("Gerund");
+  if (cue.verbal && modifierForm && !ctx.tokens[start - 1]?.tags.has("Auxiliary") && NOUN_MODIFIER_RELATIONS.has(cueWord.rel)) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type, cue.targets);
   const prefer = (m: Mention) => m.type === "proposal";
