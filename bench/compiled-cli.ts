@@ -13,7 +13,7 @@ import { BenchError } from "./task-types.ts";
 
 /** Builds dist/ if it does not match the sources; true when it had to. */
 export function ensureCompiledCli(): boolean {
-  if (compiledMain(PROJECT_ROOT) !== null) return false;
+  if (compiledStill()) return false;
   const built = spawnSync(process.execPath, [join(PROJECT_ROOT, "scripts/build-cli.mjs")], { encoding: "utf8" });
   if (built.status !== 0) throw new BenchError(`scripts/build-cli.mjs failed: ${built.stderr.slice(-500)}`);
   return true;

@@ -16,7 +16,6 @@
  * once for the peer figure.
  */
 import { spawn } from "node:child_process";
-import { ensureCompiledCli } from "../compiled-cli.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import matter from "gray-matter";
@@ -26,6 +25,7 @@ import { saveGraph, serializeGraph } from "../../src/graph/persist.ts";
 import { CorpusStore, extractorVersion } from "../../src/store/index.ts";
 import { PROJECT_ROOT } from "../../src/cli/paths.ts";
 import { percentile } from "../stats.ts";
+import { ensureCompiledCli } from "../compiled-cli.ts";
 
 const pct = (samples: number[], p: number) => percentile([...samples].sort((a, b) => a - b), p);
 import { BenchError, type TaskContext, type TaskResult } from "../task-types.ts";

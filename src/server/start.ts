@@ -14,7 +14,7 @@ import type { Logger } from "./request-log.ts";
 import type { QueryWorkerOptions } from "./query-worker/index.ts";
 import type { FetchOptions } from "../ingest/fetch/index.ts";
 import type { WriteRate } from "./write-key.ts";
-import { startQueries } from "./start-queries.ts";
+import { startQueries, type StartedQueries } from "./start-queries.ts";
 
 /** How long after listening the extraction thread starts, unless an ingest starts it first. */
 const EXTRACTOR_WARM_UP_MS = 3_000;
@@ -66,21 +66,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const stateLog = options.log ?? ((line: string) => process.stderr.write(`parley: ${line}\n`));
   // The query worker first, and the rest of the server loaded only then (./start-queries.ts says why).
   const queries = await startQueries(options.graphFile, options.queryLimits, options.queryWorker ?? {}, stateLog);
-  let loaded: Awaited<ReturnType<typeof import("./state.ts").loadServerState>>;
-  let writeKey: ReturnType<typeof import("./write-key.ts").loadWriteKey>;
-  let createApp: typeof import("./app.ts").createApp;
-  let loadRestInBackground: typeof import("../graph/persist.ts").loadRestInBackground;
-  try {
-    const [stateModule, keyModule, appModule, persist] = await Promise.all([import("./state.ts"), import("./write-key.ts"), import("./app.ts"), import("../graph/persist.ts")]);
-    ({ createApp } = appModule);
-    ({ loadRestInBackground } = persist);
-    writeKey = keyModule.loadWriteKey(options.graphFile, options.writeKey);
-    if (writeKey.source === "generated") stateLog(`write key (needed to add articles and edit the graph; shown once, kept in ${writeKey.file} with mode 0600): ${writeKey.key}`);
-    loaded = await stateModule.loadServerState(options, options.queryLimits, queries, stateLog);
-  } catch (err) {
+  const { loaded, writeKey, createApp, loadRestInBackground } = await loadTheRest(options, queries, stateLog).catch(async (err) => {
     await queries.runner?.close();
     throw err;
-  }
+  });
   const { state } = loaded;
   try {
     await state.queries.ready();
@@ -98,28 +87,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Background work — graphology filling in behind a graph read from its snapshot (which answers queries already),
   // the server's own query engine built in steps — waits for the first answer (or a second), so a cold start's
   // first request does not queue behind seconds of it and its garbage collection. Whatever a request needs
-  // before then, it finishes at once.
-  const background = setTimeout(startBackgroundWork, BACKGROUND_AFTER_MS);
-  background.unref();
-  server.once("request", (_req, res) => res.once("finish", startBackgroundWork));
-  let backgroundStarted = false;
-  function startBackgroundWork(): void {
-    if (backgroundStarted) return;
-    backgroundStarted = true;
-    clearTimeout(background);
-    // One after the other: side by side their garbage peaks together (at a million edges, 1.55 GB against 1.39).
-    loaded.startBackgroundWork(() => loadRestInBackground(state.graph));
-  }
+  // before then, it finishes at once. One after the other: side by side their garbage peaks together (at a
+  // million edges, 1.55 GB against 1.39).
+  const cancelBackground = afterFirstAnswer(server, BACKGROUND_AFTER_MS, () => loaded.startBackgroundWork(() => loadRestInBackground(state.graph)));
   // The extraction thread loads its models (a second of CPU) for the first ingest once the server has answered
   // its first request (a page asks for the graph long before anyone posts), or after a while; not during start-up,
   // where it would slow the first answer. An ingest before then starts it itself. A server with no articles
   // (a graph served without its corpus: generated, or built elsewhere) starts it only for an ingest: its models
   // hold about 130 MB that such a server may never use (at 100k/1M, the difference between 1.5 GB and less).
-  const warm = () => state.live.warmUp();
-  const warmUp = setTimeout(warm, EXTRACTOR_WARM_UP_MS);
-  warmUp.unref();
-  if (state.live.articles.length) server.once("request", (_req, res) => res.once("finish", warm));
-  else clearTimeout(warmUp);
+  const cancelWarmUp = state.live.articles.length ? afterFirstAnswer(server, EXTRACTOR_WARM_UP_MS, () => state.live.warmUp()) : () => {};
   const actual = (server.address() as AddressInfo).port;
   const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
 
@@ -136,8 +112,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const sweep = setInterval(() => server.closeIdleConnections(), 25);
       server.close((err) => {
         clearTimeout(force);
-        clearTimeout(warmUp);
-        clearTimeout(background);
+        cancelWarmUp();
+        cancelBackground();
         clearInterval(sweep);
         app.ingestQueue
           .idle()
@@ -150,4 +126,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }));
 
   return { url: `http://${shownHost}:${actual}`, port: actual, app, state, server, close };
+}
+
+/** The rest of the server, loaded once its query worker runs: the modules, the write key, the state. */
+async function loadTheRest(options: StartOptions, queries: StartedQueries, log: (line: string) => void) {
+  const [stateModule, keyModule, appModule, persist] = await Promise.all([import("./state.ts"), import("./write-key.ts"), import("./app.ts"), import("../graph/persist.ts")]);
+  const writeKey = keyModule.loadWriteKey(options.graphFile, options.writeKey);
+  if (writeKey.source === "generated") log(`write key (needed to add articles and edit the graph; shown once, kept in ${writeKey.file} with mode 0600): ${writeKey.key}`);
+  const loaded = await stateModule.loadServerState(options, options.queryLimits, queries, log);
+  return { loaded, writeKey, createApp: appModule.createApp, loadRestInBackground: persist.loadRestInBackground };
+}
+
+/** Runs `work` once: after the server's first answered request, or `delayMs` from now, whichever comes first. Returns what cancels it. */
+function afterFirstAnswer(server: Server, delayMs: number, work: () => void): () => void {
+  let settled = false;
+  const cancel = () => {
+    settled = true;
+    clearTimeout(timer);
+  };
+  const run = () => {
+    if (settled) return;
+    cancel();
+    work();
+  };
+  const timer = setTimeout(run, delayMs);
+  timer.unref();
+  server.once("request", (_req, res) => res.once("finish", run));
+  return cancel;
 }

@@ -59,23 +59,25 @@ describe("a start's background work", () => {
     return running.state.graph as SnapshotGraph;
   };
 
-  it("waits for the first answered request, so that request does not queue behind it", async () => {
+  /** A server just started on a graph with its snapshot: that graph, not filled in yet, and the server's address. */
+  const startedUnfilled = async () => {
     corpus = await makeCorpus();
     server = await serve(corpus);
     const graph = snapshotGraphOf(server);
     await settle();
     expect(graph.loaded).toBe(false);
+    return { graph, url: server.url };
+  };
+
+  it("waits for the first answered request, so that request does not queue behind it", async () => {
+    const { graph, url } = await startedUnfilled();
     // Health reads the counts the snapshot knows: answering it loads nothing by itself.
-    expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
+    expect((await getJson(`${url}/api/health`)).status).toBe(200);
     await vi.waitFor(() => expect(graph.loaded).toBe(true), { timeout: 5_000, interval: 20 });
   });
 
   it("starts a second after listening when no request comes", async () => {
-    corpus = await makeCorpus();
-    server = await serve(corpus);
-    const graph = snapshotGraphOf(server);
-    await settle();
-    expect(graph.loaded).toBe(false);
+    const { graph } = await startedUnfilled();
     await vi.waitFor(() => expect(graph.loaded).toBe(true), { timeout: 5_000, interval: 20 });
   });
 

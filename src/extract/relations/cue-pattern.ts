@@ -110,34 +110,34 @@ function firstWords(elements: readonly Element[]): Set<string> | null {
 /**
  * Which cues can match at a word, in cue order: trying every cue at every
  * token was a tenth of extraction's time, and most cues begin with one verb's
- * forms. Built once per cue list.
+ * forms. Built once per cue list; its size is the cues' first words, whatever
+ * text it reads.
  */
 class CueIndex {
-  private readonly byWord = new Map<string, number[]>();
-  /** Cues that may begin anywhere. */
-  private readonly anywhere: number[] = [];
-  private readonly merged = new Map<string, readonly CompiledCue[]>();
+  private readonly byWord = new Map<string, readonly CompiledCue[]>();
+  /** Cues that may begin anywhere: all a word no cue begins with needs trying. */
+  private readonly anywhere: readonly CompiledCue[];
 
-  constructor(private readonly cues: readonly CompiledCue[]) {
+  constructor(cues: readonly CompiledCue[]) {
+    const ids = new Map<string, number[]>();
+    const anywhere: number[] = [];
     cues.forEach((cue, k) => {
       const words = firstWords(cue.elements);
-      if (!words) return void this.anywhere.push(k);
+      if (!words) return void anywhere.push(k);
       for (const w of words) {
-        const list = this.byWord.get(w);
+        const list = ids.get(w);
         if (list) list.push(k);
-        else this.byWord.set(w, [k]);
+        else ids.set(w, [k]);
       }
     });
+    const inOrder = (list: number[]) => [...list, ...anywhere].sort((a, b) => a - b).map((k) => cues[k]!);
+    for (const [w, list] of ids) this.byWord.set(w, inOrder(list));
+    this.anywhere = inOrder([]);
   }
 
   /** The cues to try at a token whose lower-case text is `word`, in the order of the cue list. */
   at(word: string): readonly CompiledCue[] {
-    let cues = this.merged.get(word);
-    if (!cues) {
-      const ids = [...(this.byWord.get(word) ?? []), ...this.anywhere].sort((a, b) => a - b);
-      this.merged.set(word, (cues = ids.map((k) => this.cues[k]!)));
-    }
-    return cues;
+    return this.byWord.get(word) ?? this.anywhere;
   }
 }
 

@@ -67,19 +67,19 @@ function possessor(ctx: SentenceContext, cueStart: number): Mention[] | null {
 const svo: Frame = (ctx, { cue, start, end }) => {
   // "a previously proposed cease-fire": a participle used as an adjective states no act;
   // "a Feb. 28 meeting", "U.S.-Ukraine meeting": an -ing form after a determiner, number or name is a noun.
+  const cueWord = ctx.tokens[start]!;
   const before = ctx.tokens[start - 1];
-  if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(ctx.tokens[start]!.lower)) return [];
+  if (cue.verbal && ADJECTIVAL_BEFORE.has(before?.lower ?? "") && /(ed|en)$/.test(cueWord.lower)) return [];
   const before2 = ctx.tokens[start - 2];
   const nounModifier = before?.cap && (before2?.text === "-" || ADJECTIVAL_BEFORE.has(before2?.lower ?? ""));
-  if (cue.verbal && /ing$/.test(ctx.tokens[start]!.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];
+  if (cue.verbal && /ing$/.test(cueWord.lower) && before && (ADJECTIVAL_BEFORE.has(before.lower) || nounModifier || /^\p{N}/u.test(before.text))) return [];
   // "their call for", "its offer": after a possessive determiner the cue is a noun; "win back": a particle of another verb.
   if (cue.verbal && before && (POSSESSIVE_DETERMINERS.has(before.lower) || (before.tags.has("Verb") && !before.tags.has("Auxiliary") && !before.tags.has("Modal") && !before.tags.has("Copula") && !/^(to|not)$/.test(before.lower) && cue.elements.length === 1))) return [];
   // The parse's word for the same: a verb form modifying a noun ("their negotiating position", "a U.S.-backed plan").
   // Asked only of forms that can modify a noun (a participle, a gerund, or a word not tagged a verb: a finite or base
   // verb is never amod or compound), and last of these tests: reading a relation parses the sentence.
-  const cueWord = ctx.tokens[start]!;
   const modifierForm = !cueWord.tags.has("Verb") || cueWord.tags.has("Participle") || cueWord.tags.has("Gerund");
-  if (cue.verbal && modifierForm && !ctx.tokens[start - 1]?.tags.has("Auxiliary") && NOUN_MODIFIER_RELATIONS.has(cueWord.rel)) return [];
+  if (cue.verbal && modifierForm && !before?.tags.has("Auxiliary") && NOUN_MODIFIER_RELATIONS.has(cueWord.rel)) return [];
   const agent = cue.verbal ? passiveAgentAt(ctx, start, end) : -1;
   const fits = fitsTarget(cue.type, cue.targets);
   const prefer = (m: Mention) => m.type === "proposal";

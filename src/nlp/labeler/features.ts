@@ -8,7 +8,7 @@
  */
 import { feature1, feature2, feature3 } from "../hash.ts";
 import type { ParserInputs } from "../parser/features.ts";
-import type { TreeView } from "./tree.ts";
+import { previousSibling, type TreeView } from "./tree.ts";
 
 export const LABELER_MAX_FEATURES = 64;
 const NULL_V = 0x4e554c4c;
@@ -25,14 +25,8 @@ export function labelerFeatures(out: Uint32Array, dep: number, t: TreeView, x: P
   const g = h < n ? t.heads[h]! : n;
   const gp = h < n ? p[g]! : NULL_V;
   // the sibling just before dep under the same head, and its label
-  let prevLabel = 0;
-  let prevSib = -1;
-  for (let j = t.childStart[h]!; j < t.childStart[h + 1]!; j++) {
-    const c = t.childList[j]!;
-    if (c === dep) break;
-    prevSib = c;
-  }
-  if (prevSib >= 0) prevLabel = labels[prevSib]! + 1;
+  const prevSib = previousSibling(t, dep);
+  const prevLabel = prevSib >= 0 ? labels[prevSib]! + 1 : 0;
   let commas = 0;
   for (let k = Math.min(dep, h) + 1; k < Math.max(dep, h) && k < n; k++) if (isPunct[k]) commas++;
   const punctBefore = dep > 0 && isPunct[dep - 1] ? 1 : 0;

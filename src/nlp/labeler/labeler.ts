@@ -5,7 +5,7 @@
 import { argmax, type LinearModel } from "../linear/linear-model.ts";
 import type { ParserInputs } from "../parser/features.ts";
 import { LABELER_MAX_FEATURES, labelerFeatures } from "./features.ts";
-import { treeView, type TreeView } from "./tree.ts";
+import { previousSibling, treeView, type TreeView } from "./tree.ts";
 
 export interface LabelerWordInputs {
   isPunct: Uint8Array;
@@ -18,12 +18,14 @@ export interface LabelerWordInputs {
 export class Labeler {
   private readonly features = new Uint32Array(LABELER_MAX_FEATURES);
   private readonly scores: Float32Array;
+  private readonly rootLabel: number;
 
   constructor(
     readonly labels: string[],
     readonly model: LinearModel,
   ) {
     this.scores = new Float32Array(labels.length);
+    this.rootLabel = labels.indexOf("root");
   }
 
   /** Label index per word (root → the index of "root"). */
@@ -53,22 +55,4 @@ export class Labeler {
     this.scores[this.rootLabel] = -Infinity;
     return (out[dep] = argmax(this.scores, this.labels.length));
   }
-
-  private get rootLabel(): number {
-    return (this.root ??= this.labels.indexOf("root"));
-  }
-
-  private root: number | undefined;
-}
-
-/** The child of the same head just before `dep` in sentence order, or -1. */
-function previousSibling(t: TreeView, dep: number): number {
-  const h = t.heads[dep]!;
-  let previous = -1;
-  for (let j = t.childStart[h]!; j < t.childStart[h + 1]!; j++) {
-    const c = t.childList[j]!;
-    if (c === dep) return previous;
-    previous = c;
-  }
-  return previous;
 }

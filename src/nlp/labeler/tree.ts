@@ -33,3 +33,15 @@ export function treeView(heads: Int32Array): TreeView {
   if (write !== n) throw new Error(`labeler: the heads do not form a tree (${n - write} words unreachable from the root)`);
   return { n, heads, childStart, childList, topDown };
 }
+
+/** The child of the same head just before `dep` in sentence order, or -1. */
+export function previousSibling(t: TreeView, dep: number): number {
+  const h = t.heads[dep]!;
+  let previous = -1;
+  for (let j = t.childStart[h]!; j < t.childStart[h + 1]!; j++) {
+    const c = t.childList[j]!;
+    if (c === dep) return previous;
+    previous = c;
+  }
+  return previous;
+}
